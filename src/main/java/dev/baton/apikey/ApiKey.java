@@ -1,0 +1,77 @@
+package dev.baton.apikey;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "api_key")
+public class ApiKey {
+
+  @Id private UUID id;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Role role;
+
+  @Column(name = "key_hash", nullable = false, unique = true)
+  private String keyHash;
+
+  @Column(name = "key_prefix", nullable = false)
+  private String keyPrefix;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  protected ApiKey() {}
+
+  ApiKey(String name, Role role, String keyHash, String keyPrefix, Instant now) {
+    this.id = UUID.randomUUID();
+    this.name = name;
+    this.role = role;
+    this.keyHash = keyHash;
+    this.keyPrefix = keyPrefix;
+    this.createdAt = now;
+  }
+
+  void revoke(Instant now) {
+    if (revokedAt == null) {
+      revokedAt = now;
+    }
+  }
+
+  public UUID getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public Role getRole() {
+    return role;
+  }
+
+  public String getKeyPrefix() {
+    return keyPrefix;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getRevokedAt() {
+    return revokedAt;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.baton.apikey;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The API key resource on the wire. */
+public final class ApiKeyRecords {
+
+  private ApiKeyRecords() {}
+
+  @Schema(name = "NewApiKey")
+  public record NewApiKey(
+      @Schema(
+              required = true,
+              description = "Who uses the key, e.g. 'hubspot-sync'",
+              examples = "hubspot-sync")
+          @NotBlank
+          @Size(max = 100)
+          String name,
+      @Schema(required = true) @NotNull Role role) {}
+
+  @Schema(name = "ApiKey", description = "An API key; the key itself is never shown again")
+  public record ApiKeyView(
+      @Schema(required = true) UUID id,
+      @Schema(required = true) String name,
+      @Schema(required = true) Role role,
+      @Schema(required = true, description = "The first characters of the key, to recognise it")
+          String prefix,
+      @Schema(required = true) Instant createdAt,
+      @Schema(description = "When the key was revoked; absent while it works") Instant revokedAt) {
+
+    static ApiKeyView from(ApiKey key) {
+      return new ApiKeyView(
+          key.getId(),
+          key.getName(),
+          key.getRole(),
+          key.getKeyPrefix(),
+          key.getCreatedAt(),
+          key.getRevokedAt());
+    }
+  }
+
+  @Schema(name = "CreatedApiKey", description = "A new API key, with the key shown this once")
+  public record CreatedApiKey(
+      @Schema(required = true) UUID id,
+      @Schema(required = true) String name,
+      @Schema(required = true) Role role,
+      @Schema(required = true) String prefix,
+      @Schema(required = true) Instant createdAt,
+      @Schema(
+              required = true,
+              description = "The secret to send as 'Authorization: Bearer <key>'. Shown only now.")
+          String key) {}
+}

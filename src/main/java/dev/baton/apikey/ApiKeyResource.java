@@ -1,0 +1,87 @@
+package dev.baton.apikey;
+
+import dev.baton.apikey.ApiKeyRecords.ApiKeyView;
+import dev.baton.apikey.ApiKeyRecords.CreatedApiKey;
+import dev.baton.apikey.ApiKeyRecords.NewApiKey;
+import dev.baton.common.ErrorResponses;
+import dev.baton.common.Ids;
+import dev.baton.common.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/api-keys")
+@Tag(name = "API keys", description = "Who may call Baton, and in which role (admin only)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("ADMIN")
+public class ApiKeyResource {
+
+  private final ApiKeyService keys;
+
+  public ApiKeyResource(ApiKeyService keys) {
+    this.keys = keys;
+  }
+
+  @POST
+  @Operation(
+      operationId = "createApiKey",
+      summary = "Create an API key (the key is shown only in this answer)")
+  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
+  @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+  public Response create(@NotNull @Valid NewApiKey body, UriInfo uri) {
+    CreatedApiKey created = keys.create(body);
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Operation(
+      operationId = "listApiKeys",
+      summary = "List API keys, oldest first (never the keys themselves)")
+  @APIResponse(responseCode = "200", description = "One page of keys")
+  @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
+  @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+  public Page<ApiKeyView> list(
+      @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
+      @Parameter(ref = "limit") @QueryParam("limit") String limit) {
+    return keys.list(cursor, limit);
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(operationId = "getApiKey", summary = "Get one API key (never the key itself)")
+  @APIResponse(responseCode = "200", description = "The key")
+  @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+  @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+  public ApiKeyView get(@PathParam("id") String id) {
+    return keys.get(Ids.parse(id, "API key"));
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; it stops working at once")
+  @APIResponse(responseCode = "200", description = "The revoked key")
+  @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+  @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+  public ApiKeyView revoke(@PathParam("id") String id) {
+    return keys.revoke(Ids.parse(id, "API key"));
+  }
+}

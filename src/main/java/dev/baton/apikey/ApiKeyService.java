@@ -1,0 +1,131 @@
+package dev.baton.apikey;
+
+import dev.baton.apikey.ApiKeyRecords.ApiKeyView;
+import dev.baton.apikey.ApiKeyRecords.CreatedApiKey;
+import dev.baton.apikey.ApiKeyRecords.NewApiKey;
+import dev.baton.common.BatonConfig;
+import dev.baton.common.Cursor;
+import dev.baton.common.Page;
+import dev.baton.common.ProblemException;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+@ApplicationScoped
+public class ApiKeyService {
+
+  private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String BOOTSTRAP_NAME = "bootstrap-admin";
+
+  private final ApiKeyRepository keys;
+  private final BatonConfig config;
+
+  public ApiKeyService(ApiKeyRepository keys, BatonConfig config) {
+    this.keys = keys;
+    this.config = config;
+  }
+
+  /**
+   * Makes the configured bootstrap key an admin key, once: a revoked bootstrap key stays revoked
+   * across restarts. Replicas starting together may race; the unique hash settles it.
+   */
+  @Transactional
+  void bootstrap(@Observes StartupEvent start) {
+    Optional<String> key = config.bootstrapAdminKey();
+    if (key.isEmpty()) {
+      LOG.info("BATON_BOOTSTRAP_ADMIN_KEY is not set: only existing API keys can call Baton");
+      return;
+    }
+    String hash = hash(key.get());
+    if (!keys.existsByHash(hash)) {
+      keys.getEntityManager()
+          .createNativeQuery(
+              "INSERT INTO api_key (id, name, role, key_hash, key_prefix, created_at)"
+                  + " VALUES (?1, ?2, 'ADMIN', ?3, ?4, now()) ON CONFLICT (key_hash) DO NOTHING")
+          .setParameter(1, UUID.randomUUID())
+          .setParameter(2, BOOTSTRAP_NAME)
+          .setParameter(3, hash)
+          .setParameter(4, prefix(key.get()))
+          .executeUpdate();
+    }
+  }
+
+  /** The caller behind a presented key, if the key exists and is not revoked. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Caller> authenticate(String presented) {
+    return keys.findActiveByHash(hash(presented))
+        .map(key -> new Caller(key.getId(), key.getName(), key.getRole()));
+  }
+
+  @Transactional
+  public CreatedApiKey create(NewApiKey request) {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    String key = "bk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    ApiKey entity =
+        new ApiKey(request.name().strip(), request.role(), hash(key), prefix(key), Instant.now());
+    keys.persist(entity);
+    return new CreatedApiKey(
+        entity.getId(),
+        entity.getName(),
+        entity.getRole(),
+        entity.getKeyPrefix(),
+        entity.getCreatedAt(),
+        key);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<ApiKeyView> list(String cursor, String limit) {
+    int size = Cursor.limit(limit);
+    List<ApiKey> page = keys.page(Cursor.decode(cursor), size + 1);
+    String next = null;
+    if (page.size() > size) {
+      page = page.subList(0, size);
+      ApiKey last = page.get(size - 1);
+      next = new Cursor(last.getCreatedAt(), last.getId()).encode();
+    }
+    return new Page<>(page.stream().map(ApiKeyView::from).toList(), next);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ApiKeyView get(UUID id) {
+    return keys.findByIdOptional(id)
+        .map(ApiKeyView::from)
+        .orElseThrow(() -> ProblemException.notFound("API key", id));
+  }
+
+  @Transactional
+  public ApiKeyView revoke(UUID id) {
+    ApiKey key =
+        keys.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("API key", id));
+    key.revoke(Instant.now());
+    return ApiKeyView.from(key);
+  }
+
+  static String hash(String key) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String prefix(String key) {
+    return key.substring(0, Math.min(7, key.length()));
+  }
+}

@@ -1,0 +1,18 @@
+package dev.baton.apikey;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import java.util.UUID;
+
+/** Who is calling: the API key behind the request, recorded on everything it changes. */
+public record Caller(UUID keyId, String name, Role role) {
+
+  static final String KEY_ID = "baton.key-id";
+  static final String ROLE = "baton.role";
+
+  public static Caller of(SecurityIdentity identity) {
+    return new Caller(
+        identity.getAttribute(KEY_ID),
+        identity.getPrincipal().getName(),
+        identity.getAttribute(ROLE));
+  }
+}

@@ -1,0 +1,82 @@
+package dev.baton.common;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An RFC 9457 problem: the single shape of every error Baton answers. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
+@Schema(
+    name = "Problem",
+    description =
+        "RFC 9457 problem details. `type` identifies the kind of problem (see the README), "
+            + "`errors` lists every offending field of a validation problem; some problems carry "
+            + "extra members such as `currentStatus` and `allowedActions`.")
+public final class Problem {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+  static final String TYPE_PREFIX = "urn:baton:problem:";
+
+  @Schema(
+      required = true,
+      examples = "urn:baton:problem:validation-error",
+      description = "URI that identifies the kind of problem")
+  public final String type;
+
+  @Schema(required = true, examples = "Invalid request")
+  public final String title;
+
+  @Schema(required = true, examples = "400")
+  public final int status;
+
+  @Schema(required = true, description = "What went wrong with this request, for a human")
+  public final String detail;
+
+  @Schema(description = "The request path")
+  public final String instance;
+
+  @Schema(description = "Every offending field, all at once (validation problems only)")
+  public final List<FieldError> errors;
+
+  @Schema(hidden = true)
+  private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+  public Problem(
+      String slug,
+      String title,
+      int status,
+      String detail,
+      String instance,
+      List<FieldError> errors) {
+    this.type = TYPE_PREFIX + slug;
+    this.title = title;
+    this.status = status;
+    this.detail = detail;
+    this.instance = instance;
+    this.errors = errors == null ? List.of() : List.copyOf(errors);
+  }
+
+  public Problem with(String member, Object value) {
+    extensions.put(member, value);
+    return this;
+  }
+
+  @JsonAnyGetter
+  public Map<String, Object> extensions() {
+    return extensions;
+  }
+
+  @Schema(name = "FieldError")
+  public record FieldError(
+      @Schema(
+              required = true,
+              description = "Path of the field in the request, e.g. `contact.email` or `limit`",
+              examples = "contact.email")
+          String field,
+      @Schema(required = true, examples = "must be a well-formed email address") String message) {}
+}

@@ -1,0 +1,78 @@
+package dev.baton.common;
+
+import dev.baton.common.Problem.FieldError;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A refusal that Baton explains to the client. Services throw it (or a domain subclass); {@link
+ * ProblemMapper} turns it into problem+json.
+ */
+public class ProblemException extends RuntimeException {
+
+  private final int status;
+  private final String slug;
+  private final String title;
+  private final List<FieldError> errors;
+  private final Map<String, Object> extensions = new LinkedHashMap<>();
+  private final Map<String, String> headers = new LinkedHashMap<>();
+
+  public ProblemException(int status, String slug, String title, String detail) {
+    this(status, slug, title, detail, List.of());
+  }
+
+  public ProblemException(
+      int status, String slug, String title, String detail, List<FieldError> errors) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.slug = slug;
+    this.title = title;
+    this.errors = List.copyOf(errors);
+  }
+
+  public static ProblemException invalid(List<FieldError> errors) {
+    String detail =
+        errors.size() == 1
+            ? "The request has an invalid field: " + errors.get(0).field()
+            : "The request has " + errors.size() + " invalid fields";
+    return new ProblemException(400, "validation-error", "Invalid request", detail, errors);
+  }
+
+  public static ProblemException invalid(String field, String message) {
+    return invalid(List.of(new FieldError(field, message)));
+  }
+
+  public static ProblemException notFound(String what, Object id) {
+    return new ProblemException(
+        404, "not-found", "Not found", "No " + what + " with id '" + id + "'");
+  }
+
+  public static ProblemException conflict(String slug, String detail) {
+    return new ProblemException(409, slug, "Conflict", detail);
+  }
+
+  public ProblemException with(String member, Object value) {
+    extensions.put(member, value);
+    return this;
+  }
+
+  public ProblemException withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  public Problem toProblem(String instance) {
+    Problem problem = new Problem(slug, title, status, getMessage(), instance, errors);
+    extensions.forEach(problem::with);
+    return problem;
+  }
+}

@@ -1,0 +1,182 @@
+package dev.baton.common;
+
+import dev.baton.common.Problem.FieldError;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where exceptions become RFC 9457 problem+json responses. */
+public class ProblemMapper {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, UriInfo uri) {
+    Response.ResponseBuilder response = respond(e.toProblem(path(uri)));
+    e.headers().forEach(response::header);
+    return response.build();
+  }
+
+  @ServerExceptionMapper
+  public Response invalid(ConstraintViolationException e, UriInfo uri) {
+    List<FieldError> errors = new ArrayList<>();
+    for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+      errors.add(new FieldError(field(violation.getPropertyPath()), violation.getMessage()));
+    }
+    errors.sort(Comparator.comparing(FieldError::field));
+    return problem(ProblemException.invalid(errors), uri);
+  }
+
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthenticated(RuntimeException e, UriInfo uri) {
+    return respond(
+            new Problem(
+                "unauthorized",
+                "Unauthorized",
+                401,
+                "A valid API key is required: send it as 'Authorization: Bearer <key>'",
+                path(uri),
+                null))
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
+    return respond(
+            new Problem(
+                "forbidden",
+                "Forbidden",
+                403,
+                "The role of this API key may not take this action",
+                path(uri),
+                null))
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response http(WebApplicationException e, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      return unexpected(e, uri);
+    }
+    Response.ResponseBuilder response =
+        respond(
+            switch (status) {
+              case 404 ->
+                  new Problem(
+                      "not-found", "Not found", 404, "No resource at this path", path(uri), null);
+              case 405 ->
+                  new Problem(
+                      "method-not-allowed",
+                      "Method not allowed",
+                      405,
+                      "This path does not accept this HTTP method",
+                      path(uri),
+                      null);
+              case 406 ->
+                  new Problem(
+                      "not-acceptable",
+                      "Not acceptable",
+                      406,
+                      "Baton answers with application/json or application/problem+json only",
+                      path(uri),
+                      null);
+              case 413 ->
+                  new Problem(
+                      "payload-too-large",
+                      "Payload too large",
+                      413,
+                      "The request body exceeds the size limit",
+                      path(uri),
+                      null);
+              case 415 ->
+                  new Problem(
+                      "unsupported-media-type",
+                      "Unsupported media type",
+                      415,
+                      "Send the body as application/json",
+                      path(uri),
+                      null);
+              default ->
+                  new Problem(
+                      "bad-request",
+                      "Bad request",
+                      status,
+                      "The request could not be understood",
+                      path(uri),
+                      null);
+            });
+    String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+    if (allow != null) {
+      response.header(HttpHeaders.ALLOW, allow);
+    }
+    return response.build();
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e, UriInfo uri) {
+    LOG.errorf(e, "Unexpected error on %s", path(uri));
+    return respond(
+            new Problem(
+                "internal-error",
+                "Internal error",
+                500,
+                "Baton could not complete the request; it has been logged",
+                path(uri),
+                null))
+        .build();
+  }
+
+  static Response.ResponseBuilder respond(Problem problem) {
+    return Response.status(problem.status).type(Problem.MEDIA_TYPE).entity(problem);
+  }
+
+  private static String path(UriInfo uri) {
+    return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+  }
+
+  /**
+   * {@code create.lead.contact.email} becomes {@code contact.email}; a query parameter keeps its
+   * name.
+   */
+  static String field(Path path) {
+    StringBuilder field = new StringBuilder();
+    String parameter = null;
+    for (Path.Node node : path) {
+      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+        continue;
+      }
+      if (node.getKind() == ElementKind.PARAMETER) {
+        parameter = node.getName();
+        continue;
+      }
+      if (node.isInIterable() && node.getIndex() != null) {
+        field.append('[').append(node.getIndex()).append(']');
+      }
+      if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+        if (!field.isEmpty()) {
+          field.append('.');
+        }
+        field.append(node.getName());
+      }
+    }
+    if (!field.isEmpty()) {
+      return field.toString();
+    }
+    return parameter == null ? "body" : parameter;
+  }
+}

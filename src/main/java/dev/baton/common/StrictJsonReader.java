@@ -1,0 +1,130 @@
+package dev.baton.common;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.common.Problem.FieldError;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads every JSON request body of Baton and reports all that is wrong with it at once: unknown
+ * properties, wrong types, unknown enum values, NUL characters and the Bean Validation violations
+ * of what could be read. Syntax errors (malformed JSON, duplicate keys, trailing content) stop the
+ * reading and are reported alone, with their position.
+ */
+@Provider
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json", "application/*+json"})
+public class StrictJsonReader implements MessageBodyReader<Object> {
+
+  private final ObjectMapper mapper;
+  private final JsonBinder binder;
+
+  public StrictJsonReader(ObjectMapper mapper, JsonBinder binder) {
+    this.mapper = mapper;
+    this.binder = binder;
+  }
+
+  @Override
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    return type == JsonNode.class
+        || type.isRecord() && type.getPackageName().startsWith("dev.baton")
+        || List.class.isAssignableFrom(type);
+  }
+
+  @Override
+  public Object readFrom(
+      Class<Object> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> headers,
+      InputStream body)
+      throws IOException {
+    JsonNode tree = readTree(body);
+    if (tree == null) {
+      return null;
+    }
+    List<FieldError> errors = new ArrayList<>();
+    findNulCharacters(tree, "", errors);
+    if (JsonNode.class.equals(type)) {
+      if (!errors.isEmpty()) {
+        throw ProblemException.invalid(errors);
+      }
+      return tree;
+    }
+    return binder.bind(tree, genericType, errors);
+  }
+
+  private JsonNode readTree(InputStream body) {
+    try (JsonParser parser = mapper.createParser(body)) {
+      if (parser.nextToken() == null) {
+        return null;
+      }
+      JsonNode tree = mapper.readTree(parser);
+      if (parser.nextToken() != null) {
+        throw malformed("unexpected content after the JSON document", parser.currentLocation());
+      }
+      return tree;
+    } catch (JsonProcessingException e) {
+      String reason = e.getOriginalMessage();
+      if (reason != null && reason.startsWith("Duplicate field")) {
+        reason = reason.replace("Duplicate field", "duplicate property");
+      } else {
+        reason = "malformed JSON";
+      }
+      throw malformed(reason, e.getLocation());
+    } catch (IOException e) {
+      throw malformed("the body could not be read", null);
+    }
+  }
+
+  private static ProblemException malformed(String reason, JsonLocation at) {
+    String where =
+        at == null || at.getLineNr() < 0
+            ? ""
+            : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    return new ProblemException(
+        400,
+        "malformed-json",
+        "Malformed JSON",
+        "The request body is not a valid JSON document: " + reason + where,
+        List.of(new FieldError("body", reason + where)));
+  }
+
+  private static void findNulCharacters(JsonNode node, String path, List<FieldError> errors) {
+    if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+      errors.add(new FieldError(path, "must not contain NUL characters"));
+    } else if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        String child = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+        if (entry.getKey().indexOf('\0') >= 0) {
+          errors.add(
+              new FieldError(
+                  path.isEmpty() ? "body" : path,
+                  "property names must not contain NUL characters"));
+        }
+        findNulCharacters(entry.getValue(), child, errors);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        findNulCharacters(node.get(i), path + "[" + i + "]", errors);
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.baton.event;
+
+import dev.baton.apikey.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Records what happens to leads, inside the transaction that makes it happen. */
+@ApplicationScoped
+public class EventLog {
+
+  private final LeadEventRepository events;
+
+  public EventLog(LeadEventRepository events) {
+    this.events = events;
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(
+      UUID leadId,
+      String type,
+      long leadVersion,
+      Instant at,
+      Caller caller,
+      Enum<?> from,
+      Enum<?> to,
+      Map<String, Object> data) {
+    events.persist(
+        new LeadEvent(
+            leadId,
+            type,
+            leadVersion,
+            at,
+            caller.keyId(),
+            caller.name(),
+            caller.role().name(),
+            from == null ? null : from.name(),
+            to == null ? null : to.name(),
+            data));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<EventView> history(UUID leadId) {
+    return events.ofLead(leadId).stream().map(EventView::from).toList();
+  }
+}

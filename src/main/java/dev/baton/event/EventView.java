@@ -1,0 +1,41 @@
+package dev.baton.event;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Event", description = "Something that happened to a lead")
+public record EventView(
+    @Schema(required = true) UUID id,
+    @Schema(
+            required = true,
+            description =
+                "lead.created, lead.updated, lead.qualified, lead.accepted, lead.rejected, lead.converted, lead.recycled",
+            examples = "lead.accepted")
+        String type,
+    @Schema(required = true) UUID leadId,
+    @Schema(required = true, description = "The lead's version after this event") long leadVersion,
+    @Schema(required = true) Instant occurredAt,
+    @Schema(required = true) Actor actor,
+    @Schema(description = "Status before a move") String fromStatus,
+    @Schema(description = "Status after a move") String toStatus,
+    @Schema(required = true, description = "The inputs of the change: reason, owner, amount…")
+        Map<String, Object> data) {
+
+  @Schema(name = "Actor", description = "The API key that made the change")
+  public record Actor(@Schema(required = true) String name, @Schema(required = true) String role) {}
+
+  public static EventView from(LeadEvent e) {
+    return new EventView(
+        e.getEventId(),
+        e.getType(),
+        e.getLeadId(),
+        e.getLeadVersion(),
+        e.getOccurredAt(),
+        new Actor(e.getActorName(), e.getActorRole()),
+        e.getFromStatus(),
+        e.getToStatus(),
+        e.getData());
+  }
+}

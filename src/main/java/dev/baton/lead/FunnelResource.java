@@ -1,0 +1,131 @@
+package dev.baton.lead;
+
+import dev.baton.apikey.Caller;
+import dev.baton.common.ErrorResponses;
+import dev.baton.common.Ids;
+import dev.baton.lead.LeadRecords.LeadView;
+import dev.baton.lead.MoveRecords.AcceptLead;
+import dev.baton.lead.MoveRecords.ConvertLead;
+import dev.baton.lead.MoveRecords.QualifyLead;
+import dev.baton.lead.MoveRecords.RecycleLead;
+import dev.baton.lead.MoveRecords.RejectLead;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The funnel actions. Who may take which, from which status, is {@link Funnel}'s table; this
+ * resource only speaks HTTP.
+ */
+@Path("/api/v1/leads/{id}")
+@Tag(name = "Funnel", description = "Move a lead: qualify, accept, reject, convert, recycle")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+@APIResponse(
+    responseCode = "200",
+    description = "The lead after the move",
+    content = @Content(schema = @Schema(implementation = LeadView.class)),
+    headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+@APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
+@APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+@APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+@APIResponse(responseCode = "409", ref = ErrorResponses.CONFLICT)
+@APIResponse(responseCode = "412", ref = ErrorResponses.PRECONDITION_FAILED)
+public class FunnelResource {
+
+  private static final String IF_MATCH_DOC =
+      "Optional: the lead's ETag; the move is refused with 412 if the lead changed since";
+
+  private final FunnelService funnel;
+  private final SecurityIdentity identity;
+
+  public FunnelResource(FunnelService funnel, SecurityIdentity identity) {
+    this.funnel = funnel;
+    this.identity = identity;
+  }
+
+  @POST
+  @Path("qualify")
+  @Operation(operationId = "qualifyLead", summary = "GENERATED → QUALIFIED (marketing, admin)")
+  public Response qualify(
+      @PathParam("id") String id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid QualifyLead body) {
+    QualifyLead in = body == null ? new QualifyLead(null, null) : body;
+    return LeadResource.withETag(funnel.qualify(Ids.parse(id, "lead"), ifMatch, in, caller()));
+  }
+
+  @POST
+  @Path("accept")
+  @Operation(
+      operationId = "acceptLead",
+      summary = "QUALIFIED → ACCEPTED with an owner (sales, admin)")
+  public Response accept(
+      @PathParam("id") String id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @NotNull @Valid AcceptLead body) {
+    return LeadResource.withETag(funnel.accept(Ids.parse(id, "lead"), ifMatch, body, caller()));
+  }
+
+  @POST
+  @Path("reject")
+  @Operation(
+      operationId = "rejectLead",
+      summary =
+          "GENERATED, QUALIFIED or ACCEPTED → REJECTED with a reason (sales, admin; marketing from GENERATED)")
+  public Response reject(
+      @PathParam("id") String id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @NotNull @Valid RejectLead body) {
+    return LeadResource.withETag(funnel.reject(Ids.parse(id, "lead"), ifMatch, body, caller()));
+  }
+
+  @POST
+  @Path("convert")
+  @Operation(
+      operationId = "convertLead",
+      summary = "ACCEPTED → CONVERTED, optionally with the deal (sales, admin)")
+  public Response convert(
+      @PathParam("id") String id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid ConvertLead body) {
+    ConvertLead in = body == null ? new ConvertLead(null, null, null, null) : body;
+    return LeadResource.withETag(funnel.convert(Ids.parse(id, "lead"), ifMatch, in, caller()));
+  }
+
+  @POST
+  @Path("recycle")
+  @Operation(
+      operationId = "recycleLead",
+      summary = "REJECTED → GENERATED, back to nurture (marketing, admin)")
+  public Response recycle(
+      @PathParam("id") String id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid RecycleLead body) {
+    RecycleLead in = body == null ? new RecycleLead(null) : body;
+    return LeadResource.withETag(funnel.recycle(Ids.parse(id, "lead"), ifMatch, in, caller()));
+  }
+
+  private Caller caller() {
+    return Caller.of(identity);
+  }
+}

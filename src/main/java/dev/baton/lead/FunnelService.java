@@ -1,0 +1,147 @@
+package dev.baton.lead;
+
+import dev.baton.apikey.Caller;
+import dev.baton.common.ProblemException;
+import dev.baton.common.Times;
+import dev.baton.event.EventLog;
+import dev.baton.lead.LeadRecords.LeadView;
+import dev.baton.lead.MoveRecords.AcceptLead;
+import dev.baton.lead.MoveRecords.ConvertLead;
+import dev.baton.lead.MoveRecords.QualifyLead;
+import dev.baton.lead.MoveRecords.RecycleLead;
+import dev.baton.lead.MoveRecords.RejectLead;
+import dev.baton.reason.RejectionReason;
+import dev.baton.reason.RejectionReasonService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Moves leads through the funnel. Each move locks the lead, asks {@link Funnel} whether it is
+ * allowed, checks the move's business inputs, changes the lead and records the event, all in one
+ * transaction.
+ */
+@ApplicationScoped
+public class FunnelService {
+
+  private final LeadRepository leads;
+  private final RejectionReasonService reasons;
+  private final EventLog events;
+
+  public FunnelService(LeadRepository leads, RejectionReasonService reasons, EventLog events) {
+    this.leads = leads;
+    this.reasons = reasons;
+    this.events = events;
+  }
+
+  @Transactional
+  public LeadView qualify(UUID id, String ifMatch, QualifyLead in, Caller caller) {
+    return move(
+        id,
+        ifMatch,
+        Action.QUALIFY,
+        caller,
+        (lead, now, data) -> {
+          lead.qualify(in.score(), in.note(), now);
+          put(data, "score", in.score());
+          put(data, "note", in.note());
+        });
+  }
+
+  @Transactional
+  public LeadView accept(UUID id, String ifMatch, AcceptLead in, Caller caller) {
+    return move(
+        id,
+        ifMatch,
+        Action.ACCEPT,
+        caller,
+        (lead, now, data) -> {
+          lead.accept(in.owner().strip(), now);
+          data.put("owner", in.owner().strip());
+          put(data, "note", in.note());
+        });
+  }
+
+  @Transactional
+  public LeadView reject(UUID id, String ifMatch, RejectLead in, Caller caller) {
+    return move(
+        id,
+        ifMatch,
+        Action.REJECT,
+        caller,
+        (lead, now, data) -> {
+          RejectionReason reason = reasons.usable(in.reason());
+          if (reason.isRequiresNote() && (in.note() == null || in.note().isBlank())) {
+            throw ProblemException.invalid("note", "is required with reason " + reason.getCode());
+          }
+          lead.reject(reason, in.note(), now);
+          data.put("reason", reason.getCode());
+          data.put("accountable", reason.getAccountable().name());
+          put(data, "note", in.note());
+        });
+  }
+
+  @Transactional
+  public LeadView convert(UUID id, String ifMatch, ConvertLead in, Caller caller) {
+    if ((in.amount() == null) != (in.currency() == null)) {
+      throw ProblemException.invalid(
+          in.amount() == null ? "amount" : "currency",
+          in.amount() == null ? "is required with a currency" : "is required with an amount");
+    }
+    return move(
+        id,
+        ifMatch,
+        Action.CONVERT,
+        caller,
+        (lead, now, data) -> {
+          lead.convert(in.opportunityRef(), in.amount(), in.currency(), now);
+          put(data, "opportunityRef", in.opportunityRef());
+          put(data, "amount", in.amount());
+          put(data, "currency", in.currency());
+          put(data, "note", in.note());
+        });
+  }
+
+  @Transactional
+  public LeadView recycle(UUID id, String ifMatch, RecycleLead in, Caller caller) {
+    return move(
+        id,
+        ifMatch,
+        Action.RECYCLE,
+        caller,
+        (lead, now, data) -> {
+          lead.recycle(now);
+          data.put("recycleCount", lead.getRecycleCount());
+          put(data, "note", in.note());
+        });
+  }
+
+  @FunctionalInterface
+  private interface Change {
+    void apply(Lead lead, Instant now, Map<String, Object> data);
+  }
+
+  private LeadView move(UUID id, String ifMatch, Action action, Caller caller, Change change) {
+    Long expected = ETags.version(ifMatch);
+    Lead lead = leads.lock(id).orElseThrow(() -> ProblemException.notFound("lead", id));
+    ETags.check(expected, lead);
+    LeadStatus from = lead.getStatus();
+    Funnel.Move move = Funnel.move(action, from, caller.role());
+    Instant now = Times.now();
+    Map<String, Object> data = new LinkedHashMap<>();
+    change.apply(lead, now, data);
+    lead.touch(now);
+    events.record(
+        lead.getId(), action.eventType(), lead.getVersion(), now, caller, from, move.to(), data);
+    return lead.view();
+  }
+
+  private static void put(Map<String, Object> data, String key, Object value) {
+    if (value != null) {
+      data.put(key, value);
+    }
+  }
+}

@@ -1,0 +1,342 @@
+package dev.baton.lead;
+
+import dev.baton.lead.LeadRecords.Attribution;
+import dev.baton.lead.LeadRecords.Company;
+import dev.baton.lead.LeadRecords.Consent;
+import dev.baton.lead.LeadRecords.Contact;
+import dev.baton.lead.LeadRecords.Conversion;
+import dev.baton.lead.LeadRecords.LeadChanges;
+import dev.baton.lead.LeadRecords.LeadView;
+import dev.baton.lead.LeadRecords.Rejection;
+import dev.baton.lead.LeadRecords.StatusTimes;
+import dev.baton.reason.RejectionReason;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A lead and where it stands. Its state changes only through the methods below, each called by
+ * {@link LeadService} after {@link Funnel} allowed the move; each bumps the version.
+ */
+@Entity
+@Table(name = "lead")
+public class Lead {
+
+  @Id private UUID id;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private LeadStatus status;
+
+  @Column(nullable = false)
+  private String email;
+
+  @Column(name = "first_name")
+  private String firstName;
+
+  @Column(name = "last_name")
+  private String lastName;
+
+  private String phone;
+
+  @Column(name = "job_title")
+  private String jobTitle;
+
+  @Column(name = "company_name")
+  private String companyName;
+
+  @Column(name = "company_domain")
+  private String companyDomain;
+
+  @Column(name = "company_industry")
+  private String companyIndustry;
+
+  @Column(name = "company_size")
+  private String companySize;
+
+  @Column(name = "company_country")
+  private String companyCountry;
+
+  @Column(nullable = false)
+  private String source;
+
+  private String campaign;
+  private String medium;
+  private String content;
+  private String term;
+
+  @Column(name = "utm_source")
+  private String utmSource;
+
+  @Column(name = "utm_medium")
+  private String utmMedium;
+
+  @Column(name = "utm_campaign")
+  private String utmCampaign;
+
+  @Column(name = "utm_term")
+  private String utmTerm;
+
+  @Column(name = "utm_content")
+  private String utmContent;
+
+  private String segment;
+  private Integer score;
+
+  @Column(name = "qualification_note")
+  private String qualificationNote;
+
+  private String owner;
+
+  @Column(name = "consent_granted")
+  private Boolean consentGranted;
+
+  @Column(name = "consent_captured_at")
+  private Instant consentCapturedAt;
+
+  @Column(name = "consent_source")
+  private String consentSource;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false, columnDefinition = "jsonb")
+  private Map<String, Object> attributes;
+
+  @Column(name = "generated_at")
+  private Instant generatedAt;
+
+  @Column(name = "qualified_at")
+  private Instant qualifiedAt;
+
+  @Column(name = "accepted_at")
+  private Instant acceptedAt;
+
+  @Column(name = "rejected_at")
+  private Instant rejectedAt;
+
+  @Column(name = "converted_at")
+  private Instant convertedAt;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "rejection_reason")
+  private RejectionReason rejectionReason;
+
+  @Column(name = "rejection_note")
+  private String rejectionNote;
+
+  @Column(name = "opportunity_ref")
+  private String opportunityRef;
+
+  private BigDecimal amount;
+
+  private String currency;
+
+  @Column(name = "recycle_count", nullable = false)
+  private int recycleCount;
+
+  @Column(nullable = false)
+  private long version;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected Lead() {}
+
+  Lead(LeadRecords.NewLead request, Instant now) {
+    this.id = UUID.randomUUID();
+    this.status = LeadStatus.GENERATED;
+    this.generatedAt = now;
+    this.createdAt = now;
+    this.updatedAt = now;
+    this.version = 1;
+    this.attributes = new LinkedHashMap<>();
+    apply(
+        new LeadChanges(
+            request.contact(),
+            request.company(),
+            request.attribution(),
+            request.segment(),
+            request.consent(),
+            request.attributes()));
+    this.score = request.score();
+    if (request.status() == LeadRecords.InitialStatus.QUALIFIED) {
+      this.status = LeadStatus.QUALIFIED;
+      this.qualifiedAt = now;
+      this.qualificationNote = request.qualificationNote();
+    } else if (request.qualificationNote() != null) {
+      this.qualificationNote = request.qualificationNote();
+    }
+  }
+
+  /** Replaces the editable part of the lead. */
+  void apply(LeadChanges changes) {
+    Contact contact = changes.contact();
+    this.email = contact.email().strip();
+    this.firstName = contact.firstName();
+    this.lastName = contact.lastName();
+    this.phone = contact.phone();
+    this.jobTitle = contact.jobTitle();
+    Company company = changes.company();
+    this.companyName = company == null ? null : company.name();
+    this.companyDomain = company == null ? null : company.domain();
+    this.companyIndustry = company == null ? null : company.industry();
+    this.companySize = company == null ? null : company.size();
+    this.companyCountry = company == null ? null : company.country();
+    Attribution a = changes.attribution();
+    this.source = a.source().strip();
+    this.campaign = a.campaign();
+    this.medium = a.medium();
+    this.content = a.content();
+    this.term = a.term();
+    this.utmSource = a.utmSource();
+    this.utmMedium = a.utmMedium();
+    this.utmCampaign = a.utmCampaign();
+    this.utmTerm = a.utmTerm();
+    this.utmContent = a.utmContent();
+    this.segment = changes.segment();
+    Consent consent = changes.consent();
+    this.consentGranted = consent == null ? null : consent.granted();
+    this.consentCapturedAt = consent == null ? null : consent.capturedAt();
+    this.consentSource = consent == null ? null : consent.source();
+    this.attributes =
+        changes.attributes() == null
+            ? new LinkedHashMap<>()
+            : new LinkedHashMap<>(changes.attributes());
+  }
+
+  void touch(Instant now) {
+    this.version++;
+    this.updatedAt = now;
+  }
+
+  void qualify(Integer score, String note, Instant now) {
+    this.status = LeadStatus.QUALIFIED;
+    this.qualifiedAt = now;
+    if (score != null) {
+      this.score = score;
+    }
+    if (note != null) {
+      this.qualificationNote = note;
+    }
+  }
+
+  void accept(String owner, Instant now) {
+    this.status = LeadStatus.ACCEPTED;
+    this.acceptedAt = now;
+    this.owner = owner;
+  }
+
+  void reject(RejectionReason reason, String note, Instant now) {
+    this.status = LeadStatus.REJECTED;
+    this.rejectedAt = now;
+    this.rejectionReason = reason;
+    this.rejectionNote = note;
+  }
+
+  void convert(String opportunityRef, BigDecimal amount, String currency, Instant now) {
+    this.status = LeadStatus.CONVERTED;
+    this.convertedAt = now;
+    this.opportunityRef = opportunityRef;
+    this.amount = amount;
+    this.currency = currency;
+  }
+
+  /** Back to nurture: a new cycle starts, the previous cycle's decision is cleared. */
+  void recycle(Instant now) {
+    this.status = LeadStatus.GENERATED;
+    this.generatedAt = now;
+    this.recycleCount++;
+    this.rejectionReason = null;
+    this.rejectionNote = null;
+    this.owner = null;
+  }
+
+  LeadChanges editable() {
+    return new LeadChanges(
+        new Contact(email, firstName, lastName, phone, jobTitle),
+        companyName == null
+                && companyDomain == null
+                && companyIndustry == null
+                && companySize == null
+                && companyCountry == null
+            ? null
+            : new Company(companyName, companyDomain, companyIndustry, companySize, companyCountry),
+        new Attribution(
+            source,
+            campaign,
+            medium,
+            content,
+            term,
+            utmSource,
+            utmMedium,
+            utmCampaign,
+            utmTerm,
+            utmContent),
+        segment,
+        consentGranted == null
+            ? null
+            : new Consent(consentGranted, consentCapturedAt, consentSource),
+        attributes);
+  }
+
+  LeadView view() {
+    LeadChanges e = editable();
+    return new LeadView(
+        id,
+        status,
+        e.contact(),
+        e.company(),
+        e.attribution(),
+        segment,
+        score,
+        qualificationNote,
+        owner,
+        e.consent(),
+        attributes == null ? Map.of() : attributes,
+        new StatusTimes(generatedAt, qualifiedAt, acceptedAt, rejectedAt, convertedAt),
+        status == LeadStatus.REJECTED && rejectionReason != null
+            ? new Rejection(
+                rejectionReason.getCode(), rejectionReason.getAccountable(), rejectionNote)
+            : null,
+        status == LeadStatus.CONVERTED ? new Conversion(opportunityRef, amount, currency) : null,
+        recycleCount,
+        version,
+        createdAt,
+        updatedAt);
+  }
+
+  public UUID getId() {
+    return id;
+  }
+
+  public LeadStatus getStatus() {
+    return status;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public int getRecycleCount() {
+    return recycleCount;
+  }
+}

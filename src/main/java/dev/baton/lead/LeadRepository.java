@@ -1,0 +1,67 @@
+package dev.baton.lead;
+
+import dev.baton.common.Cursor;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
+
+  /** The criteria of GET /api/v1/leads; null means any. */
+  public record Filter(
+      LeadStatus status,
+      String source,
+      String campaign,
+      String segment,
+      String owner,
+      String email,
+      Instant updatedSince) {}
+
+  /**
+   * The lead, locked until the transaction ends: concurrent moves on one lead queue here, so each
+   * sees the status the previous one left.
+   */
+  public Optional<Lead> lock(UUID id) {
+    return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+  }
+
+  /** One page in (createdAt, id) order; every filter has an index led by its column (V1). */
+  public List<Lead> page(Filter filter, Cursor after, int limit) {
+    List<String> where = new ArrayList<>();
+    Parameters params = new Parameters();
+    add(where, params, "status", filter.status());
+    add(where, params, "source", filter.source());
+    add(where, params, "campaign", filter.campaign());
+    add(where, params, "segment", filter.segment());
+    add(where, params, "owner", filter.owner());
+    if (filter.email() != null) {
+      where.add("lower(email) = :email");
+      params.and("email", filter.email().strip().toLowerCase());
+    }
+    if (filter.updatedSince() != null) {
+      where.add("updatedAt >= :updatedSince");
+      params.and("updatedSince", filter.updatedSince());
+    }
+    if (after != null) {
+      where.add("(createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))");
+      params.and("afterAt", after.at()).and("afterId", after.id());
+    }
+    String query =
+        (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by createdAt, id";
+    return find(query, params).page(0, limit).list();
+  }
+
+  private static void add(List<String> where, Parameters params, String field, Object value) {
+    if (value != null) {
+      where.add(field + " = :" + field);
+      params.and(field, value);
+    }
+  }
+}

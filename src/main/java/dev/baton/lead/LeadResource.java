@@ -1,0 +1,194 @@
+package dev.baton.lead;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.apikey.Caller;
+import dev.baton.common.ErrorResponses;
+import dev.baton.common.Ids;
+import dev.baton.common.Page;
+import dev.baton.common.QueryParams;
+import dev.baton.event.EventView;
+import dev.baton.lead.LeadRecords.LeadChanges;
+import dev.baton.lead.LeadRecords.LeadView;
+import dev.baton.lead.LeadRecords.NewLead;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/leads")
+@Tag(
+    name = "Leads",
+    description = "Hand leads off, read them and edit their contact and attribution")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class LeadResource {
+
+  static final String MERGE_PATCH = "application/merge-patch+json";
+
+  private final LeadService leads;
+  private final SecurityIdentity identity;
+
+  public LeadResource(LeadService leads, SecurityIdentity identity) {
+    this.leads = leads;
+    this.identity = identity;
+  }
+
+  @POST
+  @RolesAllowed({"MARKETING", "ADMIN"})
+  @Operation(
+      operationId = "handOffLead",
+      summary = "Hand off one lead, as GENERATED or directly QUALIFIED")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new lead",
+      headers = {
+        @Header(
+            name = "Location",
+            description = "URL of the lead",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "ETag",
+            description = "The lead's version",
+            schema = @Schema(type = SchemaType.STRING))
+      })
+  @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
+  @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+  @APIResponse(responseCode = "413", ref = ErrorResponses.PAYLOAD_TOO_LARGE)
+  @APIResponse(responseCode = "415", ref = ErrorResponses.UNSUPPORTED_MEDIA_TYPE)
+  public Response handOff(@NotNull @Valid NewLead body, UriInfo uri) {
+    LeadView lead = leads.handOff(body, Caller.of(identity));
+    return Response.created(uri.getAbsolutePathBuilder().path(lead.id().toString()).build())
+        .header(HttpHeaders.ETAG, ETags.of(lead.version()))
+        .entity(lead)
+        .build();
+  }
+
+  @GET
+  @Authenticated
+  @Operation(operationId = "listLeads", summary = "List leads, oldest first, filtered")
+  @APIResponse(responseCode = "200", description = "One page of leads")
+  @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
+  public Page<LeadView> list(
+      @Parameter(description = "Funnel status", schema = @Schema(implementation = LeadStatus.class))
+          @QueryParam("status")
+          String status,
+      @Parameter(description = "Attribution source, exact") @QueryParam("source") String source,
+      @Parameter(description = "Attribution campaign, exact") @QueryParam("campaign")
+          String campaign,
+      @Parameter(description = "Segment, exact") @QueryParam("segment") String segment,
+      @Parameter(description = "Owner in sales, exact") @QueryParam("owner") String owner,
+      @Parameter(description = "Contact email, case-insensitive") @QueryParam("email") String email,
+      @Parameter(
+              description = "Only leads changed at or after this RFC 3339 time",
+              schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+          @QueryParam("updatedSince")
+          String updatedSince,
+      @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
+      @Parameter(ref = "limit") @QueryParam("limit") String limit) {
+    LeadRepository.Filter filter =
+        new LeadRepository.Filter(
+            QueryParams.enumValue("status", status, LeadStatus.class),
+            QueryParams.text(source),
+            QueryParams.text(campaign),
+            QueryParams.text(segment),
+            QueryParams.text(owner),
+            QueryParams.text(email),
+            QueryParams.instant("updatedSince", updatedSince));
+    return leads.list(filter, cursor, limit);
+  }
+
+  @GET
+  @Path("{id}")
+  @Authenticated
+  @Operation(operationId = "getLead", summary = "Get one lead, with its ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "The lead",
+      content = @Content(schema = @Schema(implementation = LeadView.class)),
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The lead's version, for If-Match",
+              schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+  public Response get(@PathParam("id") String id) {
+    return withETag(leads.get(Ids.parse(id, "lead")));
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+  @RolesAllowed({"MARKETING", "SALES", "ADMIN"})
+  @Operation(
+      operationId = "patchLead",
+      summary =
+          "Edit contact, company, attribution, segment, consent or attributes (JSON merge patch)")
+  @RequestBody(
+      required = true,
+      content = {
+        @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = LeadChanges.class)),
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LeadChanges.class))
+      })
+  @APIResponse(
+      responseCode = "200",
+      description = "The lead after the patch",
+      content = @Content(schema = @Schema(implementation = LeadView.class)),
+      headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
+  @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+  @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+  @APIResponse(responseCode = "412", ref = ErrorResponses.PRECONDITION_FAILED)
+  @APIResponse(responseCode = "415", ref = ErrorResponses.UNSUPPORTED_MEDIA_TYPE)
+  @APIResponse(responseCode = "428", ref = ErrorResponses.PRECONDITION_REQUIRED)
+  public Response patch(
+      @PathParam("id") String id,
+      @Parameter(description = "The lead's ETag, as read", required = true)
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      JsonNode body) {
+    return withETag(leads.patch(Ids.parse(id, "lead"), ifMatch, body, Caller.of(identity)));
+  }
+
+  @GET
+  @Path("{id}/history")
+  @Authenticated
+  @Operation(operationId = "getLeadHistory", summary = "Every event of a lead, oldest first")
+  @APIResponse(responseCode = "200", description = "The lead's history")
+  @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+  public History history(@PathParam("id") String id) {
+    return new History(leads.history(Ids.parse(id, "lead")));
+  }
+
+  @Schema(name = "History")
+  public record History(@Schema(required = true) List<EventView> data) {}
+
+  static Response withETag(LeadView lead) {
+    return Response.ok(lead).header(HttpHeaders.ETAG, ETags.of(lead.version())).build();
+  }
+}

@@ -1,0 +1,209 @@
+package dev.baton.lead;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.apikey.Caller;
+import dev.baton.common.Cursor;
+import dev.baton.common.JsonBinder;
+import dev.baton.common.Page;
+import dev.baton.common.Problem.FieldError;
+import dev.baton.common.ProblemException;
+import dev.baton.common.Times;
+import dev.baton.event.EventLog;
+import dev.baton.event.EventView;
+import dev.baton.lead.LeadRecords.LeadChanges;
+import dev.baton.lead.LeadRecords.LeadView;
+import dev.baton.lead.LeadRecords.NewLead;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/** Handoff, reading and editing of leads. Moves through the funnel are {@link FunnelService}'s. */
+@ApplicationScoped
+public class LeadService {
+
+  /** What PATCH may change, and why the rest of a lead may not be patched. */
+  private static final Set<String> PATCHABLE =
+      Set.of("contact", "company", "attribution", "segment", "consent", "attributes");
+
+  private static final Map<String, String> NOT_PATCHABLE =
+      Map.of(
+          "status",
+              "cannot be patched; move the lead with its actions (qualify, accept, reject, convert, recycle)",
+          "owner", "is set by the accept action",
+          "score", "is set at handoff or by the qualify action",
+          "qualificationNote", "is set at handoff or by the qualify action");
+
+  private final LeadRepository leads;
+  private final EventLog events;
+  private final JsonBinder binder;
+  private final ObjectMapper mapper;
+
+  public LeadService(
+      LeadRepository leads, EventLog events, JsonBinder binder, ObjectMapper mapper) {
+    this.leads = leads;
+    this.events = events;
+    this.binder = binder;
+    this.mapper = mapper;
+  }
+
+  @Transactional
+  public LeadView handOff(NewLead request, Caller caller) {
+    Instant now = Times.now();
+    Lead lead = new Lead(request, now);
+    leads.persist(lead);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("status", lead.getStatus().name());
+    data.put("source", request.attribution().source());
+    putIfPresent(data, "campaign", request.attribution().campaign());
+    putIfPresent(data, "segment", request.segment());
+    putIfPresent(data, "score", request.score());
+    events.record(
+        lead.getId(), "lead.created", lead.getVersion(), now, caller, null, lead.getStatus(), data);
+    return lead.view();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public LeadView get(UUID id) {
+    return find(id).view();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<LeadView> list(LeadRepository.Filter filter, String cursor, String limit) {
+    int size = Cursor.limit(limit);
+    List<Lead> page = leads.page(filter, Cursor.decode(cursor), size + 1);
+    String next = null;
+    if (page.size() > size) {
+      page = page.subList(0, size);
+      Lead last = page.get(size - 1);
+      next = new Cursor(last.getCreatedAt(), last.getId()).encode();
+    }
+    return new Page<>(page.stream().map(Lead::view).toList(), next);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<EventView> history(UUID id) {
+    find(id);
+    return events.history(id);
+  }
+
+  /**
+   * Applies a JSON merge patch (RFC 7396) to the editable part of a lead. The version named by
+   * If-Match must be current; a patch that changes nothing changes neither version nor history.
+   */
+  @Transactional
+  public LeadView patch(UUID id, String ifMatch, JsonNode patch, Caller caller) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new ProblemException(
+          428,
+          "precondition-required",
+          "Precondition required",
+          "PATCH needs an If-Match header with the lead's ETag (from GET /api/v1/leads/{id})");
+    }
+    Long expected = ETags.version(ifMatch);
+    if (patch == null || !patch.isObject()) {
+      throw ProblemException.invalid("body", "must be a JSON object (a JSON merge patch)");
+    }
+    checkPatchable(patch);
+    Lead lead = leads.lock(id).orElseThrow(() -> ProblemException.notFound("lead", id));
+    ETags.check(expected, lead);
+    LeadChanges before = lead.editable();
+    JsonNode merged = merge(mapper.valueToTree(before), patch);
+    LeadChanges after = binder.bindValid(merged, LeadChanges.class);
+    List<String> changed = changedFields(mapper.valueToTree(before), mapper.valueToTree(after), "");
+    if (changed.isEmpty()) {
+      return lead.view();
+    }
+    Instant now = Times.now();
+    lead.apply(after);
+    lead.touch(now);
+    events.record(
+        lead.getId(),
+        "lead.updated",
+        lead.getVersion(),
+        now,
+        caller,
+        null,
+        null,
+        Map.of("changed", changed));
+    return lead.view();
+  }
+
+  private Lead find(UUID id) {
+    return leads.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("lead", id));
+  }
+
+  private static void checkPatchable(JsonNode patch) {
+    List<FieldError> errors = new ArrayList<>();
+    for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!PATCHABLE.contains(name)) {
+        errors.add(
+            new FieldError(
+                name, NOT_PATCHABLE.getOrDefault(name, "unknown or read-only property")));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+  }
+
+  /** RFC 7396: objects merge member by member, null removes, anything else replaces. */
+  static JsonNode merge(JsonNode target, JsonNode patch) {
+    if (!patch.isObject()) {
+      return patch;
+    }
+    ObjectNode result =
+        target != null && target.isObject()
+            ? (ObjectNode) target.deepCopy()
+            : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    patch
+        .fields()
+        .forEachRemaining(
+            field -> {
+              if (field.getValue().isNull()) {
+                result.remove(field.getKey());
+              } else {
+                result.set(field.getKey(), merge(result.get(field.getKey()), field.getValue()));
+              }
+            });
+    return result;
+  }
+
+  private static List<String> changedFields(JsonNode before, JsonNode after, String prefix) {
+    List<String> changed = new ArrayList<>();
+    Set<String> names = new java.util.TreeSet<>();
+    before.fieldNames().forEachRemaining(names::add);
+    after.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      JsonNode b = before.get(name);
+      JsonNode a = after.get(name);
+      if (Objects.equals(b, a)) {
+        continue;
+      }
+      boolean nested =
+          !"attributes".equals(name) && b != null && a != null && b.isObject() && a.isObject();
+      if (nested) {
+        changed.addAll(changedFields(b, a, prefix + name + "."));
+      } else {
+        changed.add(prefix + name);
+      }
+    }
+    return changed;
+  }
+
+  private static void putIfPresent(Map<String, Object> data, String key, Object value) {
+    if (value != null) {
+      data.put(key, value);
+    }
+  }
+}

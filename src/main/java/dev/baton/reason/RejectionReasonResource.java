@@ -1,0 +1,96 @@
+package dev.baton.reason;
+
+import dev.baton.common.ErrorResponses;
+import dev.baton.common.QueryParams;
+import dev.baton.reason.ReasonRecords.NewRejectionReason;
+import dev.baton.reason.ReasonRecords.RejectionReasonView;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/rejection-reasons")
+@Tag(
+    name = "Rejection reasons",
+    description = "The catalog of reasons a lead may be rejected for, and who is accountable")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RejectionReasonResource {
+
+  private final RejectionReasonService reasons;
+
+  public RejectionReasonResource(RejectionReasonService reasons) {
+    this.reasons = reasons;
+  }
+
+  @GET
+  @Authenticated
+  @Operation(operationId = "listRejectionReasons", summary = "List the rejection reason catalog")
+  @APIResponse(responseCode = "200", description = "Every reason, by code")
+  @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
+  public List<RejectionReasonView> list(
+      @Parameter(
+              description = "Only active (true) or inactive (false) reasons",
+              schema = @Schema(type = SchemaType.BOOLEAN))
+          @QueryParam("active")
+          String active) {
+    return reasons.list(QueryParams.bool("active", active));
+  }
+
+  @POST
+  @RolesAllowed("ADMIN")
+  @Operation(operationId = "createRejectionReason", summary = "Add a reason to the catalog")
+  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
+  @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+  @APIResponse(responseCode = "409", ref = ErrorResponses.CONFLICT)
+  public Response create(@NotNull @Valid NewRejectionReason body, UriInfo uri) {
+    RejectionReasonView created = reasons.create(body);
+    return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build())
+        .entity(created)
+        .build();
+  }
+
+  @POST
+  @Path("{code}/deactivate")
+  @RolesAllowed("ADMIN")
+  @Operation(
+      operationId = "deactivateRejectionReason",
+      summary = "Deactivate a reason: past rejections keep it, new ones cannot use it")
+  @APIResponse(responseCode = "200", description = "The reason, now inactive")
+  @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+  @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+  public RejectionReasonView deactivate(@PathParam("code") String code) {
+    return reasons.setActive(code, false);
+  }
+
+  @POST
+  @Path("{code}/activate")
+  @RolesAllowed("ADMIN")
+  @Operation(
+      operationId = "activateRejectionReason",
+      summary = "Make a deactivated reason usable again")
+  @APIResponse(responseCode = "200", description = "The reason, now active")
+  @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+  @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+  public RejectionReasonView activate(@PathParam("code") String code) {
+    return reasons.setActive(code, true);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.baton.reason;
+
+import dev.baton.common.ProblemException;
+import dev.baton.reason.ReasonRecords.NewRejectionReason;
+import dev.baton.reason.ReasonRecords.RejectionReasonView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+@ApplicationScoped
+public class RejectionReasonService {
+
+  private final RejectionReasonRepository reasons;
+
+  public RejectionReasonService(RejectionReasonRepository reasons) {
+    this.reasons = reasons;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<RejectionReasonView> list(Boolean active) {
+    return reasons.all(active).stream().map(RejectionReasonView::from).toList();
+  }
+
+  @Transactional
+  public RejectionReasonView create(NewRejectionReason request) {
+    if (reasons.findByIdOptional(request.code()).isPresent()) {
+      throw ProblemException.conflict(
+              "reason-exists",
+              "A rejection reason with code '" + request.code() + "' already exists")
+          .with("code", request.code());
+    }
+    RejectionReason reason =
+        new RejectionReason(
+            request.code(),
+            request.label().strip(),
+            request.accountable(),
+            Boolean.TRUE.equals(request.requiresNote()));
+    reasons.persist(reason);
+    return RejectionReasonView.from(reason);
+  }
+
+  @Transactional
+  public RejectionReasonView setActive(String code, boolean active) {
+    RejectionReason reason = find(code);
+    reason.setActive(active);
+    return RejectionReasonView.from(reason);
+  }
+
+  /** The reason a rejection names; it must exist and be active. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public RejectionReason usable(String code) {
+    RejectionReason reason = reasons.findById(code);
+    if (reason == null || !reason.isActive()) {
+      throw ProblemException.invalid(
+          "reason",
+          reason == null
+              ? "unknown rejection reason '" + code + "'; see GET /api/v1/rejection-reasons"
+              : "rejection reason '" + code + "' is no longer active");
+    }
+    return reason;
+  }
+
+  private RejectionReason find(String code) {
+    RejectionReason reason = reasons.findById(code);
+    if (reason == null) {
+      throw new ProblemException(
+          404, "not-found", "Not found", "No rejection reason with code '" + code + "'");
+    }
+    return reason;
+  }
+}
