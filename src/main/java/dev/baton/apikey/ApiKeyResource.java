@@ -3,9 +3,11 @@ package dev.baton.apikey;
 import dev.baton.apikey.ApiKeyRecords.ApiKeyView;
 import dev.baton.apikey.ApiKeyRecords.CreatedApiKey;
 import dev.baton.apikey.ApiKeyRecords.NewApiKey;
+import dev.baton.common.Cursor;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
 import dev.baton.common.Page;
+import dev.baton.common.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -62,7 +64,11 @@ public class ApiKeyResource {
   public Page<ApiKeyView> list(
       @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
       @Parameter(ref = "limit") @QueryParam("limit") String limit) {
-    return keys.list(cursor, limit);
+    QueryParams params = new QueryParams();
+    Cursor after = params.cursor(cursor);
+    int size = params.limit(limit);
+    params.validate();
+    return keys.list(after, size);
   }
 
   @GET

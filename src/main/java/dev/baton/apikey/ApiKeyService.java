@@ -7,6 +7,7 @@ import dev.baton.common.BatonConfig;
 import dev.baton.common.Cursor;
 import dev.baton.common.Page;
 import dev.baton.common.ProblemException;
+import dev.baton.common.Times;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,10 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -76,7 +75,7 @@ public class ApiKeyService {
     RANDOM.nextBytes(secret);
     String key = "bk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     ApiKey entity =
-        new ApiKey(request.name().strip(), request.role(), hash(key), prefix(key), Instant.now());
+        new ApiKey(request.name().strip(), request.role(), hash(key), prefix(key), Times.now());
     keys.persist(entity);
     return new CreatedApiKey(
         entity.getId(),
@@ -88,16 +87,12 @@ public class ApiKeyService {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<ApiKeyView> list(String cursor, String limit) {
-    int size = Cursor.limit(limit);
-    List<ApiKey> page = keys.page(Cursor.decode(cursor), size + 1);
-    String next = null;
-    if (page.size() > size) {
-      page = page.subList(0, size);
-      ApiKey last = page.get(size - 1);
-      next = new Cursor(last.getCreatedAt(), last.getId()).encode();
-    }
-    return new Page<>(page.stream().map(ApiKeyView::from).toList(), next);
+  public Page<ApiKeyView> list(Cursor after, int limit) {
+    return Cursor.page(
+        keys.page(after, limit + 1),
+        limit,
+        key -> new Cursor(key.getCreatedAt(), key.getId()),
+        ApiKeyView::from);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -111,7 +106,7 @@ public class ApiKeyService {
   public ApiKeyView revoke(UUID id) {
     ApiKey key =
         keys.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("API key", id));
-    key.revoke(Instant.now());
+    key.revoke(Times.now());
     return ApiKeyView.from(key);
   }
 

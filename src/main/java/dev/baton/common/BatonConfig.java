@@ -1,5 +1,6 @@
 package dev.baton.common;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import java.util.Optional;
 
@@ -9,4 +10,7 @@ public interface BatonConfig {
 
   /** BATON_BOOTSTRAP_ADMIN_KEY: the first admin key. */
   Optional<String> bootstrapAdminKey();
+
+  /** BATON_MAX_BODY_SIZE: the largest request body accepted (1M by default). */
+  MemorySize maxBodySize();
 }

@@ -3,7 +3,9 @@ package dev.baton.common;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * An opaque keyset position: the sort key of the last row of a page. Clients must not build or read
@@ -21,8 +23,11 @@ public record Cursor(Instant at, UUID id) {
         .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The position after which to read, or null for the first page. */
-  public static Cursor decode(String cursor) {
+  /**
+   * The position after which to read, or null for the first page; IllegalArgumentException if
+   * forged.
+   */
+  static Cursor decode(String cursor) {
     if (cursor == null || cursor.isEmpty()) {
       return null;
     }
@@ -33,24 +38,18 @@ public record Cursor(Instant at, UUID id) {
       at = at.plusNanos(Integer.parseInt(parts[1]) - at.getNano());
       return new Cursor(at, UUID.fromString(parts[2]));
     } catch (RuntimeException e) {
-      throw ProblemException.invalid(
-          "cursor", "is not a cursor returned by this list; start again without it");
+      throw new IllegalArgumentException("not a cursor", e);
     }
   }
 
-  /** Parses {@code ?limit=}: 1 to 200, 50 when absent. */
-  public static int limit(String limit) {
-    if (limit == null || limit.isEmpty()) {
-      return DEFAULT_LIMIT;
+  /** The page of {@code rows} (fetched with one extra row), with the next cursor if more remain. */
+  public static <E, V> Page<V> page(
+      List<E> rows, int limit, Function<E, Cursor> position, Function<E, V> view) {
+    String next = null;
+    if (rows.size() > limit) {
+      rows = rows.subList(0, limit);
+      next = position.apply(rows.get(limit - 1)).encode();
     }
-    try {
-      int value = Integer.parseInt(limit);
-      if (value >= 1 && value <= MAX_LIMIT) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ProblemException.invalid("limit", "must be an integer from 1 to " + MAX_LIMIT);
+    return new Page<>(rows.stream().map(view).toList(), next);
   }
 }

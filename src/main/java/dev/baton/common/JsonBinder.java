@@ -1,5 +1,6 @@
 package dev.baton.common;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -144,6 +145,9 @@ public class JsonBinder {
   static String message(JsonMappingException e) {
     if (e instanceof UnrecognizedPropertyException) {
       return "unknown property";
+    }
+    if (e.getCause() instanceof InputCoercionException) {
+      return "is out of range";
     }
     Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
     if (target == null) {

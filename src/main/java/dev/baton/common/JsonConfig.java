@@ -1,6 +1,7 @@
 package dev.baton.common;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,9 @@ public class JsonConfig implements ObjectMapperCustomizer {
     mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
     mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+    // Emoji and other supplementary characters go out as UTF-8, not as escaped surrogate pairs.
+    mapper.setConfig(
+        mapper.getSerializationConfig().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8));
     for (CoercionInputShape shape :
         new CoercionInputShape[] {
           CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean

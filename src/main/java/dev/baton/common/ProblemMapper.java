@@ -4,6 +4,7 @@ import dev.baton.common.Problem.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -55,13 +56,14 @@ public class ProblemMapper {
   }
 
   @ServerExceptionMapper
-  public Response forbidden(ForbiddenException e, UriInfo uri) {
+  public Response forbidden(ForbiddenException e, UriInfo uri, SecurityIdentity identity) {
+    String role = identity.getRoles().stream().findFirst().orElse("none");
     return respond(
             new Problem(
                 "forbidden",
                 "Forbidden",
                 403,
-                "The role of this API key may not take this action",
+                "An API key with role " + role + " may not use this endpoint",
                 path(uri),
                 null))
         .build();

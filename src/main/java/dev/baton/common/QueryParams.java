@@ -1,27 +1,31 @@
 package dev.baton.common;
 
+import dev.baton.common.Problem.FieldError;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Query parameters arrive as strings and are parsed here, so that a bad value is a 400 naming the
- * parameter rather than the framework's 404.
+ * parameter rather than the framework's 404, and every bad parameter is reported at once: parse
+ * them all, then call {@link #validate()}.
  */
 public final class QueryParams {
 
-  private QueryParams() {}
+  private final List<FieldError> errors = new ArrayList<>();
 
-  public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+  public <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
     if (value == null || value.isEmpty()) {
       return null;
     }
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid(
+      return invalid(
           name,
           "must be one of "
               + Arrays.stream(type.getEnumConstants())
@@ -30,30 +34,67 @@ public final class QueryParams {
     }
   }
 
-  public static Instant instant(String name, String value) {
+  public Instant instant(String name, String value) {
     if (value == null || value.isEmpty()) {
       return null;
     }
     try {
       return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
-      throw ProblemException.invalid(
-          name, "must be an RFC 3339 date-time, e.g. 2026-01-31T09:30:00Z");
+      return invalid(name, "must be an RFC 3339 date-time, e.g. 2026-01-31T09:30:00Z");
     }
   }
 
-  public static Boolean bool(String name, String value) {
+  public Boolean bool(String name, String value) {
     if (value == null || value.isEmpty()) {
       return null;
     }
     return switch (value) {
       case "true" -> Boolean.TRUE;
       case "false" -> Boolean.FALSE;
-      default -> throw ProblemException.invalid(name, "must be true or false");
+      default -> invalid(name, "must be true or false");
     };
+  }
+
+  /** {@code ?limit=}: 1 to 200, 50 when absent. */
+  public int limit(String value) {
+    if (value == null || value.isEmpty()) {
+      return Cursor.DEFAULT_LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(value);
+      if (limit >= 1 && limit <= Cursor.MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    invalid("limit", "must be an integer from 1 to " + Cursor.MAX_LIMIT);
+    return Cursor.DEFAULT_LIMIT;
+  }
+
+  /** {@code ?cursor=}: the position after which to read, or null for the first page. */
+  public Cursor cursor(String value) {
+    try {
+      return Cursor.decode(value);
+    } catch (IllegalArgumentException e) {
+      return invalid("cursor", "is not a cursor returned by this list; start again without it");
+    }
   }
 
   public static String text(String value) {
     return value == null || value.isEmpty() ? null : value;
+  }
+
+  /** Throws a 400 naming every invalid parameter seen so far. */
+  public void validate() {
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+  }
+
+  private <T> T invalid(String name, String message) {
+    errors.add(new FieldError(name, message));
+    return null;
   }
 }

@@ -32,10 +32,12 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
 
   private final ObjectMapper mapper;
   private final JsonBinder binder;
+  private final long limit;
 
-  public StrictJsonReader(ObjectMapper mapper, JsonBinder binder) {
+  public StrictJsonReader(ObjectMapper mapper, JsonBinder binder, BodyLimit limit) {
     this.mapper = mapper;
     this.binder = binder;
+    this.limit = limit.limit();
   }
 
   @Override
@@ -55,7 +57,7 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
       MultivaluedMap<String, String> headers,
       InputStream body)
       throws IOException {
-    JsonNode tree = readTree(body);
+    JsonNode tree = readTree(new LimitedInputStream(body, limit));
     if (tree == null) {
       return null;
     }
@@ -84,12 +86,50 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
       String reason = e.getOriginalMessage();
       if (reason != null && reason.startsWith("Duplicate field")) {
         reason = reason.replace("Duplicate field", "duplicate property");
+      } else if (reason != null && reason.startsWith("Trailing token")) {
+        reason = "unexpected content after the JSON document";
       } else {
         reason = "malformed JSON";
       }
       throw malformed(reason, e.getLocation());
     } catch (IOException e) {
       throw malformed("the body could not be read", null);
+    }
+  }
+
+  /** Counts what is read and stops at the limit: a body sent without a length is bounded too. */
+  private static final class LimitedInputStream extends java.io.FilterInputStream {
+    private final long limit;
+    private long read;
+
+    LimitedInputStream(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) {
+      read += n;
+      if (read > limit) {
+        throw BodyLimit.tooLarge(limit);
+      }
     }
   }
 

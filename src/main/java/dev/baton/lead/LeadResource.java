@@ -2,6 +2,7 @@ package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.apikey.Caller;
+import dev.baton.common.Cursor;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
 import dev.baton.common.Page;
@@ -109,16 +110,20 @@ public class LeadResource {
           String updatedSince,
       @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
       @Parameter(ref = "limit") @QueryParam("limit") String limit) {
+    QueryParams params = new QueryParams();
     LeadRepository.Filter filter =
         new LeadRepository.Filter(
-            QueryParams.enumValue("status", status, LeadStatus.class),
+            params.enumValue("status", status, LeadStatus.class),
             QueryParams.text(source),
             QueryParams.text(campaign),
             QueryParams.text(segment),
             QueryParams.text(owner),
             QueryParams.text(email),
-            QueryParams.instant("updatedSince", updatedSince));
-    return leads.list(filter, cursor, limit);
+            params.instant("updatedSince", updatedSince));
+    Cursor after = params.cursor(cursor);
+    int size = params.limit(limit);
+    params.validate();
+    return leads.list(filter, after, size);
   }
 
   @GET

@@ -78,16 +78,12 @@ public class LeadService {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<LeadView> list(LeadRepository.Filter filter, String cursor, String limit) {
-    int size = Cursor.limit(limit);
-    List<Lead> page = leads.page(filter, Cursor.decode(cursor), size + 1);
-    String next = null;
-    if (page.size() > size) {
-      page = page.subList(0, size);
-      Lead last = page.get(size - 1);
-      next = new Cursor(last.getCreatedAt(), last.getId()).encode();
-    }
-    return new Page<>(page.stream().map(Lead::view).toList(), next);
+  public Page<LeadView> list(LeadRepository.Filter filter, Cursor after, int limit) {
+    return Cursor.page(
+        leads.page(filter, after, limit + 1),
+        limit,
+        lead -> new Cursor(lead.getCreatedAt(), lead.getId()),
+        Lead::view);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

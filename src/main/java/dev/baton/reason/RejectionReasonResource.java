@@ -51,7 +51,10 @@ public class RejectionReasonResource {
               schema = @Schema(type = SchemaType.BOOLEAN))
           @QueryParam("active")
           String active) {
-    return reasons.list(QueryParams.bool("active", active));
+    QueryParams params = new QueryParams();
+    Boolean onlyActive = params.bool("active", active);
+    params.validate();
+    return reasons.list(onlyActive);
   }
 
   @POST

@@ -1,0 +1,73 @@
+package dev.baton.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Refuses a body announced larger than {@code baton.max-body-size} with a problem+json 413, before
+ * any of it is read. Bodies sent without a length are counted while read ({@link
+ * StrictJsonReader}).
+ */
+@ApplicationScoped
+public class BodyLimit {
+
+  private final long limit;
+  private final String problem;
+
+  public BodyLimit(BatonConfig config, ObjectMapper mapper) throws JsonProcessingException {
+    this.limit = config.maxBodySize().asLongValue();
+    this.problem =
+        mapper.writeValueAsString(
+            new Problem(
+                "payload-too-large",
+                "Payload too large",
+                413,
+                "The request body exceeds the limit of " + this.limit + " bytes",
+                null,
+                null));
+  }
+
+  void install(@Observes Router router) {
+    router
+        .route()
+        .order(Integer.MIN_VALUE)
+        .handler(
+            context -> {
+              String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+              if (length != null && tooLarge(length)) {
+                context
+                    .response()
+                    .setStatusCode(413)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(problem);
+              } else {
+                context.next();
+              }
+            });
+  }
+
+  long limit() {
+    return limit;
+  }
+
+  static ProblemException tooLarge(long limit) {
+    return new ProblemException(
+        413,
+        "payload-too-large",
+        "Payload too large",
+        "The request body exceeds the limit of " + limit + " bytes");
+  }
+
+  private boolean tooLarge(String length) {
+    try {
+      return Long.parseLong(length.strip()) > limit;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}
