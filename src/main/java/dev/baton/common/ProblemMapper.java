@@ -24,6 +24,12 @@ public class ProblemMapper {
 
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+  private final SecurityIdentity identity;
+
+  public ProblemMapper(SecurityIdentity identity) {
+    this.identity = identity;
+  }
+
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
     Response.ResponseBuilder response = respond(e.toProblem(path(uri)));
@@ -56,7 +62,7 @@ public class ProblemMapper {
   }
 
   @ServerExceptionMapper
-  public Response forbidden(ForbiddenException e, UriInfo uri, SecurityIdentity identity) {
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
     String role = identity.getRoles().stream().findFirst().orElse("none");
     return respond(
             new Problem(
