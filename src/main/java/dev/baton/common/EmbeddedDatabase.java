@@ -1,5 +1,8 @@
 package dev.baton.common;
 
+import io.quarkus.runtime.ExecutionMode;
+import io.quarkus.runtime.ExecutionModeManager;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -29,8 +32,19 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
   @Override
   public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
     List<String> profiles = context.getProfiles();
-    boolean wanted = profiles.contains("dev") || profiles.contains("test");
-    if (!wanted || isConfigured(context.getValue(JDBC_URL))) {
+    boolean embedded = profiles.contains("dev") || profiles.contains("test");
+    if (isConfigured(context.getValue(JDBC_URL))) {
+      return List.of();
+    }
+    if (!embedded) {
+      // Checked when the service starts, not while it is built (no database is needed then).
+      if (ExecutionModeManager.getExecutionMode() == ExecutionMode.RUNTIME_INIT) {
+        throw new ConfigurationException(
+            "No database configured. Set QUARKUS_DATASOURCE_JDBC_URL (e.g."
+                + " jdbc:postgresql://db:5432/baton), QUARKUS_DATASOURCE_USERNAME and"
+                + " QUARKUS_DATASOURCE_PASSWORD. Only dev mode and the tests start an embedded"
+                + " PostgreSQL.");
+      }
       return List.of();
     }
     String url = start();
@@ -64,7 +78,11 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
     }
     try {
       long started = System.nanoTime();
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setLocaleConfig("encoding", "UTF8")
+              .setLocaleConfig("locale", "C")
+              .start();
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
