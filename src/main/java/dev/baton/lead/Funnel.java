@@ -90,11 +90,11 @@ public final class Funnel {
                             409,
                             "transition-not-allowed",
                             "Move not allowed",
-                            "A "
+                            "The lead is "
                                 + from
-                                + " lead cannot be moved with '"
+                                + ": '"
                                 + action.path()
-                                + "'; allowed from "
+                                + "' is not allowed; allowed from "
                                 + from
                                 + ": "
                                 + describe(allowedFrom(from)))
