@@ -6,7 +6,6 @@ import dev.baton.apikey.ApiKeyRecords.NewApiKey;
 import dev.baton.common.Cursor;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
-import dev.baton.common.Page;
 import dev.baton.common.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -23,6 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,7 +47,15 @@ public class ApiKeyResource {
   @Operation(
       operationId = "createApiKey",
       summary = "Create an API key (the key is shown only in this answer)")
-  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new key, with the key itself shown this once",
+      content = @Content(schema = @Schema(implementation = CreatedApiKey.class)),
+      headers =
+          @Header(
+              name = "Location",
+              description = "URL of the key",
+              schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
   public Response create(@NotNull @Valid NewApiKey body, UriInfo uri) {
@@ -61,14 +72,14 @@ public class ApiKeyResource {
   @APIResponse(responseCode = "200", description = "One page of keys")
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
-  public Page<ApiKeyView> list(
+  public ApiKeyPage list(
       @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
       @Parameter(ref = "limit") @QueryParam("limit") String limit) {
     QueryParams params = new QueryParams();
     Cursor after = params.cursor(cursor);
     int size = params.limit(limit);
     params.validate();
-    return keys.list(after, size);
+    return ApiKeyPage.of(keys.list(after, size));
   }
 
   @GET

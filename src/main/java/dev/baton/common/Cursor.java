@@ -15,6 +15,8 @@ public record Cursor(Instant at, UUID id) {
 
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 200;
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   public String encode() {
     String raw = at.toEpochMilli() + ":" + at.getNano() + ":" + id;
@@ -36,6 +38,9 @@ public record Cursor(Instant at, UUID id) {
       String[] parts = raw.split(":", 3);
       Instant at = Instant.ofEpochMilli(Long.parseLong(parts[0]));
       at = at.plusNanos(Integer.parseInt(parts[1]) - at.getNano());
+      if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+        throw new IllegalArgumentException("outside the stored range");
+      }
       return new Cursor(at, UUID.fromString(parts[2]));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not a cursor", e);

@@ -3,7 +3,7 @@ package dev.baton.common;
 /**
  * Names of the shared error responses of the OpenAPI document (components.responses in
  * src/main/resources/META-INF/openapi.yaml), for {@code @APIResponse(ref = ...)}. 401 and 500 are
- * added to every operation by {@link OpenApiErrors}.
+ * added to every operation by {@link OpenApiConventions}.
  */
 public final class ErrorResponses {
 

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 
 /**
  * Strict JSON: a value of the wrong type is an error, never silently coerced, so that a client's
@@ -18,6 +20,12 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
+
+  /** Last, so that Baton's readers win over the default Java time module. */
+  @Override
+  public int priority() {
+    return MINIMUM_PRIORITY;
+  }
 
   @Override
   public void customize(ObjectMapper mapper) {
@@ -32,6 +40,9 @@ public class JsonConfig implements ObjectMapperCustomizer {
     mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
     mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+    mapper.registerModule(
+        new SimpleModule("rfc3339").addDeserializer(Instant.class, new Rfc3339.Reader()));
+
     // Emoji and other supplementary characters go out as UTF-8, not as escaped surrogate pairs.
     mapper.setConfig(
         mapper.getSerializationConfig().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8));

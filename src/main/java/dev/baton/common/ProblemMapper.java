@@ -128,10 +128,10 @@ public class ProblemMapper {
                       path(uri),
                       null);
             });
-    String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-    if (allow != null) {
-      response.header(HttpHeaders.ALLOW, allow);
+    if (status == 405) {
+      response.header(HttpHeaders.ALLOW, AllowedMethods.forPath(path(uri)));
     }
+
     return response.build();
   }
 

@@ -1,9 +1,8 @@
 package dev.baton.common;
 
 import dev.baton.common.Problem.FieldError;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,9 +38,9 @@ public final class QueryParams {
       return null;
     }
     try {
-      return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
-      return invalid(name, "must be an RFC 3339 date-time, e.g. 2026-01-31T09:30:00Z");
+      return Rfc3339.parse(value);
+    } catch (DateTimeException e) {
+      return invalid(name, Rfc3339.EXPECTED);
     }
   }
 

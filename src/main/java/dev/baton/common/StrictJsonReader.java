@@ -62,7 +62,7 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
       return null;
     }
     List<FieldError> errors = new ArrayList<>();
-    findNulCharacters(tree, "", errors);
+    findInvalidText(tree, "", errors);
     if (JsonNode.class.equals(type)) {
       if (!errors.isEmpty()) {
         throw ProblemException.invalid(errors);
@@ -146,24 +146,44 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
         List.of(new FieldError("body", reason + where)));
   }
 
-  private static void findNulCharacters(JsonNode node, String path, List<FieldError> errors) {
-    if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
-      errors.add(new FieldError(path, "must not contain NUL characters"));
+  private static String invalidText(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\0') {
+        return "must not contain NUL characters";
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return "must be valid Unicode (it contains a lone surrogate)";
+      }
+    }
+    return null;
+  }
+
+  /** NUL characters and lone UTF-16 surrogates cannot be stored faithfully: refuse them. */
+  private static void findInvalidText(JsonNode node, String path, List<FieldError> errors) {
+    if (node.isTextual()) {
+      String problem = invalidText(node.textValue());
+      if (problem != null) {
+        errors.add(new FieldError(path.isEmpty() ? "body" : path, problem));
+      }
     } else if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
         String child = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
-        if (entry.getKey().indexOf('\0') >= 0) {
+        if (invalidText(entry.getKey()) != null) {
           errors.add(
               new FieldError(
-                  path.isEmpty() ? "body" : path,
-                  "property names must not contain NUL characters"));
+                  path.isEmpty() ? "body" : path, "property names " + invalidText(entry.getKey())));
         }
-        findNulCharacters(entry.getValue(), child, errors);
+        findInvalidText(entry.getValue(), child, errors);
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        findNulCharacters(node.get(i), path + "[" + i + "]", errors);
+        findInvalidText(node.get(i), path + "[" + i + "]", errors);
       }
     }
   }

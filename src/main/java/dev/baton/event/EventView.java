@@ -10,21 +10,30 @@ public record EventView(
     @Schema(required = true) UUID id,
     @Schema(
             required = true,
-            description =
-                "lead.created, lead.updated, lead.qualified, lead.accepted, lead.rejected, lead.converted, lead.recycled",
+            enumeration = {
+              "lead.created",
+              "lead.updated",
+              "lead.qualified",
+              "lead.accepted",
+              "lead.rejected",
+              "lead.converted",
+              "lead.recycled"
+            },
+            description = "What happened; clients should ignore types they do not know",
             examples = "lead.accepted")
         String type,
     @Schema(required = true) UUID leadId,
     @Schema(required = true, description = "The lead's version after this event") long leadVersion,
     @Schema(required = true) Instant occurredAt,
     @Schema(required = true) Actor actor,
-    @Schema(description = "Status before a move") String fromStatus,
-    @Schema(description = "Status after a move") String toStatus,
+    @Schema(description = "Status before a move", ref = "LeadStatus") String fromStatus,
+    @Schema(description = "Status after a move", ref = "LeadStatus") String toStatus,
     @Schema(required = true, description = "The inputs of the change: reason, owner, amount…")
         Map<String, Object> data) {
 
   @Schema(name = "Actor", description = "The API key that made the change")
-  public record Actor(@Schema(required = true) String name, @Schema(required = true) String role) {}
+  public record Actor(
+      @Schema(required = true) String name, @Schema(required = true, ref = "Role") String role) {}
 
   public static EventView from(LeadEvent e) {
     return new EventView(

@@ -1,6 +1,8 @@
 package dev.baton.lead;
 
 import dev.baton.common.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A lead's ETag is its version, quoted: {@code "3"}. */
 final class ETags {
@@ -13,12 +15,19 @@ final class ETags {
     return "\"" + version + "\"";
   }
 
-  /** The version an If-Match names; null for {@code *} or when absent. */
-  static Long version(String ifMatch) {
+  /** The versions an If-Match names (RFC 9110 allows a list); null for {@code *} or when absent. */
+  static List<Long> versions(String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals(ANY)) {
       return null;
     }
-    String tag = ifMatch.strip();
+    List<Long> versions = new ArrayList<>();
+    for (String tag : ifMatch.split(",")) {
+      versions.add(version(tag.strip()));
+    }
+    return versions;
+  }
+
+  private static Long version(String tag) {
     if (tag.startsWith("W/")) {
       tag = tag.substring(2);
     }
@@ -33,14 +42,17 @@ final class ETags {
     }
   }
 
-  static void check(Long expected, Lead lead) {
-    if (expected != null && expected != lead.getVersion()) {
+  static void check(List<Long> expected, Lead lead) {
+    if (expected != null && !expected.contains(lead.getVersion())) {
+
       throw new ProblemException(
               412,
               "precondition-failed",
               "Precondition failed",
               "The lead changed: If-Match names version "
-                  + expected
+                  + expected.stream()
+                      .map(String::valueOf)
+                      .collect(java.util.stream.Collectors.joining(", "))
                   + " but the lead is at version "
                   + lead.getVersion()
                   + "; read it again and retry")

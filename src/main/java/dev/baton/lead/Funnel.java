@@ -79,9 +79,7 @@ public final class Funnel {
    * roles may take it from this status.
    */
   public static Move move(Action action, LeadStatus from, Role role) {
-    if (MOVES.stream().noneMatch(m -> m.action() == action && m.roles().contains(role))) {
-      throw forbidden(action, role);
-    }
+    requireRole(action, role);
     Move move =
         find(action, from)
             .orElseThrow(
@@ -106,7 +104,15 @@ public final class Funnel {
     return move;
   }
 
+  /** 403 unless the role may take the action from some status. */
+  public static void requireRole(Action action, Role role) {
+    if (MOVES.stream().noneMatch(m -> m.action() == action && m.roles().contains(role))) {
+      throw forbidden(action, role);
+    }
+  }
+
   public static List<Action> allowedFrom(LeadStatus from) {
+
     return MOVES.stream().filter(m -> m.from() == from).map(Move::action).distinct().toList();
   }
 

@@ -44,7 +44,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     responseCode = "200",
     description = "The lead after the move",
     content = @Content(schema = @Schema(implementation = LeadView.class)),
-    headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    headers =
+        @Header(
+            name = "ETag",
+            description = LeadResource.ETAG_DOC,
+            schema = @Schema(type = SchemaType.STRING)))
 @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
 @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
 @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -125,8 +126,10 @@ public class FunnelService {
   }
 
   private LeadView move(UUID id, String ifMatch, Action action, Caller caller, Change change) {
-    Long expected = ETags.version(ifMatch);
+    List<Long> expected = ETags.versions(ifMatch);
+    Funnel.requireRole(action, caller.role());
     Lead lead = leads.lock(id).orElseThrow(() -> ProblemException.notFound("lead", id));
+
     ETags.check(expected, lead);
     LeadStatus from = lead.getStatus();
     Funnel.Move move = Funnel.move(action, from, caller.role());

@@ -266,7 +266,15 @@ public class Lead {
     this.owner = null;
   }
 
+  /** The editable part as the lead would store it: an empty company is no company, and so on. */
+  static LeadChanges stored(LeadChanges changes) {
+    Lead scratch = new Lead();
+    scratch.apply(changes);
+    return scratch.editable();
+  }
+
   LeadChanges editable() {
+
     return new LeadChanges(
         new Contact(email, firstName, lastName, phone, jobTitle),
         companyName == null

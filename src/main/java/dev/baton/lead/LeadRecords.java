@@ -26,7 +26,7 @@ public final class LeadRecords {
       @Schema(required = true, examples = "ada@example.com")
           @NotBlank
           @Email(
-              regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+              regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
               message = "must be a well-formed email address")
           @Size(max = 254)
           String email,
@@ -35,7 +35,7 @@ public final class LeadRecords {
       @Schema(examples = "+33 1 23 45 67 89")
           @Size(max = 40)
           @Pattern(
-              regexp = "\\+?[0-9 ().\\-/]{3,40}",
+              regexp = "^\\+?[0-9 ().\\-/]{3,40}$",
               message = "must be a phone number: digits, spaces, + ( ) . - /")
           String phone,
       @Size(max = 150) String jobTitle) {}
@@ -47,7 +47,9 @@ public final class LeadRecords {
       @Size(max = 100) String industry,
       @Schema(description = "Head-count band, e.g. 51-200", examples = "51-200") @Size(max = 30)
           String size,
-      @Schema(description = "ISO 3166-1 alpha-2", examples = "FR") @IsoCountry String country) {}
+      @Schema(description = "ISO 3166-1 alpha-2", examples = "FR", pattern = "^[A-Z]{2}$")
+          @IsoCountry
+          String country) {}
 
   @Schema(name = "Attribution", description = "Where the lead came from")
   public record Attribution(
@@ -97,11 +99,10 @@ public final class LeadRecords {
       @Schema(description = "Free-form properties, kept as given (at most 100)") @Size(max = 100)
           Map<String, Object> attributes) {}
 
-  /** The part of a lead that PATCH may change, as a JSON merge patch. */
-  @Schema(
-      name = "LeadPatch",
-      description =
-          "JSON merge patch (RFC 7396) of a lead's contact, company, attribution, segment, consent and attributes. `null` removes a value.")
+  /**
+   * The part of a lead that PATCH may change. On the wire the patch is documented as {@code
+   * LeadPatch}, derived from these schemas by {@link dev.baton.common.OpenApiConventions}.
+   */
   public record LeadChanges(
       @NotNull @Valid Contact contact,
       @Valid Company company,

@@ -5,10 +5,8 @@ import dev.baton.apikey.Caller;
 import dev.baton.common.Cursor;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
-import dev.baton.common.Page;
 import dev.baton.common.QueryParams;
 import dev.baton.event.EventView;
-import dev.baton.lead.LeadRecords.LeadChanges;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.LeadRecords.NewLead;
 import io.quarkus.security.Authenticated;
@@ -49,6 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LeadResource {
 
   static final String MERGE_PATCH = "application/merge-patch+json";
+  static final String ETAG_DOC =
+      "The lead's version, quoted (e.g. \"3\"); send it back in If-Match";
 
   private final LeadService leads;
   private final SecurityIdentity identity;
@@ -66,15 +66,13 @@ public class LeadResource {
   @APIResponse(
       responseCode = "201",
       description = "The new lead",
+      content = @Content(schema = @Schema(implementation = LeadView.class)),
       headers = {
         @Header(
             name = "Location",
             description = "URL of the lead",
             schema = @Schema(type = SchemaType.STRING)),
-        @Header(
-            name = "ETag",
-            description = "The lead's version",
-            schema = @Schema(type = SchemaType.STRING))
+        @Header(name = "ETag", description = ETAG_DOC, schema = @Schema(type = SchemaType.STRING))
       })
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
@@ -93,7 +91,7 @@ public class LeadResource {
   @Operation(operationId = "listLeads", summary = "List leads, oldest first, filtered")
   @APIResponse(responseCode = "200", description = "One page of leads")
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
-  public Page<LeadView> list(
+  public LeadPage list(
       @Parameter(description = "Funnel status", schema = @Schema(implementation = LeadStatus.class))
           @QueryParam("status")
           String status,
@@ -123,7 +121,7 @@ public class LeadResource {
     Cursor after = params.cursor(cursor);
     int size = params.limit(limit);
     params.validate();
-    return leads.list(filter, after, size);
+    return LeadPage.of(leads.list(filter, after, size));
   }
 
   @GET
@@ -137,7 +135,7 @@ public class LeadResource {
       headers =
           @Header(
               name = "ETag",
-              description = "The lead's version, for If-Match",
+              description = ETAG_DOC,
               schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
   public Response get(@PathParam("id") String id) {
@@ -155,16 +153,18 @@ public class LeadResource {
   @RequestBody(
       required = true,
       content = {
-        @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = LeadChanges.class)),
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = LeadChanges.class))
+        @Content(mediaType = MERGE_PATCH, schema = @Schema(ref = "LeadPatch")),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LeadPatch"))
       })
   @APIResponse(
       responseCode = "200",
       description = "The lead after the patch",
       content = @Content(schema = @Schema(implementation = LeadView.class)),
-      headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+      headers =
+          @Header(
+              name = "ETag",
+              description = ETAG_DOC,
+              schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)

@@ -105,7 +105,7 @@ public class LeadService {
           "Precondition required",
           "PATCH needs an If-Match header with the lead's ETag (from GET /api/v1/leads/{id})");
     }
-    Long expected = ETags.version(ifMatch);
+    List<Long> expected = ETags.versions(ifMatch);
     if (patch == null || !patch.isObject()) {
       throw ProblemException.invalid("body", "must be a JSON object (a JSON merge patch)");
     }
@@ -115,7 +115,9 @@ public class LeadService {
     LeadChanges before = lead.editable();
     JsonNode merged = merge(mapper.valueToTree(before), patch);
     LeadChanges after = binder.bindValid(merged, LeadChanges.class);
-    List<String> changed = changedFields(mapper.valueToTree(before), mapper.valueToTree(after), "");
+    List<String> changed =
+        changedFields(mapper.valueToTree(before), mapper.valueToTree(Lead.stored(after)), "");
+
     if (changed.isEmpty()) {
       return lead.view();
     }

@@ -55,7 +55,8 @@ public final class MoveRecords {
               fraction = 4,
               message = "must have at most 15 digits and 4 decimals")
           BigDecimal amount,
-      @Schema(description = "ISO 4217; requires amount", examples = "EUR") @IsoCurrency
+      @Schema(description = "ISO 4217; requires amount", examples = "EUR", pattern = "^[A-Z]{3}$")
+          @IsoCurrency
           String currency,
       @Size(max = 2000) String note) {}
 

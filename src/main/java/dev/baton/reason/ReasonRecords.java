@@ -15,7 +15,7 @@ public final class ReasonRecords {
       @Schema(required = true, examples = "WRONG_LANGUAGE")
           @NotNull
           @Pattern(
-              regexp = "[A-Z][A-Z0-9_]{1,49}",
+              regexp = "^[A-Z][A-Z0-9_]{1,49}$",
               message = "must be UPPER_SNAKE_CASE, 2 to 50 characters")
           String code,
       @Schema(required = true, examples = "Does not speak a language we sell in")

@@ -1,5 +1,6 @@
 package dev.baton.reason;
 
+import dev.baton.common.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -38,7 +39,7 @@ public class RejectionReason {
     this.accountable = accountable;
     this.requiresNote = requiresNote;
     this.active = true;
-    this.createdAt = Instant.now();
+    this.createdAt = Times.now();
   }
 
   void setActive(boolean active) {
@@ -63,5 +64,9 @@ public class RejectionReason {
 
   public boolean isActive() {
     return active;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
   }
 }

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,7 +47,7 @@ public class RejectionReasonResource {
   @Operation(operationId = "listRejectionReasons", summary = "List the rejection reason catalog")
   @APIResponse(responseCode = "200", description = "Every reason, by code")
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
-  public List<RejectionReasonView> list(
+  public ReasonList list(
       @Parameter(
               description = "Only active (true) or inactive (false) reasons",
               schema = @Schema(type = SchemaType.BOOLEAN))
@@ -54,13 +56,24 @@ public class RejectionReasonResource {
     QueryParams params = new QueryParams();
     Boolean onlyActive = params.bool("active", active);
     params.validate();
-    return reasons.list(onlyActive);
+    return new ReasonList(reasons.list(onlyActive));
   }
+
+  @Schema(name = "RejectionReasonList", description = "The catalog, by code")
+  public record ReasonList(@Schema(required = true) List<RejectionReasonView> data) {}
 
   @POST
   @RolesAllowed("ADMIN")
   @Operation(operationId = "createRejectionReason", summary = "Add a reason to the catalog")
-  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new reason",
+      content = @Content(schema = @Schema(implementation = RejectionReasonView.class)),
+      headers =
+          @Header(
+              name = "Location",
+              description = "URL of the reason",
+              schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
   @APIResponse(responseCode = "409", ref = ErrorResponses.CONFLICT)
@@ -69,6 +82,16 @@ public class RejectionReasonResource {
     return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build())
         .entity(created)
         .build();
+  }
+
+  @GET
+  @Path("{code}")
+  @Authenticated
+  @Operation(operationId = "getRejectionReason", summary = "Get one reason of the catalog")
+  @APIResponse(responseCode = "200", description = "The reason")
+  @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+  public RejectionReasonView get(@PathParam("code") String code) {
+    return reasons.get(code);
   }
 
   @POST

@@ -21,22 +21,27 @@ public class RejectionReasonService {
     return reasons.all(active).stream().map(RejectionReasonView::from).toList();
   }
 
+  /** Two admins adding the same code at once: the database decides, the loser gets 409. */
   @Transactional
   public RejectionReasonView create(NewRejectionReason request) {
-    if (reasons.findByIdOptional(request.code()).isPresent()) {
-      throw ProblemException.conflict(
-              "reason-exists",
-              "A rejection reason with code '" + request.code() + "' already exists")
-          .with("code", request.code());
-    }
     RejectionReason reason =
         new RejectionReason(
             request.code(),
             request.label().strip(),
             request.accountable(),
             Boolean.TRUE.equals(request.requiresNote()));
-    reasons.persist(reason);
+    if (!reasons.insertIfAbsent(reason)) {
+      throw ProblemException.conflict(
+              "reason-exists",
+              "A rejection reason with code '" + request.code() + "' already exists")
+          .with("code", request.code());
+    }
     return RejectionReasonView.from(reason);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public RejectionReasonView get(String code) {
+    return RejectionReasonView.from(find(code));
   }
 
   @Transactional

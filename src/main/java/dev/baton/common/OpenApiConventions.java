@@ -1,0 +1,233 @@
+package dev.baton.common;
+
+import dev.baton.lead.Action;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * The conventions of Baton's OpenAPI document that annotations cannot express, applied once to the
+ * generated document so that generated clients are pleasant:
+ *
+ * <ul>
+ *   <li>every operation answers 401 and 500, and its 401/403 are the problem+json responses;
+ *   <li>path ids are UUIDs;
+ *   <li>UUIDs and timestamps are inline strings, not components named after Java types;
+ *   <li>{@code Problem} documents its extension members;
+ *   <li>{@code LeadPatch}, the merge patch, is derived from the lead's own schemas: nothing
+ *       required, and {@code null} (removal) allowed where a value is optional.
+ * </ul>
+ */
+public class OpenApiConventions implements OASFilter {
+
+  private static final String SCHEMAS = "#/components/schemas/";
+  private static final String RESPONSES = "#/components/responses/";
+
+  @Override
+  public Operation filterOperation(Operation operation) {
+    APIResponses responses = operation.getResponses();
+    if (responses != null) {
+      responses.addAPIResponse("401", response("Unauthorized"));
+      if (responses.hasAPIResponse("403")) {
+        responses.addAPIResponse("403", response("Forbidden"));
+      }
+      if (!responses.hasAPIResponse("500")) {
+        responses.addAPIResponse("500", response("InternalError"));
+      }
+    }
+    if (operation.getParameters() != null) {
+      for (Parameter parameter : operation.getParameters()) {
+        if (parameter.getIn() == Parameter.In.PATH && "id".equals(parameter.getName())) {
+          parameter.setSchema(OASFactory.createSchema().addType(SchemaType.STRING).format("uuid"));
+        }
+      }
+    }
+    return operation;
+  }
+
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    inline(openAPI, "UUID", "uuid");
+    inline(openAPI, "Instant", "date-time");
+    describeProblemMembers(openAPI.getComponents().getSchemas().get("Problem"));
+    deriveLeadPatch(openAPI.getComponents());
+  }
+
+  private static APIResponse response(String name) {
+    return OASFactory.createAPIResponse().ref(RESPONSES + name);
+  }
+
+  private static void describeProblemMembers(Schema problem) {
+    problem.addProperty(
+        "currentStatus",
+        OASFactory.createSchema()
+            .ref(SCHEMAS + "LeadStatus")
+            .description("The lead's status (transition-not-allowed)"));
+    problem.addProperty(
+        "allowedActions",
+        OASFactory.createSchema()
+            .addType(SchemaType.ARRAY)
+            .items(
+                OASFactory.createSchema()
+                    .addType(SchemaType.STRING)
+                    .enumeration(
+                        new ArrayList<>(Arrays.stream(Action.values()).map(Enum::name).toList())))
+            .description("The moves allowed from currentStatus (transition-not-allowed)"));
+    problem.addProperty(
+        "currentVersion",
+        OASFactory.createSchema()
+            .addType(SchemaType.INTEGER)
+            .format("int64")
+            .description("The lead's current version (precondition-failed)"));
+  }
+
+  private static void deriveLeadPatch(Components components) {
+    Map<String, Schema> schemas = components.getSchemas();
+    Schema newLead = schemas.get("NewLead");
+    Schema patch =
+        OASFactory.createSchema()
+            .addType(SchemaType.OBJECT)
+            .description(
+                "A JSON merge patch (RFC 7396) of a lead: members left out are kept, `null` removes"
+                    + " a value, objects are merged member by member (attributes too)."
+                    + " Status, owner and score are changed by the funnel actions, not by PATCH.");
+    for (String group : List.of("Contact", "Company", "Attribution", "Consent")) {
+      Schema base = schemas.get(group);
+      Schema partial =
+          OASFactory.createSchema().addType(SchemaType.OBJECT).description(base.getDescription());
+      for (Map.Entry<String, Schema> property : base.getProperties().entrySet()) {
+        boolean required =
+            base.getRequired() != null && base.getRequired().contains(property.getKey());
+        partial.addProperty(
+            property.getKey(), required ? property.getValue() : nullable(property.getValue()));
+      }
+      components.addSchema(group + "Patch", partial);
+      String member = Character.toLowerCase(group.charAt(0)) + group.substring(1);
+      Schema reference = OASFactory.createSchema().ref(SCHEMAS + group + "Patch");
+      boolean removable = newLead.getRequired() == null || !newLead.getRequired().contains(member);
+      patch.addProperty(member, removable ? nullable(reference) : reference);
+    }
+    patch.addProperty("segment", nullable(newLead.getProperties().get("segment")));
+    patch.addProperty("attributes", nullable(newLead.getProperties().get("attributes")));
+    components.addSchema("LeadPatch", patch);
+  }
+
+  /** The same schema, or null: a type list for plain values, oneOf for references. */
+  private static Schema nullable(Schema schema) {
+    Schema none = OASFactory.createSchema().addType(SchemaType.NULL);
+    if (schema.getRef() != null || schema.getType() == null) {
+      return OASFactory.createSchema().oneOf(new ArrayList<>(List.of(schema, none)));
+    }
+    Schema copy =
+        OASFactory.createSchema()
+            .type(new ArrayList<>(schema.getType()))
+            .addType(SchemaType.NULL)
+            .format(schema.getFormat())
+            .description(schema.getDescription())
+            .maxLength(schema.getMaxLength())
+            .minLength(schema.getMinLength())
+            .pattern(schema.getPattern())
+            .maxProperties(schema.getMaxProperties())
+            .additionalPropertiesSchema(schema.getAdditionalPropertiesSchema())
+            .examples(schema.getExamples());
+    return copy;
+  }
+
+  /** Replaces the component named after a Java type by an inline string schema. */
+  private static void inline(OpenAPI openAPI, String component, String format) {
+    Components components = openAPI.getComponents();
+    if (components.getSchemas().get(component) == null) {
+      return;
+    }
+    components.removeSchema(component);
+    Map<String, Schema> schemas = components.getSchemas();
+    String ref = SCHEMAS + component;
+    List<Schema> all = new ArrayList<>(schemas.values());
+    openAPI
+        .getPaths()
+        .getPathItems()
+        .values()
+        .forEach(
+            item ->
+                item.getOperations()
+                    .values()
+                    .forEach(
+                        operation -> {
+                          if (operation.getParameters() != null) {
+                            operation.getParameters().forEach(p -> add(all, p.getSchema()));
+                          }
+                          if (operation.getRequestBody() != null) {
+                            add(all, operation.getRequestBody().getContent());
+                          }
+                          if (operation.getResponses() != null) {
+                            operation
+                                .getResponses()
+                                .getAPIResponses()
+                                .values()
+                                .forEach(r -> add(all, r.getContent()));
+                          }
+                        }));
+    for (Schema schema : walk(all)) {
+      if (ref.equals(schema.getRef())) {
+        schema.setRef(null);
+        schema.setType(new ArrayList<>(List.of(SchemaType.STRING)));
+        schema.setFormat(format);
+      }
+    }
+  }
+
+  private static void add(List<Schema> all, Schema schema) {
+    if (schema != null) {
+      all.add(schema);
+    }
+  }
+
+  private static void add(List<Schema> all, Content content) {
+    if (content != null && content.getMediaTypes() != null) {
+      for (MediaType media : content.getMediaTypes().values()) {
+        add(all, media.getSchema());
+      }
+    }
+  }
+
+  private static List<Schema> walk(List<Schema> roots) {
+    List<Schema> found = new ArrayList<>();
+    List<Schema> pending = new ArrayList<>(roots);
+    Map<Schema, Boolean> seen = new java.util.IdentityHashMap<>();
+    while (!pending.isEmpty()) {
+      Schema schema = pending.remove(pending.size() - 1);
+      if (schema == null || seen.put(schema, Boolean.TRUE) != null) {
+        continue;
+      }
+      found.add(schema);
+      if (schema.getProperties() != null) {
+        pending.addAll(schema.getProperties().values());
+      }
+      add(pending, schema.getItems());
+      add(pending, schema.getAdditionalPropertiesSchema());
+      for (List<Schema> group :
+          List.of(
+              nonNull(schema.getAllOf()), nonNull(schema.getAnyOf()), nonNull(schema.getOneOf()))) {
+        pending.addAll(group);
+      }
+    }
+    return found;
+  }
+
+  private static List<Schema> nonNull(List<Schema> list) {
+    return list == null ? List.of() : list;
+  }
+}

@@ -1,0 +1,316 @@
+package dev.baton.lead;
+
+import static dev.baton.Api.as;
+import static dev.baton.lead.Leads.LEADS;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.baton.Api.As;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LeadListTest {
+
+  private static JsonPath list(Map<String, ?> query) {
+    return as(As.ANALYST).queryParams(query).get(LEADS).then().statusCode(200).extract().jsonPath();
+  }
+
+  private static List<String> ids(Map<String, ?> query) {
+    return list(query).getList("data.id");
+  }
+
+  private static String leadWith(String source, String campaign, String segment, String status) {
+    Map<String, Object> body = Leads.body(source, status);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> attribution = (Map<String, Object>) body.get("attribution");
+    attribution.put("campaign", campaign);
+    body.put("segment", segment);
+    return Leads.handOff(body);
+  }
+
+  @Test
+  void sourceFilterAnswersOnlyThatSource() {
+    String source = Leads.uniqueSource();
+    String a = leadWith(source, "c", "s", null);
+    String b = leadWith(source, "c", "s", "QUALIFIED");
+    leadWith(Leads.uniqueSource(), "c", "s", null);
+
+    JsonPath page = list(Map.of("source", source));
+    assertEquals(List.of(a, b), page.getList("data.id"));
+    assertEquals(List.of(source, source), page.getList("data.attribution.source"));
+    assertNull(page.get("nextCursor"));
+  }
+
+  @Test
+  void statusFilterCombinesWithTheOthers() {
+    String source = Leads.uniqueSource();
+    leadWith(source, "c", "s", "GENERATED");
+    String qualified = leadWith(source, "c", "s", "QUALIFIED");
+
+    JsonPath page = list(Map.of("source", source, "status", "QUALIFIED"));
+    assertEquals(List.of(qualified), page.getList("data.id"));
+    assertEquals(List.of("QUALIFIED"), page.getList("data.status"));
+  }
+
+  @Test
+  void campaignFilterIsExact() {
+    String source = Leads.uniqueSource();
+    String campaign = "camp-" + UUID.randomUUID();
+    String mine = leadWith(source, campaign, "s", null);
+    leadWith(source, campaign + "-other", "s", null);
+    leadWith(Leads.uniqueSource(), campaign.toUpperCase(), "s", null);
+
+    assertEquals(List.of(mine), ids(Map.of("campaign", campaign)));
+  }
+
+  @Test
+  void segmentFilterIsExact() {
+    String source = Leads.uniqueSource();
+    String segment = "seg-" + UUID.randomUUID();
+    String first = leadWith(source, "c", segment, null);
+    leadWith(source, "c", "other", null);
+    String second = leadWith(Leads.uniqueSource(), "c", segment, null);
+
+    JsonPath page = list(Map.of("segment", segment));
+    assertEquals(List.of(first, second), page.getList("data.id"));
+    assertEquals(List.of(segment, segment), page.getList("data.segment"));
+  }
+
+  @Test
+  void ownerFilterFindsTheLeadsSalesAccepted() {
+    String owner = "rep-" + UUID.randomUUID() + "@acme.com";
+    String accepted = Leads.leadIn("QUALIFIED");
+    String other = Leads.leadIn("QUALIFIED");
+    Leads.move(as(As.SALES), accepted, "accept", Map.of("owner", owner)).then().statusCode(200);
+    Leads.move(as(As.SALES), other, "accept", Map.of("owner", owner + ".other"))
+        .then()
+        .statusCode(200);
+
+    JsonPath page = list(Map.of("owner", owner));
+    assertEquals(List.of(accepted), page.getList("data.id"));
+    assertEquals(List.of(owner), page.getList("data.owner"));
+    assertEquals(List.of("ACCEPTED"), page.getList("data.status"));
+  }
+
+  @Test
+  void emailFilterIgnoresCase() {
+    String local = "Mixed.Case-" + UUID.randomUUID();
+    Map<String, Object> body = Leads.body(Leads.uniqueSource(), null);
+    body.put("contact", Map.of("email", local + "@Example.COM"));
+    String id = Leads.handOff(body);
+
+    assertEquals(List.of(id), ids(Map.of("email", local.toLowerCase() + "@example.com")));
+    assertEquals(List.of(id), ids(Map.of("email", local.toUpperCase() + "@EXAMPLE.COM")));
+    assertEquals(
+        List.of(local + "@Example.COM"),
+        list(Map.of("email", local + "@example.com")).getList("data.contact.email"));
+  }
+
+  @Test
+  void updatedSinceAnswersLeadsChangedAtOrAfterThatTime() {
+    String source = Leads.uniqueSource();
+    String older = leadWith(source, "c", "s", null);
+    String newer = leadWith(source, "c", "s", null);
+    String newerUpdatedAt = Leads.get(newer).then().extract().path("updatedAt");
+
+    // At or after: the newer lead's own time includes it, and excludes the older one.
+    assertEquals(List.of(newer), ids(Map.of("source", source, "updatedSince", newerUpdatedAt)));
+
+    // Editing the older lead brings it back in.
+    Leads.move(as(As.MARKETING), older, "qualify", Map.of()).then().statusCode(200);
+    List<String> both = ids(Map.of("source", source, "updatedSince", newerUpdatedAt));
+    assertEquals(List.of(older, newer), both, "oldest first by creation");
+
+    assertEquals(List.of(), ids(Map.of("source", source, "updatedSince", "2999-01-01T00:00:00Z")));
+    assertEquals(
+        List.of(older, newer),
+        ids(Map.of("source", source, "updatedSince", "2000-01-01T00:00:00Z")));
+  }
+
+  @Test
+  void pagesFollowTheCursorThroughEveryLeadOnceInCreationOrder() {
+    String source = Leads.uniqueSource();
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      created.add(leadWith(source, "c", "s", null));
+    }
+
+    List<String> seen = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    String cursor = null;
+    for (int pages = 0; pages < 10; pages++) {
+      JsonPath page =
+          cursor == null
+              ? list(Map.of("source", source, "limit", 3))
+              : list(Map.of("source", source, "limit", 3, "cursor", cursor));
+      List<String> data = page.getList("data.id");
+      seen.addAll(data);
+      sizes.add(data.size());
+      cursor = page.getString("nextCursor");
+      if (cursor == null) {
+        break;
+      }
+    }
+    assertEquals(created, seen);
+    assertEquals(List.of(3, 3, 1), sizes);
+  }
+
+  @Test
+  void aFullLastPageHasNoNextCursor() {
+    String source = Leads.uniqueSource();
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      created.add(leadWith(source, "c", "s", null));
+    }
+    JsonPath first = list(Map.of("source", source, "limit", 2));
+    assertEquals(created.subList(0, 2), first.getList("data.id"));
+    assertNotNull(first.getString("nextCursor"));
+    JsonPath last =
+        list(Map.of("source", source, "limit", 2, "cursor", first.getString("nextCursor")));
+    assertEquals(created.subList(2, 4), last.getList("data.id"));
+    assertNull(last.get("nextCursor"));
+  }
+
+  @Test
+  void defaultLimitIsFifty() {
+    String source = Leads.uniqueSource();
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 51; i++) {
+      created.add(leadWith(source, "c", "s", null));
+    }
+    JsonPath first = list(Map.of("source", source));
+    assertEquals(created.subList(0, 50), first.getList("data.id"));
+    assertNotNull(first.getString("nextCursor"));
+    JsonPath second = list(Map.of("source", source, "cursor", first.getString("nextCursor")));
+    assertEquals(created.subList(50, 51), second.getList("data.id"));
+    assertNull(second.get("nextCursor"));
+  }
+
+  @Test
+  void limitBoundsAreOneAndTwoHundred() {
+    String source = Leads.uniqueSource();
+    String id = leadWith(source, "c", "s", null);
+    assertEquals(List.of(id), ids(Map.of("source", source, "limit", 1)));
+    assertEquals(List.of(id), ids(Map.of("source", source, "limit", 200)));
+    for (String bad : List.of("0", "201", "-1", "ten", "1.5")) {
+      as(As.ANALYST)
+          .queryParam("limit", bad)
+          .get(LEADS)
+          .then()
+          .statusCode(400)
+          .contentType(startsWith("application/problem+json"))
+          .body("type", equalTo("urn:baton:problem:validation-error"))
+          .body("errors.field", equalTo(List.of("limit")));
+    }
+  }
+
+  @Test
+  void forgedCursorIsRefused() {
+    for (String bad : List.of("not-a-cursor", "bm9wZQ", "%%%")) {
+      as(As.ANALYST)
+          .queryParam("cursor", bad)
+          .get(LEADS)
+          .then()
+          .statusCode(400)
+          .contentType(startsWith("application/problem+json"))
+          .body("errors.field", equalTo(List.of("cursor")));
+    }
+  }
+
+  @Test
+  void aForgedCursorOutsideTheTimeRangeIsRefused() {
+    String id = UUID.randomUUID().toString();
+    for (String raw : List.of("9223372036854775807:0:" + id, "-9223372036854775808:0:" + id)) {
+      String cursor =
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+      as(As.ANALYST)
+          .queryParam("cursor", cursor)
+          .get(LEADS)
+          .then()
+          .statusCode(400)
+          .contentType(startsWith("application/problem+json"))
+          .body("type", equalTo("urn:baton:problem:validation-error"))
+          .body("errors.field", equalTo(List.of("cursor")));
+    }
+  }
+
+  @Test
+  void anUpdatedSinceOutsideTheStorableRangeIsRefused() {
+    for (String instant : List.of("+300000-01-01T00:00:00Z", "-300000-01-01T00:00:00Z")) {
+      as(As.ANALYST)
+          .queryParam("updatedSince", instant)
+          .get(LEADS)
+          .then()
+          .statusCode(400)
+          .contentType(startsWith("application/problem+json"))
+          .body("type", equalTo("urn:baton:problem:validation-error"))
+          .body("errors.field", equalTo(List.of("updatedSince")));
+    }
+  }
+
+  @Test
+  void emailFilterMatchesAddressesWithAPlus() {
+    String email = "ada+tag-" + UUID.randomUUID() + "@example.com";
+    Map<String, Object> body = Leads.body(Leads.uniqueSource(), null);
+    body.put("contact", Map.of("email", email));
+    String id = Leads.handOff(body);
+    assertEquals(List.of(id), ids(Map.of("email", email)));
+  }
+
+  @Test
+  void invalidFiltersAreAllNamedAtOnce() {
+    as(As.ANALYST)
+        .queryParam("status", "WON")
+        .queryParam("updatedSince", "yesterday")
+        .queryParam("limit", "0")
+        .get(LEADS)
+        .then()
+        .statusCode(400)
+        .contentType(startsWith("application/problem+json"))
+        .body("type", equalTo("urn:baton:problem:validation-error"))
+        .body("errors.field", containsInAnyOrder("status", "updatedSince", "limit"))
+        .body("errors.message", everyItem(notNullValue()));
+  }
+
+  @Test
+  void everyRoleMayList() {
+    String source = Leads.uniqueSource();
+    String id = leadWith(source, "c", "s", null);
+    for (As role : As.values()) {
+      as(role)
+          .queryParam("source", source)
+          .get(LEADS)
+          .then()
+          .statusCode(200)
+          .body("data.id", equalTo(List.of(id)))
+          .body("nextCursor", nullValue());
+    }
+  }
+
+  @Test
+  void listedLeadsAreTheFullLeads() {
+    String source = Leads.uniqueSource();
+    String id = leadWith(source, "c", "s", "QUALIFIED");
+    JsonPath one = Leads.get(id).then().extract().jsonPath();
+    JsonPath page = list(Map.of("source", source));
+    assertEquals(one.getMap(""), page.getMap("data[0]"));
+    assertEquals(List.of(id), page.getList("data.id"));
+  }
+}
