@@ -63,7 +63,12 @@ public class ApiKey {
     return role;
   }
 
+  String getKeyHash() {
+    return keyHash;
+  }
+
   public String getKeyPrefix() {
+
     return keyPrefix;
   }
 

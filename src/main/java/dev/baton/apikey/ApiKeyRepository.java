@@ -16,8 +16,29 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
     return find("keyHash = ?1 and revokedAt is null", hash).firstResultOptional();
   }
 
-  public boolean existsByHash(String hash) {
-    return count("keyHash", hash) > 0;
+  /**
+   * Inserts the key unless one with the same hash exists (revoked or not), without a race between
+   * replicas starting together.
+   */
+  public void insertIfAbsent(ApiKey key) {
+    getEntityManager()
+        .createNativeQuery(
+            "INSERT INTO api_key (id, name, role, key_hash, key_prefix, created_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (key_hash) DO NOTHING")
+        .setParameter(1, key.getId())
+        .setParameter(2, key.getName())
+        .setParameter(3, key.getRole().name())
+        .setParameter(4, key.getKeyHash())
+        .setParameter(5, key.getKeyPrefix())
+        .setParameter(6, key.getCreatedAt())
+        .executeUpdate();
+  }
+
+  /** The active admin keys, locked: revoking the last one must see every concurrent revocation. */
+  public List<ApiKey> lockActiveAdmins() {
+    return find("role = ?1 and revokedAt is null", Role.ADMIN)
+        .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        .list();
   }
 
   public List<ApiKey> page(Cursor after, int limit) {

@@ -8,6 +8,7 @@ import dev.baton.common.Cursor;
 import dev.baton.common.Page;
 import dev.baton.common.ProblemException;
 import dev.baton.common.Times;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -28,6 +30,7 @@ public class ApiKeyService {
   private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String BOOTSTRAP_NAME = "bootstrap-admin";
+  private static final int MIN_BOOTSTRAP_LENGTH = 32;
 
   private final ApiKeyRepository keys;
   private final BatonConfig config;
@@ -48,18 +51,16 @@ public class ApiKeyService {
       LOG.info("BATON_BOOTSTRAP_ADMIN_KEY is not set: only existing API keys can call Baton");
       return;
     }
-    String hash = hash(key.get());
-    if (!keys.existsByHash(hash)) {
-      keys.getEntityManager()
-          .createNativeQuery(
-              "INSERT INTO api_key (id, name, role, key_hash, key_prefix, created_at)"
-                  + " VALUES (?1, ?2, 'ADMIN', ?3, ?4, now()) ON CONFLICT (key_hash) DO NOTHING")
-          .setParameter(1, UUID.randomUUID())
-          .setParameter(2, BOOTSTRAP_NAME)
-          .setParameter(3, hash)
-          .setParameter(4, prefix(key.get()))
-          .executeUpdate();
+    // Generated keys carry 256 random bits; a chosen one must be long enough not to be guessed.
+    if (LaunchMode.current() == LaunchMode.NORMAL && key.get().length() < MIN_BOOTSTRAP_LENGTH) {
+      throw new IllegalStateException(
+          "BATON_BOOTSTRAP_ADMIN_KEY must be at least "
+              + MIN_BOOTSTRAP_LENGTH
+              + " characters long");
     }
+    // Never show part of a chosen secret: its prefix is a fixed marker.
+    keys.insertIfAbsent(
+        new ApiKey(BOOTSTRAP_NAME, Role.ADMIN, hash(key.get()), "(bootstrap)", Times.now()));
   }
 
   /** The caller behind a presented key, if the key exists and is not revoked. */
@@ -102,10 +103,18 @@ public class ApiKeyService {
         .orElseThrow(() -> ProblemException.notFound("API key", id));
   }
 
+  /** Revokes a key; the last active admin key cannot be revoked, or nobody could manage keys. */
   @Transactional
   public ApiKeyView revoke(UUID id) {
     ApiKey key =
         keys.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("API key", id));
+    if (key.getRole() == Role.ADMIN && key.getRevokedAt() == null) {
+      List<ApiKey> admins = keys.lockActiveAdmins();
+      if (admins.size() == 1 && admins.get(0).getId().equals(id)) {
+        throw ProblemException.conflict(
+            "last-admin-key", "This is the last active admin key; create another admin key first");
+      }
+    }
     key.revoke(Times.now());
     return ApiKeyView.from(key);
   }

@@ -16,19 +16,11 @@ import jakarta.enterprise.event.Observes;
 public class BodyLimit {
 
   private final long limit;
-  private final String problem;
+  private final ObjectMapper mapper;
 
-  public BodyLimit(BatonConfig config, ObjectMapper mapper) throws JsonProcessingException {
+  public BodyLimit(BatonConfig config, ObjectMapper mapper) {
     this.limit = config.maxBodySize().asLongValue();
-    this.problem =
-        mapper.writeValueAsString(
-            new Problem(
-                "payload-too-large",
-                "Payload too large",
-                413,
-                "The request body exceeds the limit of " + this.limit + " bytes",
-                null,
-                null));
+    this.mapper = mapper;
   }
 
   void install(@Observes Router router) {
@@ -44,7 +36,7 @@ public class BodyLimit {
                     .setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(problem);
+                    .end(problem(context.request().path()));
               } else {
                 context.next();
               }
@@ -63,7 +55,16 @@ public class BodyLimit {
         "The request body exceeds the limit of " + limit + " bytes");
   }
 
+  private String problem(String path) {
+    try {
+      return mapper.writeValueAsString(tooLarge(limit).toProblem(path));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private boolean tooLarge(String length) {
+
     try {
       return Long.parseLong(length.strip()) > limit;
     } catch (NumberFormatException e) {

@@ -41,6 +41,11 @@ public class OpenApiConventions implements OASFilter {
     APIResponses responses = operation.getResponses();
     if (responses != null) {
       responses.addAPIResponse("401", response("Unauthorized"));
+      responses.addAPIResponse("406", response("NotAcceptable"));
+      if (operation.getRequestBody() != null) {
+        responses.addAPIResponse("413", response("PayloadTooLarge"));
+        responses.addAPIResponse("415", response("UnsupportedMediaType"));
+      }
       if (responses.hasAPIResponse("403")) {
         responses.addAPIResponse("403", response("Forbidden"));
       }
@@ -62,7 +67,17 @@ public class OpenApiConventions implements OASFilter {
   public void filterOpenAPI(OpenAPI openAPI) {
     inline(openAPI, "UUID", "uuid");
     inline(openAPI, "Instant", "date-time");
+    openAPI
+        .getComponents()
+        .addSchema(
+            "Action",
+            OASFactory.createSchema()
+                .addType(SchemaType.STRING)
+                .description("A funnel move")
+                .enumeration(
+                    new ArrayList<>(Arrays.stream(Action.values()).map(Enum::name).toList())));
     describeProblemMembers(openAPI.getComponents().getSchemas().get("Problem"));
+
     deriveLeadPatch(openAPI.getComponents());
   }
 
@@ -80,11 +95,7 @@ public class OpenApiConventions implements OASFilter {
         "allowedActions",
         OASFactory.createSchema()
             .addType(SchemaType.ARRAY)
-            .items(
-                OASFactory.createSchema()
-                    .addType(SchemaType.STRING)
-                    .enumeration(
-                        new ArrayList<>(Arrays.stream(Action.values()).map(Enum::name).toList())))
+            .items(OASFactory.createSchema().ref(SCHEMAS + "Action"))
             .description("The moves allowed from currentStatus (transition-not-allowed)"));
     problem.addProperty(
         "currentVersion",

@@ -44,8 +44,7 @@ public class ProblemException extends RuntimeException {
   }
 
   public static ProblemException notFound(String what, Object id) {
-    return new ProblemException(
-        404, "not-found", "Not found", "No " + what + " with id '" + id + "'");
+    return new ProblemException(404, "not-found", "Not found", "No " + what + " '" + id + "'");
   }
 
   public static ProblemException conflict(String slug, String detail) {

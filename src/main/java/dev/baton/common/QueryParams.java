@@ -81,8 +81,21 @@ public final class QueryParams {
     }
   }
 
-  public static String text(String value) {
-    return value == null || value.isEmpty() ? null : value;
+  /** A text parameter: absent when empty; 400 when it cannot be stored or searched faithfully. */
+  public String text(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    String problem = Text.problem(value);
+    return problem == null ? value : invalid(name, problem);
+  }
+
+  /** A path segment naming a resource: anything that cannot be stored names none (404). */
+  public static String pathSegment(String value, String what) {
+    if (Text.problem(value) != null) {
+      throw ProblemException.notFound(what, value.replace('\0', '?'));
+    }
+    return value;
   }
 
   /** Throws a 400 naming every invalid parameter seen so far. */

@@ -146,27 +146,13 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
         List.of(new FieldError("body", reason + where)));
   }
 
-  private static String invalidText(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\0') {
-        return "must not contain NUL characters";
-      }
-      if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return "must be valid Unicode (it contains a lone surrogate)";
-      }
-    }
-    return null;
-  }
-
   /** NUL characters and lone UTF-16 surrogates cannot be stored faithfully: refuse them. */
   private static void findInvalidText(JsonNode node, String path, List<FieldError> errors) {
-    if (node.isTextual()) {
-      String problem = invalidText(node.textValue());
+    if (node.isNumber() && !Text.storableNumber(node)) {
+      errors.add(new FieldError(path.isEmpty() ? "body" : path, "is out of range"));
+    } else if (node.isTextual()) {
+      String problem = Text.problem(node.textValue());
+
       if (problem != null) {
         errors.add(new FieldError(path.isEmpty() ? "body" : path, problem));
       }
@@ -174,10 +160,11 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
         String child = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
-        if (invalidText(entry.getKey()) != null) {
+        if (Text.problem(entry.getKey()) != null) {
           errors.add(
               new FieldError(
-                  path.isEmpty() ? "body" : path, "property names " + invalidText(entry.getKey())));
+                  path.isEmpty() ? "body" : path,
+                  "property names " + Text.problem(entry.getKey())));
         }
         findInvalidText(entry.getValue(), child, errors);
       }

@@ -42,8 +42,16 @@ public class EventLog {
             data));
   }
 
+  /** Event data holds what was given: absent inputs are left out, not written as null. */
+  public static void putIfPresent(Map<String, Object> data, String key, Object value) {
+    if (value != null) {
+      data.put(key, value);
+    }
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<EventView> history(UUID leadId) {
+
     return events.ofLead(leadId).stream().map(EventView::from).toList();
   }
 }

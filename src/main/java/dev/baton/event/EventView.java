@@ -10,16 +10,10 @@ public record EventView(
     @Schema(required = true) UUID id,
     @Schema(
             required = true,
-            enumeration = {
-              "lead.created",
-              "lead.updated",
-              "lead.qualified",
-              "lead.accepted",
-              "lead.rejected",
-              "lead.converted",
-              "lead.recycled"
-            },
-            description = "What happened; clients should ignore types they do not know",
+            description =
+                "What happened: lead.created, lead.updated, lead.qualified, lead.accepted,"
+                    + " lead.rejected, lead.converted, lead.recycled. New types may be added;"
+                    + " clients should ignore types they do not know.",
             examples = "lead.accepted")
         String type,
     @Schema(required = true) UUID leadId,

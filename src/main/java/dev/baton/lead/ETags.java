@@ -15,22 +15,28 @@ final class ETags {
     return "\"" + version + "\"";
   }
 
-  /** The versions an If-Match names (RFC 9110 allows a list); null for {@code *} or when absent. */
+  /**
+   * The versions an If-Match names (RFC 9110 allows a list); null for {@code *} (any version) or
+   * when absent. Weak tags never match: If-Match compares strongly.
+   */
   static List<Long> versions(String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals(ANY)) {
       return null;
     }
     List<Long> versions = new ArrayList<>();
-    for (String tag : ifMatch.split(",")) {
-      versions.add(version(tag.strip()));
+    for (String tag : ifMatch.split(",", -1)) {
+      tag = tag.strip();
+      if (tag.startsWith("W/")) {
+        version(tag.substring(2));
+      } else {
+        versions.add(version(tag));
+      }
     }
     return versions;
   }
 
   private static Long version(String tag) {
-    if (tag.startsWith("W/")) {
-      tag = tag.substring(2);
-    }
+
     if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
       tag = tag.substring(1, tag.length() - 1);
     }

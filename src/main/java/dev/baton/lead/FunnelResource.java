@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -73,9 +74,10 @@ public class FunnelResource {
   public Response qualify(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @Valid QualifyLead body) {
+      @RequestBody(required = false) @Valid QualifyLead body) {
     QualifyLead in = body == null ? new QualifyLead(null, null) : body;
-    return LeadResource.withETag(funnel.qualify(Ids.parse(id, "lead"), ifMatch, in, caller()));
+    return LeadResource.withETag(
+        funnel.qualify(Ids.parse(id, "lead"), ETags.versions(ifMatch), in, caller()));
   }
 
   @POST
@@ -87,7 +89,8 @@ public class FunnelResource {
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull @Valid AcceptLead body) {
-    return LeadResource.withETag(funnel.accept(Ids.parse(id, "lead"), ifMatch, body, caller()));
+    return LeadResource.withETag(
+        funnel.accept(Ids.parse(id, "lead"), ETags.versions(ifMatch), body, caller()));
   }
 
   @POST
@@ -100,7 +103,8 @@ public class FunnelResource {
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull @Valid RejectLead body) {
-    return LeadResource.withETag(funnel.reject(Ids.parse(id, "lead"), ifMatch, body, caller()));
+    return LeadResource.withETag(
+        funnel.reject(Ids.parse(id, "lead"), ETags.versions(ifMatch), body, caller()));
   }
 
   @POST
@@ -111,9 +115,10 @@ public class FunnelResource {
   public Response convert(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @Valid ConvertLead body) {
+      @RequestBody(required = false) @Valid ConvertLead body) {
     ConvertLead in = body == null ? new ConvertLead(null, null, null, null) : body;
-    return LeadResource.withETag(funnel.convert(Ids.parse(id, "lead"), ifMatch, in, caller()));
+    return LeadResource.withETag(
+        funnel.convert(Ids.parse(id, "lead"), ETags.versions(ifMatch), in, caller()));
   }
 
   @POST
@@ -124,9 +129,10 @@ public class FunnelResource {
   public Response recycle(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @Valid RecycleLead body) {
+      @RequestBody(required = false) @Valid RecycleLead body) {
     RecycleLead in = body == null ? new RecycleLead(null) : body;
-    return LeadResource.withETag(funnel.recycle(Ids.parse(id, "lead"), ifMatch, in, caller()));
+    return LeadResource.withETag(
+        funnel.recycle(Ids.parse(id, "lead"), ETags.versions(ifMatch), in, caller()));
   }
 
   private Caller caller() {

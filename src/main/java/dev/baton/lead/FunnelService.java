@@ -39,38 +39,38 @@ public class FunnelService {
   }
 
   @Transactional
-  public LeadView qualify(UUID id, String ifMatch, QualifyLead in, Caller caller) {
+  public LeadView qualify(UUID id, List<Long> expected, QualifyLead in, Caller caller) {
     return move(
         id,
-        ifMatch,
+        expected,
         Action.QUALIFY,
         caller,
         (lead, now, data) -> {
           lead.qualify(in.score(), in.note(), now);
-          put(data, "score", in.score());
-          put(data, "note", in.note());
+          EventLog.putIfPresent(data, "score", in.score());
+          EventLog.putIfPresent(data, "note", in.note());
         });
   }
 
   @Transactional
-  public LeadView accept(UUID id, String ifMatch, AcceptLead in, Caller caller) {
+  public LeadView accept(UUID id, List<Long> expected, AcceptLead in, Caller caller) {
     return move(
         id,
-        ifMatch,
+        expected,
         Action.ACCEPT,
         caller,
         (lead, now, data) -> {
           lead.accept(in.owner().strip(), now);
           data.put("owner", in.owner().strip());
-          put(data, "note", in.note());
+          EventLog.putIfPresent(data, "note", in.note());
         });
   }
 
   @Transactional
-  public LeadView reject(UUID id, String ifMatch, RejectLead in, Caller caller) {
+  public LeadView reject(UUID id, List<Long> expected, RejectLead in, Caller caller) {
     return move(
         id,
-        ifMatch,
+        expected,
         Action.REJECT,
         caller,
         (lead, now, data) -> {
@@ -81,42 +81,38 @@ public class FunnelService {
           lead.reject(reason, in.note(), now);
           data.put("reason", reason.getCode());
           data.put("accountable", reason.getAccountable().name());
-          put(data, "note", in.note());
+          EventLog.putIfPresent(data, "note", in.note());
         });
   }
 
   @Transactional
-  public LeadView convert(UUID id, String ifMatch, ConvertLead in, Caller caller) {
-    if ((in.amount() == null) != (in.currency() == null)) {
-      throw ProblemException.invalid(
-          in.amount() == null ? "amount" : "currency",
-          in.amount() == null ? "is required with a currency" : "is required with an amount");
-    }
+  public LeadView convert(UUID id, List<Long> expected, ConvertLead in, Caller caller) {
+
     return move(
         id,
-        ifMatch,
+        expected,
         Action.CONVERT,
         caller,
         (lead, now, data) -> {
           lead.convert(in.opportunityRef(), in.amount(), in.currency(), now);
-          put(data, "opportunityRef", in.opportunityRef());
-          put(data, "amount", in.amount());
-          put(data, "currency", in.currency());
-          put(data, "note", in.note());
+          EventLog.putIfPresent(data, "opportunityRef", in.opportunityRef());
+          EventLog.putIfPresent(data, "amount", in.amount());
+          EventLog.putIfPresent(data, "currency", in.currency());
+          EventLog.putIfPresent(data, "note", in.note());
         });
   }
 
   @Transactional
-  public LeadView recycle(UUID id, String ifMatch, RecycleLead in, Caller caller) {
+  public LeadView recycle(UUID id, List<Long> expected, RecycleLead in, Caller caller) {
     return move(
         id,
-        ifMatch,
+        expected,
         Action.RECYCLE,
         caller,
         (lead, now, data) -> {
           lead.recycle(now);
           data.put("recycleCount", lead.getRecycleCount());
-          put(data, "note", in.note());
+          EventLog.putIfPresent(data, "note", in.note());
         });
   }
 
@@ -125,8 +121,7 @@ public class FunnelService {
     void apply(Lead lead, Instant now, Map<String, Object> data);
   }
 
-  private LeadView move(UUID id, String ifMatch, Action action, Caller caller, Change change) {
-    List<Long> expected = ETags.versions(ifMatch);
+  private LeadView move(UUID id, List<Long> expected, Action action, Caller caller, Change change) {
     Funnel.requireRole(action, caller.role());
     Lead lead = leads.lock(id).orElseThrow(() -> ProblemException.notFound("lead", id));
 
@@ -140,11 +135,5 @@ public class FunnelService {
     events.record(
         lead.getId(), action.eventType(), lead.getVersion(), now, caller, from, move.to(), data);
     return lead.view();
-  }
-
-  private static void put(Map<String, Object> data, String key, Object value) {
-    if (value != null) {
-      data.put(key, value);
-    }
   }
 }

@@ -28,8 +28,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A lead and where it stands. Its state changes only through the methods below, each called by
- * {@link LeadService} after {@link Funnel} allowed the move; each bumps the version.
+ * A lead and where it stands. Its state changes only through the methods below: the funnel moves,
+ * called by {@link FunnelService} once {@link Funnel} allowed them, and {@link #apply} for edits;
+ * {@link #touch} bumps the version after each change.
  */
 @Entity
 @Table(name = "lead")

@@ -70,7 +70,11 @@ public final class LeadRecords {
 
   @Schema(name = "Consent", description = "The person's marketing consent, as captured")
   public record Consent(
-      @Schema(required = true) @NotNull Boolean granted,
+      @Schema(
+              required = true,
+              description = "Whether the person consented; required whenever consent is given")
+          @NotNull
+          Boolean granted,
       Instant capturedAt,
       @Schema(description = "Where consent was captured, e.g. the form", examples = "pricing-form")
           @Size(max = 200)

@@ -5,6 +5,7 @@ import dev.baton.apikey.Caller;
 import dev.baton.common.Cursor;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
+import dev.baton.common.ProblemException;
 import dev.baton.common.QueryParams;
 import dev.baton.event.EventView;
 import dev.baton.lead.LeadRecords.LeadView;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -112,11 +114,11 @@ public class LeadResource {
     LeadRepository.Filter filter =
         new LeadRepository.Filter(
             params.enumValue("status", status, LeadStatus.class),
-            QueryParams.text(source),
-            QueryParams.text(campaign),
-            QueryParams.text(segment),
-            QueryParams.text(owner),
-            QueryParams.text(email),
+            params.text("source", source),
+            params.text("campaign", campaign),
+            params.text("segment", segment),
+            params.text("owner", owner),
+            params.text("email", email),
             params.instant("updatedSince", updatedSince));
     Cursor after = params.cursor(cursor);
     int size = params.limit(limit);
@@ -173,11 +175,21 @@ public class LeadResource {
   @APIResponse(responseCode = "428", ref = ErrorResponses.PRECONDITION_REQUIRED)
   public Response patch(
       @PathParam("id") String id,
-      @Parameter(description = "The lead's ETag, as read", required = true)
+      @Parameter(
+              description = "The lead's ETag, as read (`*` overwrites whatever version is current)",
+              required = true)
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch,
       JsonNode body) {
-    return withETag(leads.patch(Ids.parse(id, "lead"), ifMatch, body, Caller.of(identity)));
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new ProblemException(
+          428,
+          "precondition-required",
+          "Precondition required",
+          "PATCH needs an If-Match header with the lead's ETag (from GET /api/v1/leads/{id})");
+    }
+    UUID lead = Ids.parse(id, "lead");
+    return withETag(leads.patch(lead, ETags.versions(ifMatch), body, Caller.of(identity)));
   }
 
   @GET

@@ -64,9 +64,9 @@ public class LeadService {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("status", lead.getStatus().name());
     data.put("source", request.attribution().source());
-    putIfPresent(data, "campaign", request.attribution().campaign());
-    putIfPresent(data, "segment", request.segment());
-    putIfPresent(data, "score", request.score());
+    EventLog.putIfPresent(data, "campaign", request.attribution().campaign());
+    EventLog.putIfPresent(data, "segment", request.segment());
+    EventLog.putIfPresent(data, "score", request.score());
     events.record(
         lead.getId(), "lead.created", lead.getVersion(), now, caller, null, lead.getStatus(), data);
     return lead.view();
@@ -97,15 +97,7 @@ public class LeadService {
    * If-Match must be current; a patch that changes nothing changes neither version nor history.
    */
   @Transactional
-  public LeadView patch(UUID id, String ifMatch, JsonNode patch, Caller caller) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      throw new ProblemException(
-          428,
-          "precondition-required",
-          "Precondition required",
-          "PATCH needs an If-Match header with the lead's ETag (from GET /api/v1/leads/{id})");
-    }
-    List<Long> expected = ETags.versions(ifMatch);
+  public LeadView patch(UUID id, List<Long> expected, JsonNode patch, Caller caller) {
     if (patch == null || !patch.isObject()) {
       throw ProblemException.invalid("body", "must be a JSON object (a JSON merge patch)");
     }
@@ -197,11 +189,5 @@ public class LeadService {
       }
     }
     return changed;
-  }
-
-  private static void putIfPresent(Map<String, Object> data, String key, Object value) {
-    if (value != null) {
-      data.put(key, value);
-    }
   }
 }

@@ -1,12 +1,20 @@
 package dev.baton.lead;
 
 import dev.baton.common.IsoCurrency;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -44,6 +52,7 @@ public final class MoveRecords {
           String note) {}
 
   @Schema(name = "ConvertLead")
+  @AmountWithCurrency
   public record ConvertLead(
       @Schema(description = "The opportunity or deal in the CRM", examples = "006Dn00000A1b2C")
           @Size(max = 200)
@@ -59,6 +68,37 @@ public final class MoveRecords {
           @IsoCurrency
           String currency,
       @Size(max = 2000) String note) {}
+
+  /** An amount means nothing without its currency, and a currency nothing without an amount. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.TYPE)
+  @Constraint(validatedBy = AmountWithCurrency.Check.class)
+  public @interface AmountWithCurrency {
+    String message() default "amount and currency go together";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Check implements ConstraintValidator<AmountWithCurrency, ConvertLead> {
+      @Override
+      public boolean isValid(ConvertLead convert, ConstraintValidatorContext context) {
+        if ((convert.amount() == null) == (convert.currency() == null)) {
+          return true;
+        }
+        String missing = convert.amount() == null ? "amount" : "currency";
+        context.disableDefaultConstraintViolation();
+        context
+            .buildConstraintViolationWithTemplate(
+                convert.amount() == null
+                    ? "is required with a currency"
+                    : "is required with an amount")
+            .addPropertyNode(missing)
+            .addConstraintViolation();
+        return false;
+      }
+    }
+  }
 
   @Schema(name = "RecycleLead")
   public record RecycleLead(

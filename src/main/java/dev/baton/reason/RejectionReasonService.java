@@ -1,6 +1,7 @@
 package dev.baton.reason;
 
 import dev.baton.common.ProblemException;
+import dev.baton.common.QueryParams;
 import dev.baton.reason.ReasonRecords.NewRejectionReason;
 import dev.baton.reason.ReasonRecords.RejectionReasonView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +33,7 @@ public class RejectionReasonService {
             Boolean.TRUE.equals(request.requiresNote()));
     if (!reasons.insertIfAbsent(reason)) {
       throw ProblemException.conflict(
-              "reason-exists",
-              "A rejection reason with code '" + request.code() + "' already exists")
-          .with("code", request.code());
+          "reason-exists", "A rejection reason with code '" + request.code() + "' already exists");
     }
     return RejectionReasonView.from(reason);
   }
@@ -66,10 +65,9 @@ public class RejectionReasonService {
   }
 
   private RejectionReason find(String code) {
-    RejectionReason reason = reasons.findById(code);
+    RejectionReason reason = reasons.findById(QueryParams.pathSegment(code, "rejection reason"));
     if (reason == null) {
-      throw new ProblemException(
-          404, "not-found", "Not found", "No rejection reason with code '" + code + "'");
+      throw ProblemException.notFound("rejection reason", code);
     }
     return reason;
   }
