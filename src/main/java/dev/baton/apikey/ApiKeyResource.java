@@ -7,12 +7,15 @@ import dev.baton.common.Cursor;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
 import dev.baton.common.QueryParams;
+import dev.baton.idempotency.Idempotency;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,9 +41,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApiKeyResource {
 
   private final ApiKeyService keys;
+  private final Idempotency idempotency;
+  private final SecurityIdentity identity;
 
-  public ApiKeyResource(ApiKeyService keys) {
+  public ApiKeyResource(ApiKeyService keys, Idempotency idempotency, SecurityIdentity identity) {
     this.keys = keys;
+    this.idempotency = idempotency;
+    this.identity = identity;
   }
 
   @POST
@@ -58,11 +65,23 @@ public class ApiKeyResource {
               schema = @Schema(type = SchemaType.STRING)))
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
-  public Response create(@NotNull @Valid NewApiKey body, UriInfo uri) {
-    CreatedApiKey created = keys.create(body);
-    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .build();
+  public Response create(
+      @NotNull @Valid NewApiKey body,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      UriInfo uri) {
+    return idempotency.run(
+        idempotencyKey,
+        Caller.of(identity),
+        "POST " + uri.getPath(),
+        body,
+        () -> {
+          CreatedApiKey created = keys.create(body);
+          return Response.created(
+                  uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+              .entity(created)
+              .build();
+        },
+        "key");
   }
 
   @GET

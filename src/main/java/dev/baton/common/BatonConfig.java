@@ -2,6 +2,8 @@ package dev.baton.common;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Baton's own settings, from application.properties and the environment. */
@@ -13,4 +15,12 @@ public interface BatonConfig {
 
   /** BATON_MAX_BODY_SIZE: the largest request body accepted (1M by default). */
   MemorySize maxBodySize();
+
+  Idempotency idempotency();
+
+  interface Idempotency {
+    /** BATON_IDEMPOTENCY_RETENTION: how long an Idempotency-Key is remembered (24h by default). */
+    @WithDefault("24H")
+    Duration retention();
+  }
 }

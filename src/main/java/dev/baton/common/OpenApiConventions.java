@@ -46,6 +46,16 @@ public class OpenApiConventions implements OASFilter {
         responses.addAPIResponse("413", response("PayloadTooLarge"));
         responses.addAPIResponse("415", response("UnsupportedMediaType"));
       }
+      boolean idempotent =
+          operation.getParameters() != null
+              && operation.getParameters().stream()
+                  .anyMatch(p -> "#/components/parameters/idempotencyKey".equals(p.getRef()));
+      if (idempotent) {
+        if (!responses.hasAPIResponse("409")) {
+          responses.addAPIResponse("409", response("Conflict"));
+        }
+        responses.addAPIResponse("422", response("IdempotencyKeyReused"));
+      }
       if (responses.hasAPIResponse("403")) {
         responses.addAPIResponse("403", response("Forbidden"));
       }

@@ -3,6 +3,7 @@ package dev.baton.lead;
 import dev.baton.apikey.Caller;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
+import dev.baton.idempotency.Idempotency;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.MoveRecords.AcceptLead;
 import dev.baton.lead.MoveRecords.ConvertLead;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -61,10 +63,12 @@ public class FunnelResource {
       "Optional: the lead's ETag; the move is refused with 412 if the lead changed since";
 
   private final FunnelService funnel;
+  private final Idempotency idempotency;
   private final SecurityIdentity identity;
 
-  public FunnelResource(FunnelService funnel, SecurityIdentity identity) {
+  public FunnelResource(FunnelService funnel, Idempotency idempotency, SecurityIdentity identity) {
     this.funnel = funnel;
+    this.idempotency = idempotency;
     this.identity = identity;
   }
 
@@ -74,10 +78,18 @@ public class FunnelResource {
   public Response qualify(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @RequestBody(required = false) @Valid QualifyLead body) {
+      @RequestBody(required = false) @Valid QualifyLead body,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      UriInfo uri) {
     QualifyLead in = body == null ? new QualifyLead(null, null) : body;
-    return LeadResource.withETag(
-        funnel.qualify(Ids.parse(id, "lead"), ETags.versions(ifMatch), in, caller()));
+    return idempotency.run(
+        idempotencyKey,
+        caller(),
+        "POST " + uri.getPath(),
+        in,
+        () ->
+            LeadResource.withETag(
+                funnel.qualify(Ids.parse(id, "lead"), ETags.versions(ifMatch), in, caller())));
   }
 
   @POST
@@ -88,9 +100,17 @@ public class FunnelResource {
   public Response accept(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @NotNull @Valid AcceptLead body) {
-    return LeadResource.withETag(
-        funnel.accept(Ids.parse(id, "lead"), ETags.versions(ifMatch), body, caller()));
+      @NotNull @Valid AcceptLead body,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      UriInfo uri) {
+    return idempotency.run(
+        idempotencyKey,
+        caller(),
+        "POST " + uri.getPath(),
+        body,
+        () ->
+            LeadResource.withETag(
+                funnel.accept(Ids.parse(id, "lead"), ETags.versions(ifMatch), body, caller())));
   }
 
   @POST
@@ -102,9 +122,17 @@ public class FunnelResource {
   public Response reject(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @NotNull @Valid RejectLead body) {
-    return LeadResource.withETag(
-        funnel.reject(Ids.parse(id, "lead"), ETags.versions(ifMatch), body, caller()));
+      @NotNull @Valid RejectLead body,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      UriInfo uri) {
+    return idempotency.run(
+        idempotencyKey,
+        caller(),
+        "POST " + uri.getPath(),
+        body,
+        () ->
+            LeadResource.withETag(
+                funnel.reject(Ids.parse(id, "lead"), ETags.versions(ifMatch), body, caller())));
   }
 
   @POST
@@ -115,10 +143,18 @@ public class FunnelResource {
   public Response convert(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @RequestBody(required = false) @Valid ConvertLead body) {
+      @RequestBody(required = false) @Valid ConvertLead body,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      UriInfo uri) {
     ConvertLead in = body == null ? new ConvertLead(null, null, null, null) : body;
-    return LeadResource.withETag(
-        funnel.convert(Ids.parse(id, "lead"), ETags.versions(ifMatch), in, caller()));
+    return idempotency.run(
+        idempotencyKey,
+        caller(),
+        "POST " + uri.getPath(),
+        in,
+        () ->
+            LeadResource.withETag(
+                funnel.convert(Ids.parse(id, "lead"), ETags.versions(ifMatch), in, caller())));
   }
 
   @POST
@@ -129,10 +165,18 @@ public class FunnelResource {
   public Response recycle(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @RequestBody(required = false) @Valid RecycleLead body) {
+      @RequestBody(required = false) @Valid RecycleLead body,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      UriInfo uri) {
     RecycleLead in = body == null ? new RecycleLead(null) : body;
-    return LeadResource.withETag(
-        funnel.recycle(Ids.parse(id, "lead"), ETags.versions(ifMatch), in, caller()));
+    return idempotency.run(
+        idempotencyKey,
+        caller(),
+        "POST " + uri.getPath(),
+        in,
+        () ->
+            LeadResource.withETag(
+                funnel.recycle(Ids.parse(id, "lead"), ETags.versions(ifMatch), in, caller())));
   }
 
   private Caller caller() {

@@ -1,15 +1,19 @@
 package dev.baton.reason;
 
+import dev.baton.apikey.Caller;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.QueryParams;
+import dev.baton.idempotency.Idempotency;
 import dev.baton.reason.ReasonRecords.NewRejectionReason;
 import dev.baton.reason.ReasonRecords.RejectionReasonView;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,9 +41,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RejectionReasonResource {
 
   private final RejectionReasonService reasons;
+  private final Idempotency idempotency;
+  private final SecurityIdentity identity;
 
-  public RejectionReasonResource(RejectionReasonService reasons) {
+  public RejectionReasonResource(
+      RejectionReasonService reasons, Idempotency idempotency, SecurityIdentity identity) {
     this.reasons = reasons;
+    this.idempotency = idempotency;
+    this.identity = identity;
   }
 
   @GET
@@ -77,11 +86,21 @@ public class RejectionReasonResource {
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
   @APIResponse(responseCode = "409", ref = ErrorResponses.CONFLICT)
-  public Response create(@NotNull @Valid NewRejectionReason body, UriInfo uri) {
-    RejectionReasonView created = reasons.create(body);
-    return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build())
-        .entity(created)
-        .build();
+  public Response create(
+      @NotNull @Valid NewRejectionReason body,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      UriInfo uri) {
+    return idempotency.run(
+        idempotencyKey,
+        Caller.of(identity),
+        "POST " + uri.getPath(),
+        body,
+        () -> {
+          RejectionReasonView created = reasons.create(body);
+          return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build())
+              .entity(created)
+              .build();
+        });
   }
 
   @GET
@@ -100,11 +119,22 @@ public class RejectionReasonResource {
   @Operation(
       operationId = "deactivateRejectionReason",
       summary = "Deactivate a reason: past rejections keep it, new ones cannot use it")
-  @APIResponse(responseCode = "200", description = "The reason, now inactive")
+  @APIResponse(
+      responseCode = "200",
+      description = "The reason, now inactive",
+      content = @Content(schema = @Schema(implementation = RejectionReasonView.class)))
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
-  public RejectionReasonView deactivate(@PathParam("code") String code) {
-    return reasons.setActive(code, false);
+  public Response deactivate(
+      @PathParam("code") String code,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      UriInfo uri) {
+    return idempotency.run(
+        idempotencyKey,
+        Caller.of(identity),
+        "POST " + uri.getPath(),
+        null,
+        () -> Response.ok(reasons.setActive(code, false)).build());
   }
 
   @POST
@@ -113,10 +143,21 @@ public class RejectionReasonResource {
   @Operation(
       operationId = "activateRejectionReason",
       summary = "Make a deactivated reason usable again")
-  @APIResponse(responseCode = "200", description = "The reason, now active")
+  @APIResponse(
+      responseCode = "200",
+      description = "The reason, now active",
+      content = @Content(schema = @Schema(implementation = RejectionReasonView.class)))
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
-  public RejectionReasonView activate(@PathParam("code") String code) {
-    return reasons.setActive(code, true);
+  public Response activate(
+      @PathParam("code") String code,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      UriInfo uri) {
+    return idempotency.run(
+        idempotencyKey,
+        Caller.of(identity),
+        "POST " + uri.getPath(),
+        null,
+        () -> Response.ok(reasons.setActive(code, true)).build());
   }
 }

@@ -39,34 +39,36 @@ class GeneratedClientTest {
     ApiClient admin = client("test-admin-key");
     String marketingKey =
         new ApiKeysApi(admin)
-            .createApiKey(new NewApiKey().name("gen-mkt").role(Role.MARKETING))
+            .createApiKey(new NewApiKey().name("gen-mkt").role(Role.MARKETING), null)
             .getKey();
     String salesKey =
         new ApiKeysApi(admin)
-            .createApiKey(new NewApiKey().name("gen-crm").role(Role.SALES))
+            .createApiKey(new NewApiKey().name("gen-crm").role(Role.SALES), null)
             .getKey();
 
-    Lead lead =
-        new LeadsApi(client(marketingKey))
-            .handOffLead(
-                new NewLead()
-                    .contact(
-                        new Contact()
-                            .email("gen-" + UUID.randomUUID() + "@example.com")
-                            .firstName("Ada"))
-                    .attribution(new Attribution().source("generated-client").campaign("contract"))
-                    .status(InitialStatus.QUALIFIED)
-                    .score(80));
+    NewLead handoff =
+        new NewLead()
+            .contact(
+                new Contact().email("gen-" + UUID.randomUUID() + "@example.com").firstName("Ada"))
+            .attribution(new Attribution().source("generated-client").campaign("contract"))
+            .status(InitialStatus.QUALIFIED)
+            .score(80);
+    String retryKey = UUID.randomUUID().toString();
+    LeadsApi marketing = new LeadsApi(client(marketingKey));
+    Lead lead = marketing.handOffLead(handoff, retryKey);
     assertEquals(LeadStatus.QUALIFIED, lead.getStatus());
+    // A retry with the same Idempotency-Key answers the same lead instead of creating a second one.
+    assertEquals(lead.getId(), marketing.handOffLead(handoff, retryKey).getId());
 
     FunnelApi sales = new FunnelApi(client(salesKey));
     Lead accepted =
-        sales.acceptLead(lead.getId(), new AcceptLead().owner("jane@acme.example"), "\"1\"");
+        sales.acceptLead(lead.getId(), new AcceptLead().owner("jane@acme.example"), "\"1\"", null);
     assertEquals(LeadStatus.ACCEPTED, accepted.getStatus());
     Lead converted =
         sales.convertLead(
             lead.getId(),
             "\"2\"",
+            UUID.randomUUID().toString(),
             new ConvertLead()
                 .opportunityRef("006Dn00000A1b2C")
                 .amount(new BigDecimal("12000"))
@@ -89,11 +91,14 @@ class GeneratedClientTest {
             .handOffLead(
                 new NewLead()
                     .contact(new Contact().email("gen-" + UUID.randomUUID() + "@example.com"))
-                    .attribution(new Attribution().source("generated-client")));
+                    .attribution(new Attribution().source("generated-client")),
+                null);
     ApiException refused =
         assertThrows(
             ApiException.class,
-            () -> new FunnelApi(admin).acceptLead(lead.getId(), new AcceptLead().owner("x"), null));
+            () ->
+                new FunnelApi(admin)
+                    .acceptLead(lead.getId(), new AcceptLead().owner("x"), null, null));
     assertEquals(409, refused.getCode());
     Problem problem = admin.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
     assertEquals("urn:baton:problem:transition-not-allowed", problem.getType());

@@ -1,0 +1,174 @@
+package dev.baton.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.apikey.Caller;
+import dev.baton.common.BatonConfig;
+import dev.baton.common.ProblemException;
+import dev.baton.common.Times;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Safe retries for every POST. Under an {@code Idempotency-Key}, the first request's work and the
+ * record of its answer commit in one transaction; a retry with the same body replays that answer, a
+ * retry while the first is still running gets 409, a reuse for another request gets 422. A request
+ * that fails leaves no record, so it can simply be retried.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+  public static final String HEADER = "Idempotency-Key";
+  public static final String REPLAYED = "Idempotent-Replayed";
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:~+/=-]{1,255}");
+
+  private final StoredResponseRepository responses;
+  private final ObjectMapper mapper;
+  private final BatonConfig config;
+
+  public Idempotency(StoredResponseRepository responses, ObjectMapper mapper, BatonConfig config) {
+    this.responses = responses;
+    this.mapper = mapper;
+    this.config = config;
+  }
+
+  /** Runs {@code work} once per key: see the class comment. */
+  @Transactional
+  public Response run(
+      String header, Caller caller, String endpoint, Object request, Supplier<Response> work) {
+    return run(header, caller, endpoint, request, work, null);
+  }
+
+  /**
+   * As {@link #run(String, Caller, String, Object, Supplier)}, without storing the member {@code
+   * secret} of the answer: a replay omits it (an API key is shown once, even to a retry).
+   */
+  @Transactional
+  public Response run(
+      String header,
+      Caller caller,
+      String endpoint,
+      Object request,
+      Supplier<Response> work,
+      String secret) {
+    if (header == null || header.isEmpty()) {
+      return work.get();
+    }
+    String key = parse(header);
+    String fingerprint = fingerprint(endpoint, request);
+    if (!responses.tryClaim(caller.keyId(), key)) {
+      throw new ProblemException(
+              409,
+              "idempotency-key-in-flight",
+              "Request in progress",
+              "A request with this Idempotency-Key is still being processed; retry in a moment")
+          .withHeader(HttpHeaders.RETRY_AFTER, "1");
+    }
+    Instant now = Times.now();
+    Optional<StoredResponse> stored = responses.find(caller.keyId(), key);
+    if (stored.isPresent() && stored.get().expiresAt().isAfter(now)) {
+      if (!stored.get().fingerprint().equals(fingerprint)) {
+        throw new ProblemException(
+            422,
+            "idempotency-key-reused",
+            "Idempotency-Key reused",
+            "This Idempotency-Key was used for another request (another body or endpoint);"
+                + " send a new key for a new request");
+      }
+      return replay(stored.get());
+    }
+    stored.ifPresent(
+        expired -> {
+          responses.delete(expired);
+          responses.flush();
+        });
+    Response response = work.get();
+    if (response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL) {
+      responses.persist(
+          new StoredResponse(
+              new StoredResponse.Id(caller.keyId(), key),
+              fingerprint,
+              response.getStatus(),
+              body(response.getEntity(), secret),
+              response.getLocation() == null ? null : response.getLocation().toString(),
+              response.getHeaderString(HttpHeaders.ETAG),
+              now,
+              now.plus(config.idempotency().retention())));
+      // Expired records go a few at a time with the writes that follow, on every replica.
+      if (ThreadLocalRandom.current().nextInt(64) == 0) {
+        responses.purgeExpired(now, 500);
+      }
+    }
+    return response;
+  }
+
+  /** The key as sent, quoted or not; 400 when it is not a usable key. */
+  static String parse(String header) {
+    String key = header.strip();
+    if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
+      key = key.substring(1, key.length() - 1);
+    }
+    if (!KEY.matcher(key).matches()) {
+      throw ProblemException.invalid(
+          HEADER,
+          "must be 1 to 255 characters: letters, digits and . _ : ~ + / = - (a UUID will do)");
+    }
+    return key;
+  }
+
+  private String fingerprint(String endpoint, Object request) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (endpoint + "\n" + mapper.writeValueAsString(request))
+                      .getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String body(Object entity, String secret) {
+    if (entity == null) {
+      return null;
+    }
+    try {
+      if (secret == null) {
+        return mapper.writeValueAsString(entity);
+      }
+      ObjectNode node = mapper.valueToTree(entity);
+      node.remove(secret);
+      return mapper.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Response replay(StoredResponse stored) {
+    Response.ResponseBuilder replay = Response.status(stored.status()).header(REPLAYED, "true");
+    if (stored.body() != null) {
+      replay.type(MediaType.APPLICATION_JSON).entity(stored.body());
+    }
+    if (stored.location() != null) {
+      replay.header(HttpHeaders.LOCATION, stored.location());
+    }
+    if (stored.etag() != null) {
+      replay.header(HttpHeaders.ETAG, stored.etag());
+    }
+    return replay.build();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.baton.idempotency;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class StoredResponseRepository
+    implements PanacheRepositoryBase<StoredResponse, StoredResponse.Id> {
+
+  /**
+   * Claims a key for the current transaction without waiting: false when another transaction (on
+   * any replica) is working under the same key right now. Released at commit or rollback.
+   */
+  public boolean tryClaim(UUID apiKeyId, String key) {
+    Object claimed =
+        getEntityManager()
+            .createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+            .setParameter(1, lockId(apiKeyId, key))
+            .getSingleResult();
+    return Boolean.TRUE.equals(claimed);
+  }
+
+  public Optional<StoredResponse> find(UUID apiKeyId, String key) {
+    return findByIdOptional(new StoredResponse.Id(apiKeyId, key));
+  }
+
+  /** Expired records, a batch at a time; served by idempotency_key_expires. */
+  public int purgeExpired(Instant now, int batch) {
+    return getEntityManager()
+        .createNativeQuery(
+            "DELETE FROM idempotency_key WHERE ctid IN"
+                + " (SELECT ctid FROM idempotency_key WHERE expires_at < ?1 LIMIT ?2)")
+        .setParameter(1, now)
+        .setParameter(2, batch)
+        .executeUpdate();
+  }
+
+  private static long lockId(UUID apiKeyId, String key) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(("idempotency:" + apiKeyId + ":" + key).getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(digest).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
