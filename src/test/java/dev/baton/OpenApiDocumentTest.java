@@ -1,6 +1,7 @@
 package dev.baton;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +43,16 @@ class OpenApiDocumentTest {
         committed,
         served,
         "openapi.yaml differs from /q/openapi; if the change is intended: cp target/openapi.yaml openapi.yaml");
+  }
+
+  @Test
+  void swaggerUiIsServed() {
+    given()
+        .get("/q/swagger-ui/")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/html"))
+        .body(containsString("swagger-ui"));
   }
 
   @Test
