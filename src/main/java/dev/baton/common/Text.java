@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 
 /** What PostgreSQL can store exactly as it was sent. */
-final class Text {
+public final class Text {
 
   /** Far inside PostgreSQL's numeric range, far beyond any real figure. */
   private static final int MAX_DIGITS = 1000;
@@ -15,7 +15,7 @@ final class Text {
    * Why a client's text cannot be stored faithfully, or null if it can: PostgreSQL refuses NUL
    * characters, and a lone UTF-16 surrogate would come back as '?'.
    */
-  static String problem(String text) {
+  public static String problem(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\0') {

@@ -29,11 +29,17 @@ import java.util.UUID;
 public class FunnelService {
 
   private final LeadRepository leads;
+  private final LeadConflicts conflicts;
   private final RejectionReasonService reasons;
   private final EventLog events;
 
-  public FunnelService(LeadRepository leads, RejectionReasonService reasons, EventLog events) {
+  public FunnelService(
+      LeadRepository leads,
+      LeadConflicts conflicts,
+      RejectionReasonService reasons,
+      EventLog events) {
     this.leads = leads;
+    this.conflicts = conflicts;
     this.reasons = reasons;
     this.events = events;
   }
@@ -132,6 +138,7 @@ public class FunnelService {
     Map<String, Object> data = new LinkedHashMap<>();
     change.apply(lead, now, data);
     lead.touch(now);
+    conflicts.flush(lead);
     events.record(
         lead.getId(), action.eventType(), lead.getVersion(), now, caller, from, move.to(), data);
     return lead.view();

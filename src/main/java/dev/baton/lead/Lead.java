@@ -1,5 +1,6 @@
 package dev.baton.lead;
 
+import dev.baton.common.Cursor;
 import dev.baton.lead.LeadRecords.Attribution;
 import dev.baton.lead.LeadRecords.Company;
 import dev.baton.lead.LeadRecords.Consent;
@@ -10,7 +11,9 @@ import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.LeadRecords.Rejection;
 import dev.baton.lead.LeadRecords.StatusTimes;
 import dev.baton.reason.RejectionReason;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,9 +24,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -44,6 +51,17 @@ public class Lead {
 
   @Column(nullable = false)
   private String email;
+
+  @Column(name = "email_normalized", nullable = false)
+  private String emailNormalized;
+
+  @Column(name = "previous_lead_id")
+  private UUID previousLeadId;
+
+  @ElementCollection
+  @CollectionTable(name = "lead_external_ref", joinColumns = @JoinColumn(name = "lead_id"))
+  @BatchSize(size = Cursor.MAX_LIMIT)
+  private List<ExternalRef> externalRefs = new ArrayList<>();
 
   @Column(name = "first_name")
   private String firstName;
@@ -174,6 +192,9 @@ public class Lead {
             request.segment(),
             request.consent(),
             request.attributes()));
+    if (request.externalRefs() != null) {
+      request.externalRefs().forEach(this::addExternalRef);
+    }
     this.score = request.score();
     if (request.status() == LeadRecords.InitialStatus.QUALIFIED) {
       this.status = LeadStatus.QUALIFIED;
@@ -184,10 +205,24 @@ public class Lead {
     }
   }
 
+  /** The key a person is recognised by: the email, trimmed and case-folded. */
+  static String normalize(String email) {
+    return email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  void linkTo(UUID previousLead) {
+    this.previousLeadId = previousLead;
+  }
+
+  void addExternalRef(ExternalRef ref) {
+    externalRefs.add(ref);
+  }
+
   /** Replaces the editable part of the lead. */
   void apply(LeadChanges changes) {
     Contact contact = changes.contact();
     this.email = contact.email().strip();
+    this.emailNormalized = normalize(contact.email());
     this.firstName = contact.firstName();
     this.lastName = contact.lastName();
     this.phone = contact.phone();
@@ -326,7 +361,17 @@ public class Lead {
         recycleCount,
         version,
         createdAt,
-        updatedAt);
+        updatedAt,
+        List.copyOf(externalRefs),
+        previousLeadId);
+  }
+
+  public String getEmailNormalized() {
+    return emailNormalized;
+  }
+
+  public List<ExternalRef> getExternalRefs() {
+    return externalRefs;
   }
 
   public UUID getId() {

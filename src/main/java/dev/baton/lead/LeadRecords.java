@@ -3,7 +3,6 @@ package dev.baton.lead;
 import dev.baton.common.IsoCountry;
 import dev.baton.reason.Accountable;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,8 +25,8 @@ public final class LeadRecords {
   public record Contact(
       @Schema(required = true, examples = "ada@example.com")
           @NotBlank
-          @Email(
-              regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+          @Pattern(
+              regexp = "^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$",
               message = "must be a well-formed email address")
           @Size(max = 254)
           String email,
@@ -101,7 +101,10 @@ public final class LeadRecords {
           String qualificationNote,
       @Valid Consent consent,
       @Schema(description = "Free-form properties, kept as given (at most 100)") @Size(max = 100)
-          Map<String, Object> attributes) {}
+          Map<String, Object> attributes,
+      @Schema(description = "The lead's ids in other systems, at most one per system")
+          @Size(max = 20)
+          List<@NotNull @Valid ExternalRef> externalRefs) {}
 
   /**
    * The part of a lead that PATCH may change. On the wire the patch is documented as {@code
@@ -155,5 +158,9 @@ public final class LeadRecords {
       @Schema(required = true, description = "Increases with every change; also the ETag")
           long version,
       @Schema(required = true) Instant createdAt,
-      @Schema(required = true) Instant updatedAt) {}
+      @Schema(required = true) Instant updatedAt,
+      @Schema(required = true, description = "The lead's ids in other systems")
+          List<ExternalRef> externalRefs,
+      @Schema(description = "The person's previous lead (converted or rejected), if they came back")
+          UUID previousLeadId) {}
 }

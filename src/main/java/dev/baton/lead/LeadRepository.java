@@ -32,6 +32,44 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
   }
 
+  static final List<LeadStatus> OPEN =
+      List.of(LeadStatus.GENERATED, LeadStatus.QUALIFIED, LeadStatus.ACCEPTED);
+  static final List<LeadStatus> CLOSED = List.of(LeadStatus.CONVERTED, LeadStatus.REJECTED);
+
+  /** The person's open lead, if any; served by the unique index lead_open_email. */
+  public Optional<Lead> findOpen(String emailNormalized) {
+    return find("emailNormalized = ?1 and status in ?2", emailNormalized, OPEN)
+        .firstResultOptional();
+  }
+
+  /** The person's latest converted or rejected lead, to link a comeback to. */
+  public Optional<Lead> findLastClosed(String emailNormalized) {
+    return find(
+            "emailNormalized = ?1 and status in ?2 order by createdAt desc, id desc",
+            emailNormalized,
+            CLOSED)
+        .firstResultOptional();
+  }
+
+  public Optional<Lead> findByExternalRef(ExternalRef ref) {
+    return find(
+            "select l from Lead l join l.externalRefs r where r.system = ?1 and r.id = ?2",
+            ref.system(),
+            ref.id())
+        .firstResultOptional();
+  }
+
+  /**
+   * Serializes writers of one external id (across replicas) until the transaction ends, so that two
+   * simultaneous upserts of the same id create one lead.
+   */
+  public void lockExternalRef(ExternalRef ref) {
+    getEntityManager()
+        .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+        .setParameter(1, "external-ref:" + ref.system() + ":" + ref.id())
+        .getSingleResult();
+  }
+
   /** One page in (createdAt, id) order; every filter has an index led by its column (V1). */
   public List<Lead> page(Filter filter, Cursor after, int limit) {
     List<String> where = new ArrayList<>();
@@ -42,8 +80,8 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     add(where, params, "segment", filter.segment());
     add(where, params, "owner", filter.owner());
     if (filter.email() != null) {
-      where.add("lower(email) = :email");
-      params.and("email", filter.email().strip().toLowerCase());
+      where.add("emailNormalized = :email");
+      params.and("email", Lead.normalize(filter.email()));
     }
     if (filter.updatedSince() != null) {
       where.add("updatedAt >= :updatedSince");

@@ -44,29 +44,44 @@ public class LeadService {
           "qualificationNote", "is set at handoff or by the qualify action");
 
   private final LeadRepository leads;
+  private final LeadConflicts conflicts;
   private final EventLog events;
   private final JsonBinder binder;
   private final ObjectMapper mapper;
 
   public LeadService(
-      LeadRepository leads, EventLog events, JsonBinder binder, ObjectMapper mapper) {
+      LeadRepository leads,
+      LeadConflicts conflicts,
+      EventLog events,
+      JsonBinder binder,
+      ObjectMapper mapper) {
     this.leads = leads;
+    this.conflicts = conflicts;
     this.events = events;
     this.binder = binder;
     this.mapper = mapper;
   }
 
+  /**
+   * A new lead; 409 when the person already has an open lead or an external id is taken. A person
+   * whose last lead was converted or rejected comes back as a new lead linked to it.
+   */
   @Transactional
   public LeadView handOff(NewLead request, Caller caller) {
+    requireOneIdPerSystem(request.externalRefs());
     Instant now = Times.now();
     Lead lead = new Lead(request, now);
+    conflicts.checkNew(lead);
+    leads.findLastClosed(lead.getEmailNormalized()).ifPresent(last -> lead.linkTo(last.getId()));
     leads.persist(lead);
+    conflicts.flush(lead);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("status", lead.getStatus().name());
     data.put("source", request.attribution().source());
     EventLog.putIfPresent(data, "campaign", request.attribution().campaign());
     EventLog.putIfPresent(data, "segment", request.segment());
     EventLog.putIfPresent(data, "score", request.score());
+    EventLog.putIfPresent(data, "previousLeadId", lead.view().previousLeadId());
     events.record(
         lead.getId(), "lead.created", lead.getVersion(), now, caller, null, lead.getStatus(), data);
     return lead.view();
@@ -104,18 +119,29 @@ public class LeadService {
     checkPatchable(patch);
     Lead lead = leads.lock(id).orElseThrow(() -> ProblemException.notFound("lead", id));
     ETags.check(expected, lead);
-    LeadChanges before = lead.editable();
-    JsonNode merged = merge(mapper.valueToTree(before), patch);
-    LeadChanges after = binder.bindValid(merged, LeadChanges.class);
-    List<String> changed =
-        changedFields(mapper.valueToTree(before), mapper.valueToTree(Lead.stored(after)), "");
+    JsonNode merged = merge(mapper.valueToTree(lead.editable()), patch);
+    update(lead, binder.bindValid(merged, LeadChanges.class), caller);
+    return lead.view();
+  }
 
-    if (changed.isEmpty()) {
-      return lead.view();
+  /**
+   * Replaces the editable part of a locked lead, recording which fields changed; a change that
+   * changes nothing changes neither version nor history.
+   */
+  void update(Lead lead, LeadChanges after, Caller caller) {
+    List<String> changed =
+        changedFields(
+            mapper.valueToTree(lead.editable()), mapper.valueToTree(Lead.stored(after)), "");
+    if (!changed.isEmpty()) {
+      record(lead, after, changed, caller);
     }
+  }
+
+  private void record(Lead lead, LeadChanges after, List<String> changed, Caller caller) {
     Instant now = Times.now();
     lead.apply(after);
     lead.touch(now);
+    conflicts.flush(lead);
     events.record(
         lead.getId(),
         "lead.updated",
@@ -125,7 +151,26 @@ public class LeadService {
         null,
         null,
         Map.of("changed", changed));
-    return lead.view();
+  }
+
+  private static void requireOneIdPerSystem(List<ExternalRef> refs) {
+    if (refs != null && refs.stream().map(ExternalRef::system).distinct().count() < refs.size()) {
+      throw ProblemException.invalid("externalRefs", "must hold at most one id per system");
+    }
+  }
+
+  private static NewLead withRefs(NewLead r, List<ExternalRef> refs) {
+    return new NewLead(
+        r.contact(),
+        r.company(),
+        r.attribution(),
+        r.segment(),
+        r.status(),
+        r.score(),
+        r.qualificationNote(),
+        r.consent(),
+        r.attributes(),
+        refs);
   }
 
   private Lead find(UUID id) {

@@ -1,0 +1,73 @@
+package dev.baton.lead;
+
+import dev.baton.apikey.Caller;
+import dev.baton.lead.LeadRecords.LeadChanges;
+import dev.baton.lead.LeadRecords.LeadView;
+import dev.baton.lead.LeadRecords.NewLead;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Leads addressed by their id in another system, for integrations that sync rather than hand off.
+ */
+@ApplicationScoped
+public class ExternalLeadService {
+
+  private final LeadRepository leads;
+  private final LeadService service;
+
+  public ExternalLeadService(LeadRepository leads, LeadService service) {
+    this.leads = leads;
+    this.service = service;
+  }
+
+  /** What an upsert did. */
+  public record Upserted(LeadView lead, boolean created) {}
+
+  /**
+   * Creates the lead known by {@code ref}, or updates its contact, company, attribution, segment,
+   * consent and attributes. Never moves its status: status, score and qualification note are taken
+   * only when the lead is created. Simultaneous upserts of one id queue on a lock, so exactly one
+   * creates.
+   */
+  @Transactional
+  public Upserted upsert(ExternalRef ref, NewLead request, Caller caller) {
+    leads.lockExternalRef(ref);
+    Lead lead =
+        leads.findByExternalRef(ref).flatMap(found -> leads.lock(found.getId())).orElse(null);
+    if (lead == null) {
+      return new Upserted(service.handOff(withRef(request, ref), caller), true);
+    }
+    service.update(
+        lead,
+        new LeadChanges(
+            request.contact(),
+            request.company(),
+            request.attribution(),
+            request.segment(),
+            request.consent(),
+            request.attributes()),
+        caller);
+    return new Upserted(lead.view(), false);
+  }
+
+  private static NewLead withRef(NewLead r, ExternalRef ref) {
+    List<ExternalRef> refs =
+        new ArrayList<>(r.externalRefs() == null ? List.of() : r.externalRefs());
+    refs.removeIf(other -> other.system().equals(ref.system()));
+    refs.add(ref);
+    return new NewLead(
+        r.contact(),
+        r.company(),
+        r.attribution(),
+        r.segment(),
+        r.status(),
+        r.score(),
+        r.qualificationNote(),
+        r.consent(),
+        r.attributes(),
+        refs);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.baton.lead;
+
+import dev.baton.common.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * The database is the judge of duplicates: one open lead per person, one lead per external id. A
+ * change is flushed here, and a violated constraint becomes the 409 that names the lead already
+ * there — even when the other one was written by a request that raced this one.
+ */
+@ApplicationScoped
+class LeadConflicts {
+
+  private static final String OPEN_EMAIL = "lead_open_email";
+  private static final String EXTERNAL_REF = "lead_external_ref_pkey";
+
+  private final LeadRepository leads;
+
+  LeadConflicts(LeadRepository leads) {
+    this.leads = leads;
+  }
+
+  /** Refuses the common case early, before anything is written. */
+  void checkNew(Lead lead) {
+    leads
+        .findOpen(lead.getEmailNormalized())
+        .ifPresent(
+            open -> {
+              throw duplicate(open.getId());
+            });
+    for (ExternalRef ref : lead.getExternalRefs()) {
+      leads
+          .findByExternalRef(ref)
+          .ifPresent(
+              other -> {
+                throw externalRefTaken(ref, other.getId());
+              });
+    }
+  }
+
+  /** Writes the pending changes of {@code lead}; a duplicate that slipped in meanwhile is a 409. */
+  void flush(Lead lead) {
+    try {
+      leads.flush();
+    } catch (PersistenceException e) {
+      String constraint =
+          e instanceof ConstraintViolationException violation
+              ? violation.getConstraintName()
+              : e.getCause() instanceof ConstraintViolationException violation
+                  ? violation.getConstraintName()
+                  : null;
+      if (OPEN_EMAIL.equals(constraint)) {
+        throw duplicate(
+            committed(() -> leads.findOpen(lead.getEmailNormalized()).map(Lead::getId))
+                .orElse(null));
+      }
+      if (EXTERNAL_REF.equals(constraint)) {
+        for (ExternalRef ref : lead.getExternalRefs()) {
+          Optional<UUID> other = committed(() -> leads.findByExternalRef(ref).map(Lead::getId));
+          if (other.isPresent() && !other.get().equals(lead.getId())) {
+            throw externalRefTaken(ref, other.get());
+          }
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** This transaction failed; what the others committed is read in a new one. */
+  private static Optional<UUID> committed(java.util.function.Supplier<Optional<UUID>> query) {
+    return QuarkusTransaction.requiringNew().call(query::get);
+  }
+
+  static ProblemException duplicate(UUID existing) {
+    return new ProblemException(
+            409,
+            "duplicate-lead",
+            "Duplicate lead",
+            "This person already has an open lead (GENERATED, QUALIFIED or ACCEPTED): update that"
+                + " one, or hand off again once it is converted or rejected")
+        .with("existingLeadId", existing)
+        .with("existingLeadLocation", existing == null ? null : "/api/v1/leads/" + existing);
+  }
+
+  private static ProblemException externalRefTaken(ExternalRef ref, UUID existing) {
+    return new ProblemException(
+            409,
+            "external-ref-exists",
+            "External id already used",
+            "Another lead already has id '" + ref.id() + "' in system '" + ref.system() + "'")
+        .with("existingLeadId", existing)
+        .with("existingLeadLocation", "/api/v1/leads/" + existing);
+  }
+}
