@@ -66,7 +66,7 @@ public class LeadService {
    * A new lead; 409 when the person already has an open lead or an external id is taken. A person
    * whose last lead was converted or rejected comes back as a new lead linked to it.
    */
-  @Transactional
+  @Transactional(dontRollbackOn = ProblemException.class)
   public LeadView handOff(NewLead request, Caller caller) {
     requireOneIdPerSystem(request.externalRefs());
     Instant now = Times.now();

@@ -1,0 +1,123 @@
+package dev.baton.lead;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.apikey.Caller;
+import dev.baton.common.ErrorResponses;
+import dev.baton.common.Problem;
+import dev.baton.idempotency.Idempotency;
+import dev.baton.lead.LeadRecords.NewLead;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/leads/batch")
+@Tag(name = "Leads")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class LeadBatchResource {
+
+  static final int MAX_ITEMS = 500;
+
+  @Schema(name = "LeadBatch")
+  public record LeadBatch(
+      @Schema(
+              required = true,
+              type = SchemaType.ARRAY,
+              implementation = NewLead.class,
+              minItems = 1,
+              maxItems = MAX_ITEMS,
+              description = "1 to 500 leads, each checked on its own")
+          @NotNull
+          @Size(min = 1, max = MAX_ITEMS)
+          List<@NotNull JsonNode> leads) {}
+
+  @Schema(name = "LeadBatchItem", description = "The outcome of one lead of the batch")
+  public record Item(
+      @Schema(required = true, description = "Position of the lead in the batch, from 0") int index,
+      @Schema(required = true, description = "201 when created, else the status of `problem`")
+          int status,
+      @Schema(description = "The new lead's id") UUID leadId,
+      @Schema(description = "The new lead's path") String location,
+      @Schema(description = "Why this lead was not created") Problem problem) {}
+
+  @Schema(name = "LeadBatchResult")
+  public record Result(
+      @Schema(required = true, description = "One outcome per lead, in order")
+          List<Item> results) {}
+
+  private final LeadBatchService batches;
+  private final Idempotency idempotency;
+  private final SecurityIdentity identity;
+
+  public LeadBatchResource(
+      LeadBatchService batches, Idempotency idempotency, SecurityIdentity identity) {
+    this.batches = batches;
+    this.idempotency = idempotency;
+    this.identity = identity;
+  }
+
+  @POST
+  @RolesAllowed({"MARKETING", "ADMIN"})
+  @Operation(
+      operationId = "handOffLeads",
+      summary =
+          "Hand off up to 500 leads; each is created or refused on its own, with one outcome per lead")
+  @APIResponse(
+      responseCode = "200",
+      description = "One outcome per lead, in order: 201 with the lead's id, or a problem",
+      content = @Content(schema = @Schema(implementation = Result.class)))
+  @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
+  @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+  public Response handOff(
+      @NotNull @Valid LeadBatch body,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      UriInfo uri) {
+    Caller caller = Caller.of(identity);
+    String instance = "/" + uri.getPath().replaceFirst("^/", "");
+    return idempotency.run(
+        idempotencyKey,
+        caller,
+        "POST " + uri.getPath(),
+        body,
+        () ->
+            Response.ok(
+                    new Result(
+                        batches.handOff(body.leads(), caller).stream()
+                            .map(
+                                outcome ->
+                                    outcome.lead() != null
+                                        ? new Item(
+                                            outcome.index(),
+                                            201,
+                                            outcome.lead().id(),
+                                            "/api/v1/leads/" + outcome.lead().id(),
+                                            null)
+                                        : new Item(
+                                            outcome.index(),
+                                            outcome.problem().status(),
+                                            null,
+                                            null,
+                                            outcome.problem().toProblem(instance)))
+                            .toList()))
+                .build());
+  }
+}

@@ -1,0 +1,70 @@
+package dev.baton.lead;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.apikey.Caller;
+import dev.baton.common.JsonBinder;
+import dev.baton.common.ProblemException;
+import dev.baton.lead.LeadRecords.LeadView;
+import dev.baton.lead.LeadRecords.NewLead;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.Session;
+
+/**
+ * Hands off many leads in one transaction, one savepoint per item: an item that is invalid or a
+ * duplicate is rolled back alone and answered with its problem, the others are committed together
+ * (and, under an Idempotency-Key, with the record of the whole answer).
+ */
+@ApplicationScoped
+public class LeadBatchService {
+
+  /** The outcome of one item: its lead, or its problem. */
+  public record Outcome(int index, LeadView lead, ProblemException problem) {}
+
+  private final LeadService leads;
+  private final JsonBinder binder;
+  private final EntityManager entityManager;
+
+  public LeadBatchService(LeadService leads, JsonBinder binder, EntityManager entityManager) {
+    this.leads = leads;
+    this.binder = binder;
+    this.entityManager = entityManager;
+  }
+
+  @Transactional
+  public List<Outcome> handOff(List<JsonNode> items, Caller caller) {
+    Session session = entityManager.unwrap(Session.class);
+    List<Outcome> outcomes = new ArrayList<>(items.size());
+    for (int index = 0; index < items.size(); index++) {
+      sql(session, "SAVEPOINT batch_item");
+      try {
+        NewLead lead = binder.bindValid(items.get(index), NewLead.class);
+        outcomes.add(new Outcome(index, leads.handOff(lead, caller), null));
+        sql(session, "RELEASE SAVEPOINT batch_item");
+      } catch (ProblemException problem) {
+        sql(session, "ROLLBACK TO SAVEPOINT batch_item");
+        // What the failed item left in the persistence context must not be flushed later.
+        session.clear();
+        outcomes.add(new Outcome(index, null, problem));
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * Savepoints as SQL: the pool refuses JDBC savepoint rollbacks on a connection enlisted in a JTA
+   * transaction, but PostgreSQL's own statements do the same within it.
+   */
+  private static void sql(Session session, String statement) {
+    session.doWork(
+        connection -> {
+          try (Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+          }
+        });
+  }
+}

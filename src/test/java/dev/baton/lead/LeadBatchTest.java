@@ -1,0 +1,127 @@
+package dev.baton.lead;
+
+import static dev.baton.Api.as;
+import static dev.baton.lead.Leads.LEADS;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.baton.Api.As;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LeadBatchTest {
+
+  private static final String BATCH = LEADS + "/batch";
+
+  @Test
+  void oneBadLeadNeverSinksTheOthers() {
+    String source = Leads.uniqueSource();
+    String system = "crm-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> taken = Leads.body(Leads.uniqueSource(), null);
+    taken.put("externalRefs", List.of(Map.of("system", system, "id", "7")));
+    Leads.handOff(taken);
+
+    Map<String, Object> first = Leads.body(source, "QUALIFIED");
+    Map<String, Object> invalid = Leads.body(source, null);
+    invalid.put("contact", Map.of("email", "not-an-email"));
+    Map<String, Object> sameAsFirst = Leads.body(source, null);
+    sameAsFirst.put("contact", first.get("contact"));
+    Map<String, Object> externalTaken = Leads.body(source, null);
+    externalTaken.put("externalRefs", List.of(Map.of("system", system, "id", "7")));
+    Map<String, Object> last = Leads.body(source, null);
+
+    Response answer =
+        as(As.MARKETING)
+            .body(Map.of("leads", List.of(first, invalid, sameAsFirst, externalTaken, last)))
+            .post(BATCH);
+    answer
+        .then()
+        .statusCode(200)
+        .body("results.index", equalTo(List.of(0, 1, 2, 3, 4)))
+        .body("results.status", equalTo(List.of(201, 400, 409, 409, 201)))
+        .body("results[1].problem.errors.field", hasItem("contact.email"))
+        .body("results[2].problem.type", equalTo("urn:baton:problem:duplicate-lead"))
+        .body(
+            "results[2].problem.existingLeadId",
+            equalTo(answer.jsonPath().getString("results[0].leadId")))
+        .body("results[3].problem.type", equalTo("urn:baton:problem:external-ref-exists"))
+        .body("results[1].leadId", nullValue());
+    String created = answer.jsonPath().getString("results[4].leadId");
+    as(As.ANALYST)
+        .get(answer.jsonPath().getString("results[4].location"))
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(created));
+    assertEquals(
+        2,
+        as(As.ANALYST).queryParam("source", source).get(LEADS).jsonPath().getList("data").size());
+  }
+
+  @Test
+  void anEmptyOrOversizedBatchIsRefused() {
+    as(As.MARKETING)
+        .body(Map.of("leads", List.of()))
+        .post(BATCH)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("leads"));
+    List<Map<String, Object>> tooMany =
+        new ArrayList<>(Collections.nCopies(501, Leads.body("x", null)));
+    as(As.MARKETING)
+        .body(Map.of("leads", tooMany))
+        .post(BATCH)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("leads"));
+  }
+
+  @Test
+  void aRetriedBatchReplaysItsAnswerAndCreatesNothingMore() {
+    String source = Leads.uniqueSource();
+    Map<String, Object> batch =
+        Map.of("leads", List.of(Leads.body(source, null), Leads.body(source, null)));
+    String key = UUID.randomUUID().toString();
+    Response first = as(As.MARKETING).header("Idempotency-Key", key).body(batch).post(BATCH);
+    first.then().statusCode(200).body("results.status", equalTo(List.of(201, 201)));
+    Response retry = as(As.MARKETING).header("Idempotency-Key", key).body(batch).post(BATCH);
+    retry.then().statusCode(200).header("Idempotent-Replayed", "true");
+    assertEquals(first.asString(), retry.asString());
+    assertEquals(
+        2,
+        as(As.ANALYST).queryParam("source", source).get(LEADS).jsonPath().getList("data").size());
+  }
+
+  @Test
+  void aFullBatchOf500IsHandedOff() {
+    String source = Leads.uniqueSource();
+    List<Map<String, Object>> leads = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      leads.add(Leads.body(source, i % 2 == 0 ? "QUALIFIED" : null));
+    }
+    as(As.MARKETING)
+        .body(Map.of("leads", leads))
+        .post(BATCH)
+        .then()
+        .statusCode(200)
+        .body("results.findAll { it.status == 201 }.size()", equalTo(500));
+  }
+
+  @Test
+  void onlyMarketingAndAdminsHandOffBatches() {
+    as(As.SALES)
+        .body(Map.of("leads", List.of(Leads.body(Leads.uniqueSource(), null))))
+        .post(BATCH)
+        .then()
+        .statusCode(403)
+        .body("type", equalTo("urn:baton:problem:forbidden"));
+  }
+}
