@@ -98,6 +98,28 @@ public final class QueryParams {
     return value;
   }
 
+  /** A comma-separated list of values from {@code known}; empty when absent. */
+  public List<String> list(String name, String value, List<String> known) {
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>();
+    for (String item : value.split(",")) {
+      String wanted = item.strip();
+      if (!known.contains(wanted)) {
+        invalid(name, "'" + wanted + "' is not one of " + String.join(", ", known));
+        return List.of();
+      }
+      values.add(wanted);
+    }
+    return values;
+  }
+
+  /** Records a parameter as invalid, to be reported by {@link #validate()}. */
+  public void reject(String name, String message) {
+    invalid(name, message);
+  }
+
   /** Throws a 400 naming every invalid parameter seen so far. */
   public void validate() {
     if (!errors.isEmpty()) {

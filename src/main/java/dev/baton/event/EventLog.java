@@ -12,6 +12,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventLog {
 
+  /** Every event type there is; the feed's type filter accepts these. */
+  public static final List<String> TYPES =
+      List.of(
+          "lead.created",
+          "lead.updated",
+          "lead.qualified",
+          "lead.accepted",
+          "lead.rejected",
+          "lead.converted",
+          "lead.recycled");
+
   private final LeadEventRepository events;
 
   public EventLog(LeadEventRepository events) {
