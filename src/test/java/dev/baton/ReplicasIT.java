@@ -1,0 +1,270 @@
+package dev.baton;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Baton replicas — two JVMs running the packaged application in the production profile — on one
+ * PostgreSQL: retries, races and the feed behave as with one.
+ */
+class ReplicasIT {
+
+  private static final String ADMIN_KEY = "replicas-it-admin-key-0123456789abcdef";
+  private static EmbeddedPostgres postgres;
+  private static final List<Process> replicas = new ArrayList<>();
+  private static final List<Integer> ports = new ArrayList<>();
+  private static String marketing;
+  private static String sales;
+
+  @BeforeAll
+  static void startTwoReplicas() throws Exception {
+    postgres =
+        EmbeddedPostgres.builder()
+            .setLocaleConfig("encoding", "UTF8")
+            .setLocaleConfig("locale", "C")
+            .start();
+    for (int replica = 0; replica < 2; replica++) {
+      int port = freePort();
+      ProcessBuilder process =
+          new ProcessBuilder(
+                  new File(System.getProperty("java.home"), "bin/java").getPath(),
+                  "-Dquarkus.http.port=" + port,
+                  "-jar",
+                  System.getProperty("baton.jar"))
+              .redirectErrorStream(true)
+              .redirectOutput(new File("target/replica-" + replica + ".log"));
+      process
+          .environment()
+          .put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
+      process.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+      process.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+      process.environment().put("BATON_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
+      replicas.add(process.start());
+      ports.add(port);
+    }
+    for (int port : ports) {
+      awaitReady(port);
+    }
+    marketing = createKey(0, "MARKETING");
+    sales = createKey(1, "SALES");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (Process replica : replicas) {
+      replica.destroy();
+      replica.waitFor();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  void theSameIdempotentHandoffSentToBothAtOnceCreatesOneLead() throws Exception {
+    String source = "replicas-" + UUID.randomUUID();
+    Map<String, Object> lead = lead(source);
+    String key = UUID.randomUUID().toString();
+    List<Response> answers =
+        race(
+            i ->
+                call(i % 2, marketing)
+                    .header("Idempotency-Key", key)
+                    .body(lead)
+                    .post("/api/v1/leads"));
+    Set<String> ids = new HashSet<>();
+    for (Response answer : answers) {
+      assertTrue(Set.of(201, 409).contains(answer.statusCode()), answer.asString());
+      if (answer.statusCode() == 201) {
+        ids.add(answer.jsonPath().getString("id"));
+      }
+    }
+    assertEquals(1, ids.size());
+    for (int replica = 0; replica < 2; replica++) {
+      assertEquals(
+          1,
+          call(replica, marketing)
+              .queryParam("source", source)
+              .get("/api/v1/leads")
+              .jsonPath()
+              .getList("data")
+              .size());
+    }
+  }
+
+  @Test
+  void conflictingMovesSplitAcrossBothEndWithOneWinner() throws Exception {
+    String id =
+        call(0, marketing)
+            .body(lead("replicas-" + UUID.randomUUID()))
+            .post("/api/v1/leads")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    List<Response> answers =
+        race(
+            i ->
+                call(i % 2, sales)
+                    .body(Map.of("owner", "owner-" + i))
+                    .post("/api/v1/leads/" + id + "/accept"));
+    assertEquals(1, answers.stream().filter(a -> a.statusCode() == 200).count());
+    assertTrue(answers.stream().allMatch(a -> a.statusCode() == 200 || a.statusCode() == 409));
+    List<String> history =
+        call(1, sales).get("/api/v1/leads/" + id + "/history").jsonPath().getList("data.type");
+    assertEquals(List.of("lead.created", "lead.accepted"), history);
+  }
+
+  @Test
+  void theFeedReadFromEitherReplicaIsComplete() throws Exception {
+    race(
+        i -> {
+          String id =
+              call(i % 2, marketing)
+                  .body(lead("replicas-" + UUID.randomUUID()))
+                  .post("/api/v1/leads")
+                  .then()
+                  .statusCode(201)
+                  .extract()
+                  .path("id");
+          return call((i + 1) % 2, sales)
+              .body(Map.of("owner", "o"))
+              .post("/api/v1/leads/" + id + "/accept");
+        });
+    List<String> fromFirst = drainFeed(0);
+    List<String> fromSecond = drainFeed(1);
+    assertEquals(fromFirst, fromSecond);
+    assertEquals(fromFirst.size(), new HashSet<>(fromFirst).size());
+    assertTrue(fromFirst.size() >= 40);
+  }
+
+  @Test
+  void aKeyRevokedOnOneReplicaStopsWorkingOnTheOther() {
+    Response created =
+        call(0, ADMIN_KEY)
+            .body(Map.of("name", "short-lived", "role", "ANALYST"))
+            .post("/api/v1/api-keys");
+    String key = created.jsonPath().getString("key");
+    call(1, key).get("/api/v1/leads").then().statusCode(200);
+    call(0, ADMIN_KEY)
+        .delete("/api/v1/api-keys/" + created.jsonPath().getString("id"))
+        .then()
+        .statusCode(200);
+    call(1, key).get("/api/v1/leads").then().statusCode(401);
+  }
+
+  private static List<String> drainFeed(int replica) {
+    List<String> ids = new ArrayList<>();
+    String cursor = null;
+    while (true) {
+      RequestSpecification request = call(replica, sales).queryParam("limit", 200);
+      if (cursor != null) {
+        request.queryParam("after", cursor);
+      }
+      JsonPath page = request.get("/api/v1/events").then().statusCode(200).extract().jsonPath();
+      List<String> data = page.getList("data.id", String.class);
+      ids.addAll(data);
+      String next = page.getString("nextCursor");
+      if (data.isEmpty() && next.equals(cursor)) {
+        return ids;
+      }
+      cursor = next;
+    }
+  }
+
+  private static List<Response> race(IntFunction<Response> request) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Response>> futures = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      int n = i;
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return request.apply(n);
+              }));
+    }
+    start.countDown();
+    List<Response> answers = new ArrayList<>();
+    for (Future<Response> future : futures) {
+      answers.add(future.get());
+    }
+    pool.shutdown();
+    return answers;
+  }
+
+  private static Map<String, Object> lead(String source) {
+    return Map.of(
+        "contact", Map.of("email", "r-" + UUID.randomUUID() + "@example.com"),
+        "attribution", Map.of("source", source),
+        "status", "QUALIFIED");
+  }
+
+  private static RequestSpecification call(int replica, String key) {
+    return given()
+        .baseUri("http://localhost")
+        .port(ports.get(replica))
+        .auth()
+        .oauth2(key)
+        .contentType(ContentType.JSON);
+  }
+
+  private static String createKey(int replica, String role) {
+    return call(replica, ADMIN_KEY)
+        .body(Map.of("name", "replicas-" + role.toLowerCase(), "role", role))
+        .post("/api/v1/api-keys")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("key");
+  }
+
+  private static void awaitReady(int port) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (given().baseUri("http://localhost").port(port).get("/q/health/ready").statusCode()
+            == 200) {
+          return;
+        }
+      } catch (Exception e) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(
+        "replica on port " + port + " did not become ready; see target/replica-*.log");
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
