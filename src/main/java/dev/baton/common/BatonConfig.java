@@ -18,6 +18,14 @@ public interface BatonConfig {
 
   Idempotency idempotency();
 
+  Event event();
+
+  interface Event {
+    /** BATON_EVENT_RETENTION: how long events are kept (feed and histories); at least 90 days. */
+    @WithDefault("P365D")
+    Duration retention();
+  }
+
   interface Idempotency {
     /** BATON_IDEMPOTENCY_RETENTION: how long an Idempotency-Key is remembered (24h by default). */
     @WithDefault("24H")

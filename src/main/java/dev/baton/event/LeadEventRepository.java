@@ -2,6 +2,7 @@ package dev.baton.event;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,17 @@ public class LeadEventRepository implements PanacheRepositoryBase<LeadEvent, Lon
             ? new FeedCursor(horizon - 1, Long.MAX_VALUE)
             : new FeedCursor(((Number) last[1]).longValue(), ((Number) last[0]).longValue());
     return new FeedPage(events, next);
+  }
+
+  /** Deletes up to {@code batch} events that occurred before {@code cutoff}; oldest first. */
+  public int purgeBefore(Instant cutoff, int batch) {
+    return getEntityManager()
+        .createNativeQuery(
+            "DELETE FROM lead_event WHERE id IN"
+                + " (SELECT id FROM lead_event WHERE occurred_at < ?1 ORDER BY occurred_at LIMIT ?2)")
+        .setParameter(1, cutoff)
+        .setParameter(2, batch)
+        .executeUpdate();
   }
 
   /** A lead's history in the order it was written; served by lead_event (lead_id, id). */
