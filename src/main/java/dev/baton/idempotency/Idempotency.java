@@ -7,7 +7,9 @@ import dev.baton.apikey.Caller;
 import dev.baton.common.BatonConfig;
 import dev.baton.common.ProblemException;
 import dev.baton.common.Times;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -34,6 +37,7 @@ public class Idempotency {
   public static final String HEADER = "Idempotency-Key";
   public static final String REPLAYED = "Idempotent-Replayed";
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:~+/=-]{1,255}");
+  private static final Duration MINIMUM_RETENTION = Duration.ofHours(24);
 
   private final StoredResponseRepository responses;
   private final ObjectMapper mapper;
@@ -43,6 +47,15 @@ public class Idempotency {
     this.responses = responses;
     this.mapper = mapper;
     this.config = config;
+  }
+
+  /** Keys are kept at least a day, so that a client retrying tomorrow morning is still safe. */
+  void check(@Observes StartupEvent start) {
+    if (config.idempotency().retention().compareTo(MINIMUM_RETENTION) < 0) {
+      throw new IllegalStateException(
+          "BATON_IDEMPOTENCY_RETENTION must be at least 24 hours (24H); it is "
+              + config.idempotency().retention());
+    }
   }
 
   /** Runs {@code work} once per key: see the class comment. */

@@ -1,7 +1,6 @@
 package dev.baton.lead;
 
 import dev.baton.apikey.Caller;
-import dev.baton.lead.LeadRecords.LeadChanges;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.LeadRecords.NewLead;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,34 +39,15 @@ public class ExternalLeadService {
     if (lead == null) {
       return new Upserted(service.handOff(withRef(request, ref), caller), true);
     }
-    service.update(
-        lead,
-        new LeadChanges(
-            request.contact(),
-            request.company(),
-            request.attribution(),
-            request.segment(),
-            request.consent(),
-            request.attributes()),
-        caller);
+    service.update(lead, request.changes(), caller);
     return new Upserted(lead.view(), false);
   }
 
-  private static NewLead withRef(NewLead r, ExternalRef ref) {
+  private static NewLead withRef(NewLead request, ExternalRef ref) {
     List<ExternalRef> refs =
-        new ArrayList<>(r.externalRefs() == null ? List.of() : r.externalRefs());
+        new ArrayList<>(request.externalRefs() == null ? List.of() : request.externalRefs());
     refs.removeIf(other -> other.system().equals(ref.system()));
     refs.add(ref);
-    return new NewLead(
-        r.contact(),
-        r.company(),
-        r.attribution(),
-        r.segment(),
-        r.status(),
-        r.score(),
-        r.qualificationNote(),
-        r.consent(),
-        r.attributes(),
-        refs);
+    return request.withExternalRefs(refs);
   }
 }

@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -82,14 +84,11 @@ public class FunnelResource {
       @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
       UriInfo uri) {
     QualifyLead in = body == null ? new QualifyLead(null, null) : body;
-    return idempotency.run(
+    return move(
         idempotencyKey,
-        caller(),
-        "POST " + uri.getPath(),
+        uri,
         in,
-        () ->
-            LeadResource.withETag(
-                funnel.qualify(Ids.parse(id, "lead"), ETags.versions(ifMatch), in, caller())));
+        input -> funnel.qualify(lead(id), ETags.versions(ifMatch), input, caller()));
   }
 
   @POST
@@ -103,14 +102,11 @@ public class FunnelResource {
       @NotNull @Valid AcceptLead body,
       @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
       UriInfo uri) {
-    return idempotency.run(
+    return move(
         idempotencyKey,
-        caller(),
-        "POST " + uri.getPath(),
+        uri,
         body,
-        () ->
-            LeadResource.withETag(
-                funnel.accept(Ids.parse(id, "lead"), ETags.versions(ifMatch), body, caller())));
+        input -> funnel.accept(lead(id), ETags.versions(ifMatch), input, caller()));
   }
 
   @POST
@@ -125,14 +121,11 @@ public class FunnelResource {
       @NotNull @Valid RejectLead body,
       @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
       UriInfo uri) {
-    return idempotency.run(
+    return move(
         idempotencyKey,
-        caller(),
-        "POST " + uri.getPath(),
+        uri,
         body,
-        () ->
-            LeadResource.withETag(
-                funnel.reject(Ids.parse(id, "lead"), ETags.versions(ifMatch), body, caller())));
+        input -> funnel.reject(lead(id), ETags.versions(ifMatch), input, caller()));
   }
 
   @POST
@@ -147,14 +140,11 @@ public class FunnelResource {
       @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
       UriInfo uri) {
     ConvertLead in = body == null ? new ConvertLead(null, null, null, null) : body;
-    return idempotency.run(
+    return move(
         idempotencyKey,
-        caller(),
-        "POST " + uri.getPath(),
+        uri,
         in,
-        () ->
-            LeadResource.withETag(
-                funnel.convert(Ids.parse(id, "lead"), ETags.versions(ifMatch), in, caller())));
+        input -> funnel.convert(lead(id), ETags.versions(ifMatch), input, caller()));
   }
 
   @POST
@@ -169,14 +159,26 @@ public class FunnelResource {
       @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
       UriInfo uri) {
     RecycleLead in = body == null ? new RecycleLead(null) : body;
+    return move(
+        idempotencyKey,
+        uri,
+        in,
+        input -> funnel.recycle(lead(id), ETags.versions(ifMatch), input, caller()));
+  }
+
+  /** Runs a move under its Idempotency-Key and answers the lead with its ETag. */
+  private <T> Response move(
+      String idempotencyKey, UriInfo uri, T input, Function<T, LeadView> move) {
     return idempotency.run(
         idempotencyKey,
         caller(),
         "POST " + uri.getPath(),
-        in,
-        () ->
-            LeadResource.withETag(
-                funnel.recycle(Ids.parse(id, "lead"), ETags.versions(ifMatch), in, caller())));
+        input,
+        () -> LeadResource.withETag(move.apply(input)));
+  }
+
+  private static UUID lead(String id) {
+    return Ids.parse(id, "lead");
   }
 
   private Caller caller() {

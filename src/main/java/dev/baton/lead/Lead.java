@@ -184,14 +184,7 @@ public class Lead {
     this.updatedAt = now;
     this.version = 1;
     this.attributes = new LinkedHashMap<>();
-    apply(
-        new LeadChanges(
-            request.contact(),
-            request.company(),
-            request.attribution(),
-            request.segment(),
-            request.consent(),
-            request.attributes()));
+    apply(request.changes());
     if (request.externalRefs() != null) {
       request.externalRefs().forEach(this::addExternalRef);
     }

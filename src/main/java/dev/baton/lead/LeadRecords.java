@@ -104,7 +104,27 @@ public final class LeadRecords {
           Map<String, Object> attributes,
       @Schema(description = "The lead's ids in other systems, at most one per system")
           @Size(max = 20)
-          List<@NotNull @Valid ExternalRef> externalRefs) {}
+          List<@NotNull @Valid ExternalRef> externalRefs) {
+
+    /** The editable part of the lead this handoff describes. */
+    public LeadChanges changes() {
+      return new LeadChanges(contact, company, attribution, segment, consent, attributes);
+    }
+
+    public NewLead withExternalRefs(List<ExternalRef> refs) {
+      return new NewLead(
+          contact,
+          company,
+          attribution,
+          segment,
+          status,
+          score,
+          qualificationNote,
+          consent,
+          attributes,
+          refs);
+    }
+  }
 
   /**
    * The part of a lead that PATCH may change. On the wire the patch is documented as {@code

@@ -159,20 +159,6 @@ public class LeadService {
     }
   }
 
-  private static NewLead withRefs(NewLead r, List<ExternalRef> refs) {
-    return new NewLead(
-        r.contact(),
-        r.company(),
-        r.attribution(),
-        r.segment(),
-        r.status(),
-        r.score(),
-        r.qualificationNote(),
-        r.consent(),
-        r.attributes(),
-        refs);
-  }
-
   private Lead find(UUID id) {
     return leads.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("lead", id));
   }
