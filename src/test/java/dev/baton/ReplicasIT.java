@@ -118,6 +118,24 @@ class ReplicasIT {
   }
 
   @Test
+  void onePersonHandedOffToBothAtOnceGetsOneLead() throws Exception {
+    String email = "same-" + UUID.randomUUID() + "@example.com";
+    List<Response> answers =
+        race(
+            i ->
+                call(i % 2, marketing)
+                    .body(
+                        Map.of(
+                            "contact",
+                            Map.of("email", email),
+                            "attribution",
+                            Map.of("source", "replicas")))
+                    .post("/api/v1/leads"));
+    assertEquals(1, answers.stream().filter(a -> a.statusCode() == 201).count());
+    assertTrue(answers.stream().allMatch(a -> a.statusCode() == 201 || a.statusCode() == 409));
+  }
+
+  @Test
   void conflictingMovesSplitAcrossBothEndWithOneWinner() throws Exception {
     String id =
         call(0, marketing)

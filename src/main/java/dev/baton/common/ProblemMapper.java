@@ -13,6 +13,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -137,6 +138,20 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (contended(e)) {
+      // A deadlock or serialization failure: nothing was committed, and a retry will go through.
+      return respond(
+              new Problem(
+                  "busy",
+                  "Busy",
+                  503,
+                  "Baton could not complete the request because of concurrent changes; nothing was"
+                      + " changed, retry it",
+                  path(uri),
+                  null))
+          .header(HttpHeaders.RETRY_AFTER, "1")
+          .build();
+    }
     LOG.errorf(e, "Unexpected error on %s", path(uri));
     return respond(
             new Problem(
@@ -147,6 +162,16 @@ public class ProblemMapper {
                 path(uri),
                 null))
         .build();
+  }
+
+  private static boolean contended(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql
+          && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Response.ResponseBuilder respond(Problem problem) {

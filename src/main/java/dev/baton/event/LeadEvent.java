@@ -55,6 +55,10 @@ public class LeadEvent {
   @Column(nullable = false, columnDefinition = "jsonb")
   private Map<String, Object> data;
 
+  /** The writing transaction's id, set by the database (V4); the feed's order. */
+  @Column(insertable = false, updatable = false)
+  private Long txid;
+
   protected LeadEvent() {}
 
   LeadEvent(
@@ -123,5 +127,9 @@ public class LeadEvent {
 
   public Map<String, Object> getData() {
     return data;
+  }
+
+  Long getTxid() {
+    return txid;
   }
 }

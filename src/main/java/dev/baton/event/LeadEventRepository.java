@@ -1,11 +1,11 @@
 package dev.baton.event;
 
+import dev.baton.common.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -20,44 +20,38 @@ public class LeadEventRepository implements PanacheRepositoryBase<LeadEvent, Lon
    * next cursor moves up to it, past any events the type filter skipped.
    */
   public FeedPage feed(FeedCursor after, List<String> types, int limit) {
-    long horizon =
-        ((Number)
-                getEntityManager()
-                    .createNativeQuery(
-                        "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
-                    .getSingleResult())
-            .longValue();
-    String typeFilter = types.isEmpty() ? "" : " AND type IN (:types)";
-    var query =
-        getEntityManager()
-            .createNativeQuery(
-                "SELECT id, txid FROM lead_event"
-                    + " WHERE (txid, id) > (:txid, :id) AND txid < :horizon"
-                    + typeFilter
-                    + " ORDER BY txid, id LIMIT :limit")
-            .setParameter("txid", after.txid())
-            .setParameter("id", after.id())
-            .setParameter("horizon", horizon)
-            .setParameter("limit", limit);
+    Object[] snapshot =
+        (Object[])
+            getEntityManager()
+                .createNativeQuery(
+                    "SELECT pg_snapshot_xmin(s)::text::bigint, pg_snapshot_xmax(s)::text::bigint"
+                        + " FROM pg_current_snapshot() s")
+                .getSingleResult();
+    long horizon = ((Number) snapshot[0]).longValue();
+    if (after.txid() >= ((Number) snapshot[1]).longValue()) {
+      // A position this database has not reached: the cursor comes from another (restored?) one.
+      throw ProblemException.invalid(
+          "after", "is ahead of this database (was it restored or moved?); start again without it");
+    }
+    String query =
+        "(txid > :txid or (txid = :txid and id > :id)) and txid < :horizon"
+            + (types.isEmpty() ? "" : " and type in :types")
+            + " order by txid, id";
+    Parameters params =
+        Parameters.with("txid", after.txid()).and("id", after.id()).and("horizon", horizon);
     if (!types.isEmpty()) {
-      query.setParameter("types", types);
+      params.and("types", types);
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = query.getResultList();
-    if (rows.isEmpty()) {
-      FeedCursor next =
-          horizon - 1 > after.txid() ? new FeedCursor(horizon - 1, Long.MAX_VALUE) : after;
-      return new FeedPage(List.of(), next);
+    List<LeadEvent> events = find(query, params).page(0, limit).list();
+    FeedCursor caughtUp = new FeedCursor(horizon - 1, Long.MAX_VALUE);
+    if (events.isEmpty()) {
+      return new FeedPage(List.of(), horizon - 1 > after.txid() ? caughtUp : after);
     }
-    List<Long> ids = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
-    Map<Long, LeadEvent> byId = new HashMap<>();
-    list("id in ?1", ids).forEach(event -> byId.put(event.getId(), event));
-    List<LeadEvent> events = ids.stream().map(byId::get).toList();
-    Object[] last = rows.get(rows.size() - 1);
+    LeadEvent last = events.get(events.size() - 1);
     FeedCursor next =
-        rows.size() < limit && horizon - 1 > ((Number) last[1]).longValue()
-            ? new FeedCursor(horizon - 1, Long.MAX_VALUE)
-            : new FeedCursor(((Number) last[1]).longValue(), ((Number) last[0]).longValue());
+        events.size() < limit && horizon - 1 > last.getTxid()
+            ? caughtUp
+            : new FeedCursor(last.getTxid(), last.getId());
     return new FeedPage(events, next);
   }
 

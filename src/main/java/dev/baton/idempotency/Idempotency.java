@@ -1,15 +1,23 @@
 package dev.baton.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.apikey.Caller;
 import dev.baton.common.BatonConfig;
 import dev.baton.common.ProblemException;
 import dev.baton.common.Times;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -20,8 +28,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -42,11 +52,17 @@ public class Idempotency {
   private final StoredResponseRepository responses;
   private final ObjectMapper mapper;
   private final BatonConfig config;
+  private final TransactionManager transactions;
 
-  public Idempotency(StoredResponseRepository responses, ObjectMapper mapper, BatonConfig config) {
+  public Idempotency(
+      StoredResponseRepository responses,
+      ObjectMapper mapper,
+      BatonConfig config,
+      TransactionManager transactions) {
     this.responses = responses;
     this.mapper = mapper;
     this.config = config;
+    this.transactions = transactions;
   }
 
   /** Keys are kept at least a day, so that a client retrying tomorrow morning is still safe. */
@@ -77,8 +93,8 @@ public class Idempotency {
       Object request,
       Supplier<Response> work,
       String secret) {
-    if (header == null || header.isEmpty()) {
-      return work.get();
+    if (header == null) {
+      return committable(work.get());
     }
     String key = parse(header);
     String fingerprint = fingerprint(endpoint, request);
@@ -103,14 +119,11 @@ public class Idempotency {
       }
       return replay(stored.get());
     }
-    stored.ifPresent(
-        expired -> {
-          responses.delete(expired);
-          responses.flush();
-        });
-    Response response = work.get();
+    Response response = committable(work.get());
     if (response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL) {
-      responses.persist(
+      // Written last, over an expired record if there is one: the work is the transaction's
+      // first write, which keeps the feed's order of one lead's events.
+      responses.save(
           new StoredResponse(
               new StoredResponse.Id(caller.keyId(), key),
               fingerprint,
@@ -120,10 +133,36 @@ public class Idempotency {
               response.getHeaderString(HttpHeaders.ETAG),
               now,
               now.plus(config.idempotency().retention())));
-      // Expired records go a few at a time with the writes that follow, on every replica.
-      if (ThreadLocalRandom.current().nextInt(64) == 0) {
-        responses.purgeExpired(now, 500);
+    }
+    return response;
+  }
+
+  /** Expired records go hourly, in short batches that skip rows another replica is purging. */
+  @Scheduled(
+      every = "1h",
+      delay = 2,
+      delayUnit = TimeUnit.MINUTES,
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void purgeExpired() {
+    int purged;
+    do {
+      purged =
+          QuarkusTransaction.requiringNew().call(() -> responses.purgeExpired(Times.now(), 1000));
+    } while (purged == 1000);
+  }
+
+  /**
+   * A 2xx answer promises a commit: if something below marked the transaction for rollback without
+   * throwing, say so instead (a 500 that a retry can fix) rather than answer success.
+   */
+  private Response committable(Response response) {
+    try {
+      if (transactions.getStatus() == Status.STATUS_MARKED_ROLLBACK) {
+        throw new IllegalStateException(
+            "The transaction was marked for rollback: nothing was committed");
       }
+    } catch (SystemException e) {
+      throw new IllegalStateException(e);
     }
     return response;
   }
@@ -147,12 +186,33 @@ public class Idempotency {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
               .digest(
-                  (endpoint + "\n" + mapper.writeValueAsString(request))
+                  (endpoint
+                          + "\n"
+                          + mapper.writeValueAsString(canonical(mapper.valueToTree(request))))
                       .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException | JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The same JSON whatever the order of its members, so that key order is not a new request. */
+  private static JsonNode canonical(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode sorted = JsonNodeFactory.instance.objectNode();
+      new TreeMap<String, JsonNode>(
+              node.properties().stream()
+                  .collect(
+                      java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+          .forEach((name, value) -> sorted.set(name, canonical(value)));
+      return sorted;
+    }
+    if (node.isArray()) {
+      ArrayNode items = JsonNodeFactory.instance.arrayNode();
+      node.forEach(item -> items.add(canonical(item)));
+      return items;
+    }
+    return node;
   }
 
   private String body(Object entity, String secret) {

@@ -59,6 +59,14 @@ public class StoredResponse {
     this.expiresAt = expiresAt;
   }
 
+  Id id() {
+    return id;
+  }
+
+  Instant createdAt() {
+    return createdAt;
+  }
+
   String fingerprint() {
     return fingerprint;
   }

@@ -31,12 +31,35 @@ public class StoredResponseRepository
     return findByIdOptional(new StoredResponse.Id(apiKeyId, key));
   }
 
+  /** Stores an answer, replacing an expired record of the same key if one is left. */
+  public void save(StoredResponse stored) {
+    StoredResponse.Id id = stored.id();
+    getEntityManager()
+        .createNativeQuery(
+            "INSERT INTO idempotency_key (api_key_id, key, fingerprint, status, body, location, etag,"
+                + " created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                + " ON CONFLICT (api_key_id, key) DO UPDATE SET fingerprint = excluded.fingerprint,"
+                + " status = excluded.status, body = excluded.body, location = excluded.location,"
+                + " etag = excluded.etag, created_at = excluded.created_at,"
+                + " expires_at = excluded.expires_at")
+        .setParameter(1, id.apiKeyId())
+        .setParameter(2, id.key())
+        .setParameter(3, stored.fingerprint())
+        .setParameter(4, stored.status())
+        .setParameter(5, stored.body())
+        .setParameter(6, stored.location())
+        .setParameter(7, stored.etag())
+        .setParameter(8, stored.createdAt())
+        .setParameter(9, stored.expiresAt())
+        .executeUpdate();
+  }
+
   /** Expired records, a batch at a time; served by idempotency_key_expires. */
   public int purgeExpired(Instant now, int batch) {
     return getEntityManager()
         .createNativeQuery(
-            "DELETE FROM idempotency_key WHERE ctid IN"
-                + " (SELECT ctid FROM idempotency_key WHERE expires_at < ?1 LIMIT ?2)")
+            "DELETE FROM idempotency_key WHERE ctid IN (SELECT ctid FROM idempotency_key"
+                + " WHERE expires_at < ?1 LIMIT ?2 FOR UPDATE SKIP LOCKED)")
         .setParameter(1, now)
         .setParameter(2, batch)
         .executeUpdate();

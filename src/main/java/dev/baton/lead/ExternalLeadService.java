@@ -33,7 +33,7 @@ public class ExternalLeadService {
    */
   @Transactional
   public Upserted upsert(ExternalRef ref, NewLead request, Caller caller) {
-    leads.lockExternalRef(ref);
+    leads.lockIdentities(List.of(LeadRepository.refKey(ref)));
     Lead lead =
         leads.findByExternalRef(ref).flatMap(found -> leads.lock(found.getId())).orElse(null);
     if (lead == null) {

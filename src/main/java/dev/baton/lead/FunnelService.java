@@ -116,6 +116,14 @@ public class FunnelService {
         Action.RECYCLE,
         caller,
         (lead, now, data) -> {
+          // Reopening: the person must not have another open lead meanwhile.
+          leads.lockIdentities(List.of(LeadRepository.personKey(lead.getEmailNormalized())));
+          leads
+              .findOpen(lead.getEmailNormalized())
+              .ifPresent(
+                  open -> {
+                    throw LeadConflicts.duplicate(open.getId());
+                  });
           lead.recycle(now);
           data.put("recycleCount", lead.getRecycleCount());
           EventLog.putIfPresent(data, "note", in.note());

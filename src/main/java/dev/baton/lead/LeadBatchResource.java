@@ -48,7 +48,7 @@ public class LeadBatchResource {
               description = "1 to 500 leads, each checked on its own")
           @NotNull
           @Size(min = 1, max = MAX_ITEMS)
-          List<@NotNull JsonNode> leads) {}
+          List<JsonNode> leads) {}
 
   @Schema(name = "LeadBatchItem", description = "The outcome of one lead of the batch")
   public record Item(

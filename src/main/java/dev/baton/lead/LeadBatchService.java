@@ -25,11 +25,14 @@ public class LeadBatchService {
   /** The outcome of one item: its lead, or its problem. */
   public record Outcome(int index, LeadView lead, ProblemException problem) {}
 
-  private final LeadService leads;
+  private final LeadService service;
+  private final LeadRepository leads;
   private final JsonBinder binder;
   private final EntityManager entityManager;
 
-  public LeadBatchService(LeadService leads, JsonBinder binder, EntityManager entityManager) {
+  public LeadBatchService(
+      LeadService service, LeadRepository leads, JsonBinder binder, EntityManager entityManager) {
+    this.service = service;
     this.leads = leads;
     this.binder = binder;
     this.entityManager = entityManager;
@@ -38,12 +41,18 @@ public class LeadBatchService {
   @Transactional
   public List<Outcome> handOff(List<JsonNode> items, Caller caller) {
     Session session = entityManager.unwrap(Session.class);
+    // Every person and external id of the batch, locked up front in one sorted pass: two batches
+    // sharing leads in another order wait for each other instead of deadlocking.
+    leads.lockIdentities(identities(items));
     List<Outcome> outcomes = new ArrayList<>(items.size());
     for (int index = 0; index < items.size(); index++) {
       sql(session, "SAVEPOINT batch_item");
       try {
+        if (items.get(index) == null || !items.get(index).isObject()) {
+          throw ProblemException.invalid("body", "must be a lead (a JSON object)");
+        }
         NewLead lead = binder.bindValid(items.get(index), NewLead.class);
-        outcomes.add(new Outcome(index, leads.handOff(lead, caller), null));
+        outcomes.add(new Outcome(index, service.handOff(lead, caller), null));
         sql(session, "RELEASE SAVEPOINT batch_item");
       } catch (ProblemException problem) {
         sql(session, "ROLLBACK TO SAVEPOINT batch_item");
@@ -53,6 +62,28 @@ public class LeadBatchService {
       }
     }
     return outcomes;
+  }
+
+  /** The lock keys of the items, read from the raw JSON (an unreadable item has none). */
+  private static List<String> identities(List<JsonNode> items) {
+    List<String> keys = new ArrayList<>();
+    for (JsonNode item : items) {
+      if (item == null) {
+        continue;
+      }
+      JsonNode email = item.path("contact").path("email");
+      if (email.isTextual()) {
+        keys.add(LeadRepository.personKey(Lead.normalize(email.textValue())));
+      }
+      for (JsonNode ref : item.path("externalRefs")) {
+        if (ref.path("system").isTextual() && ref.path("id").isTextual()) {
+          keys.add(
+              LeadRepository.refKey(
+                  new ExternalRef(ref.get("system").textValue(), ref.get("id").textValue())));
+        }
+      }
+    }
+    return keys;
   }
 
   /**

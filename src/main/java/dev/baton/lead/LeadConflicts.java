@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
+import org.postgresql.util.PSQLException;
 
 /**
  * The database is the judge of duplicates: one open lead per person, one lead per external id. A
@@ -48,12 +48,7 @@ class LeadConflicts {
     try {
       leads.flush();
     } catch (PersistenceException e) {
-      String constraint =
-          e instanceof ConstraintViolationException violation
-              ? violation.getConstraintName()
-              : e.getCause() instanceof ConstraintViolationException violation
-                  ? violation.getConstraintName()
-                  : null;
+      String constraint = constraint(e);
       if (OPEN_EMAIL.equals(constraint)) {
         throw duplicate(
             committed(() -> leads.findOpen(lead.getEmailNormalized()).map(Lead::getId))
@@ -69,6 +64,16 @@ class LeadConflicts {
       }
       throw e;
     }
+  }
+
+  /** The violated constraint, from PostgreSQL's structured error: message texts are localized. */
+  private static String constraint(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+        return psql.getServerErrorMessage().getConstraint();
+      }
+    }
+    return null;
   }
 
   /** This transaction failed; what the others committed is read in a new one. */

@@ -7,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -60,14 +62,25 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
   }
 
   /**
-   * Serializes writers of one external id (across replicas) until the transaction ends, so that two
-   * simultaneous upserts of the same id create one lead.
+   * Serializes, across replicas and until the transaction ends, the writers of one person or one
+   * external id: the second waits, then sees what the first committed. Keys are taken in sorted
+   * order so that two writers of the same keys cannot deadlock.
    */
-  public void lockExternalRef(ExternalRef ref) {
-    getEntityManager()
-        .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-        .setParameter(1, "external-ref:" + ref.system() + ":" + ref.id())
-        .getSingleResult();
+  public void lockIdentities(Collection<String> keys) {
+    for (String key : new TreeSet<>(keys)) {
+      getEntityManager()
+          .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+          .setParameter(1, key)
+          .getSingleResult();
+    }
+  }
+
+  static String personKey(String emailNormalized) {
+    return "person:" + emailNormalized;
+  }
+
+  static String refKey(ExternalRef ref) {
+    return "external-ref:" + ref.system() + ":" + ref.id();
   }
 
   /** One page in (createdAt, id) order; every filter has an index led by its column (V1). */

@@ -71,6 +71,7 @@ public class LeadService {
     requireOneIdPerSystem(request.externalRefs());
     Instant now = Times.now();
     Lead lead = new Lead(request, now);
+    leads.lockIdentities(identities(lead));
     conflicts.checkNew(lead);
     leads.findLastClosed(lead.getEmailNormalized()).ifPresent(last -> lead.linkTo(last.getId()));
     leads.persist(lead);
@@ -129,6 +130,18 @@ public class LeadService {
    * changes nothing changes neither version nor history.
    */
   void update(Lead lead, LeadChanges after, Caller caller) {
+    String email = Lead.normalize(after.contact().email());
+    if (!email.equals(lead.getEmailNormalized())
+        && LeadRepository.OPEN.contains(lead.getStatus())) {
+      // Renaming onto another open lead's person: check under that person's lock.
+      leads.lockIdentities(List.of(LeadRepository.personKey(email)));
+      leads
+          .findOpen(email)
+          .ifPresent(
+              open -> {
+                throw LeadConflicts.duplicate(open.getId());
+              });
+    }
     List<String> changed =
         changedFields(
             mapper.valueToTree(lead.editable()), mapper.valueToTree(Lead.stored(after)), "");
@@ -157,6 +170,14 @@ public class LeadService {
     if (refs != null && refs.stream().map(ExternalRef::system).distinct().count() < refs.size()) {
       throw ProblemException.invalid("externalRefs", "must hold at most one id per system");
     }
+  }
+
+  /** The advisory-lock keys of a lead: its person and its external ids. */
+  static List<String> identities(Lead lead) {
+    List<String> keys = new ArrayList<>();
+    keys.add(LeadRepository.personKey(lead.getEmailNormalized()));
+    lead.getExternalRefs().forEach(ref -> keys.add(LeadRepository.refKey(ref)));
+    return keys;
   }
 
   private Lead find(UUID id) {

@@ -166,6 +166,20 @@ class ChangeFeedTest {
   }
 
   @Test
+  void aCursorFromAheadOfThisDatabaseIsRefused() {
+    String ahead =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("f1:9000000000000:1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    as(As.ANALYST)
+        .queryParam("after", ahead)
+        .get(FEED)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("after"));
+  }
+
+  @Test
   void aForgedCursorOrAnUnknownTypeIsABadRequest() {
     as(As.ANALYST)
         .queryParam("after", "not-a-cursor")

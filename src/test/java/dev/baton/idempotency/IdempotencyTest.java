@@ -110,6 +110,35 @@ class IdempotencyTest {
   }
 
   @Test
+  void theOrderOfMembersDoesNotMakeANewRequest() {
+    String key = UUID.randomUUID().toString();
+    String email = Leads.uniqueEmail();
+    String source = Leads.uniqueSource();
+    String one =
+        "{\"contact\":{\"email\":\""
+            + email
+            + "\"},\"attribution\":{\"source\":\""
+            + source
+            + "\"},"
+            + "\"attributes\":{\"a\":1,\"b\":2}}";
+    String other =
+        "{\"attributes\":{\"b\":2,\"a\":1},\"attribution\":{\"source\":\""
+            + source
+            + "\"},"
+            + "\"contact\":{\"email\":\""
+            + email
+            + "\"}}";
+    as(As.MARKETING).header("Idempotency-Key", key).body(one).post(LEADS).then().statusCode(201);
+    as(As.MARKETING)
+        .header("Idempotency-Key", key)
+        .body(other)
+        .post(LEADS)
+        .then()
+        .statusCode(201)
+        .header("Idempotent-Replayed", "true");
+  }
+
+  @Test
   void theQuotedAndUnquotedFormsAreOneKey() {
     String key = UUID.randomUUID().toString();
     Map<String, Object> lead = Leads.body(Leads.uniqueSource(), null);

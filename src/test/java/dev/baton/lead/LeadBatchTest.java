@@ -116,6 +116,51 @@ class LeadBatchTest {
   }
 
   @Test
+  void twoBatchesSharingPeopleInOppositeOrdersEachCreateEveryoneOnce() throws Exception {
+    String source = Leads.uniqueSource();
+    List<Map<String, Object>> forward = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      forward.add(Leads.body(source, null));
+    }
+    List<Map<String, Object>> backward = new ArrayList<>(forward);
+    Collections.reverse(backward);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    var first = pool.submit(() -> as(As.MARKETING).body(Map.of("leads", forward)).post(BATCH));
+    var second = pool.submit(() -> as(As.ADMIN).body(Map.of("leads", backward)).post(BATCH));
+    Response a = first.get();
+    Response b = second.get();
+    pool.shutdown();
+    a.then().statusCode(200);
+    b.then().statusCode(200);
+    List<Integer> statuses = new ArrayList<>(a.jsonPath().getList("results.status"));
+    statuses.addAll(b.jsonPath().getList("results.status"));
+    assertEquals(60, statuses.stream().filter(s -> s == 201).count());
+    assertEquals(60, statuses.stream().filter(s -> s == 409).count());
+    assertEquals(
+        60,
+        as(As.ANALYST)
+            .queryParam("source", source)
+            .queryParam("limit", 200)
+            .get(LEADS)
+            .jsonPath()
+            .getList("data")
+            .size());
+  }
+
+  @Test
+  void aNullItemIsRefusedAlone() {
+    List<Object> leads = new ArrayList<>();
+    leads.add(Leads.body(Leads.uniqueSource(), null));
+    leads.add(null);
+    as(As.MARKETING)
+        .body(Map.of("leads", leads))
+        .post(BATCH)
+        .then()
+        .statusCode(200)
+        .body("results.status", equalTo(List.of(201, 400)));
+  }
+
+  @Test
   void onlyMarketingAndAdminsHandOffBatches() {
     as(As.SALES)
         .body(Map.of("leads", List.of(Leads.body(Leads.uniqueSource(), null))))
