@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * generated document so that generated clients are pleasant:
  *
  * <ul>
- *   <li>every operation answers 401 and 500, and its 401/403 are the problem+json responses;
+ *   <li>every operation answers 401, 406, 500 and 503, and its 401/403 are the problem+json
+ *       responses;
  *   <li>path ids are UUIDs;
  *   <li>UUIDs and timestamps are inline strings, not components named after Java types;
  *   <li>{@code Problem} documents its extension members;
@@ -62,6 +63,7 @@ public class OpenApiConventions implements OASFilter {
       if (!responses.hasAPIResponse("500")) {
         responses.addAPIResponse("500", response("InternalError"));
       }
+      responses.addAPIResponse("503", response("Busy"));
     }
     if (operation.getParameters() != null) {
       for (Parameter parameter : operation.getParameters()) {
