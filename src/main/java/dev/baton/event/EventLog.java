@@ -21,7 +21,8 @@ public class EventLog {
           "lead.accepted",
           "lead.rejected",
           "lead.converted",
-          "lead.recycled");
+          "lead.recycled",
+          "lead.feedback_added");
 
   private final LeadEventRepository events;
 

@@ -12,7 +12,8 @@ public record EventView(
             required = true,
             description =
                 "What happened: lead.created, lead.updated, lead.qualified, lead.accepted,"
-                    + " lead.rejected, lead.converted, lead.recycled. New types may be added;"
+                    + " lead.rejected, lead.converted, lead.recycled, lead.feedback_added. New types"
+                    + " may be added;"
                     + " clients should ignore types they do not know.",
             examples = "lead.accepted")
         String type,

@@ -1,0 +1,87 @@
+package dev.baton.feedback;
+
+import dev.baton.apikey.Caller;
+import dev.baton.common.ErrorResponses;
+import dev.baton.common.Ids;
+import dev.baton.feedback.FeedbackRecords.FeedbackList;
+import dev.baton.feedback.FeedbackRecords.FeedbackView;
+import dev.baton.feedback.FeedbackRecords.NewFeedback;
+import dev.baton.idempotency.Idempotency;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/leads/{id}/feedback")
+@Tag(
+    name = "Feedback",
+    description =
+        "What sales saw of a lead: a quality rating, objections, complaints, observations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FeedbackResource {
+
+  private final FeedbackService feedback;
+  private final Idempotency idempotency;
+  private final SecurityIdentity identity;
+
+  public FeedbackResource(
+      FeedbackService feedback, Idempotency idempotency, SecurityIdentity identity) {
+    this.feedback = feedback;
+    this.idempotency = idempotency;
+    this.identity = identity;
+  }
+
+  @POST
+  @RolesAllowed({"SALES", "ADMIN"})
+  @Operation(operationId = "giveFeedback", summary = "Give field feedback on a lead (sales, admin)")
+  @APIResponse(
+      responseCode = "201",
+      description = "The feedback, also recorded as a lead.feedback_added event",
+      content = @Content(schema = @Schema(implementation = FeedbackView.class)))
+  @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
+  @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+  @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+  public Response give(
+      @PathParam("id") String id,
+      @NotNull @Valid NewFeedback body,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      UriInfo uri) {
+    Caller caller = Caller.of(identity);
+    return idempotency.run(
+        idempotencyKey,
+        caller,
+        "POST " + uri.getPath(),
+        body,
+        () ->
+            Response.status(201)
+                .entity(feedback.give(Ids.parse(id, "lead"), body, caller))
+                .build());
+  }
+
+  @GET
+  @Authenticated
+  @Operation(operationId = "listFeedback", summary = "The feedback given on a lead, oldest first")
+  @APIResponse(responseCode = "200", description = "Every feedback of the lead")
+  @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+  public FeedbackList list(@PathParam("id") String id) {
+    return new FeedbackList(feedback.of(Ids.parse(id, "lead")));
+  }
+}

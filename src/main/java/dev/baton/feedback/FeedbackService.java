@@ -1,0 +1,68 @@
+package dev.baton.feedback;
+
+import dev.baton.apikey.Caller;
+import dev.baton.common.Problem.FieldError;
+import dev.baton.common.ProblemException;
+import dev.baton.common.Times;
+import dev.baton.event.EventLog;
+import dev.baton.feedback.FeedbackRecords.FeedbackView;
+import dev.baton.feedback.FeedbackRecords.NewFeedback;
+import dev.baton.lead.Lead;
+import dev.baton.lead.LeadRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Field feedback: each is also an event of the lead's history and of the feed. */
+@ApplicationScoped
+public class FeedbackService {
+
+  static final String EVENT = "lead.feedback_added";
+
+  private final FeedbackRepository feedback;
+  private final LeadRepository leads;
+  private final EventLog events;
+
+  public FeedbackService(FeedbackRepository feedback, LeadRepository leads, EventLog events) {
+    this.feedback = feedback;
+    this.leads = leads;
+    this.events = events;
+  }
+
+  @Transactional
+  public FeedbackView give(UUID leadId, NewFeedback in, Caller author) {
+    if (in.rating() == null && in.kind() == null) {
+      throw ProblemException.invalid(
+          List.of(
+              new FieldError("rating", "give a rating, a kind with its text, or both"),
+              new FieldError("kind", "give a rating, a kind with its text, or both")));
+    }
+    if (in.kind() != null && (in.text() == null || in.text().isBlank())) {
+      throw ProblemException.invalid("text", "is required with a kind");
+    }
+    // Under the lead's lock, so that the history keeps one order with the lead's moves.
+    Lead lead = leads.lock(leadId).orElseThrow(() -> ProblemException.notFound("lead", leadId));
+    Instant now = Times.now();
+    Feedback given = new Feedback(leadId, in.rating(), in.kind(), in.text(), author, now);
+    feedback.persist(given);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("feedbackId", given.getId());
+    EventLog.putIfPresent(data, "rating", in.rating());
+    EventLog.putIfPresent(data, "kind", in.kind() == null ? null : in.kind().name());
+    EventLog.putIfPresent(data, "text", in.text());
+    events.record(leadId, EVENT, lead.getVersion(), now, author, null, null, data);
+    return FeedbackView.from(given);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<FeedbackView> of(UUID leadId) {
+    if (leads.findByIdOptional(leadId).isEmpty()) {
+      throw ProblemException.notFound("lead", leadId);
+    }
+    return feedback.ofLead(leadId).stream().map(FeedbackView::from).toList();
+  }
+}
