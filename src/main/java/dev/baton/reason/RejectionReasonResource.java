@@ -129,12 +129,7 @@ public class RejectionReasonResource {
       @PathParam("code") String code,
       @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
       UriInfo uri) {
-    return idempotency.run(
-        idempotencyKey,
-        Caller.of(identity),
-        "POST " + uri.getPath(),
-        null,
-        () -> Response.ok(reasons.setActive(code, false)).build());
+    return setActive(code, false, idempotencyKey, uri);
   }
 
   @POST
@@ -153,11 +148,15 @@ public class RejectionReasonResource {
       @PathParam("code") String code,
       @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
       UriInfo uri) {
+    return setActive(code, true, idempotencyKey, uri);
+  }
+
+  private Response setActive(String code, boolean active, String idempotencyKey, UriInfo uri) {
     return idempotency.run(
         idempotencyKey,
         Caller.of(identity),
         "POST " + uri.getPath(),
         null,
-        () -> Response.ok(reasons.setActive(code, true)).build());
+        () -> Response.ok(reasons.setActive(code, active)).build());
   }
 }
