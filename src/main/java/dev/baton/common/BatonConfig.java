@@ -20,6 +20,13 @@ public interface BatonConfig {
 
   Event event();
 
+  Sla sla();
+
+  interface Sla {
+    /** BATON_SLA_CHECK_EVERY: how often each replica looks for breached acceptance deadlines. */
+    Duration checkEvery();
+  }
+
   interface Event {
     /** BATON_EVENT_RETENTION: how long events are kept (feed and histories); at least 90 days. */
     @WithDefault("P365D")

@@ -3,6 +3,8 @@ package dev.baton.common;
 import dev.baton.common.Problem.FieldError;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +43,23 @@ public final class QueryParams {
       return Rfc3339.parse(value);
     } catch (DateTimeException e) {
       return invalid(name, Rfc3339.EXPECTED);
+    }
+  }
+
+  /**
+   * A bound of a period: an RFC 3339 date-time, or a date (YYYY-MM-DD) meaning its first instant in
+   * UTC.
+   */
+  public Instant periodBound(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      return value.length() == 10
+          ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+          : Rfc3339.parse(value);
+    } catch (DateTimeException e) {
+      return invalid(name, "must be a date (2026-07-01) or an RFC 3339 date-time");
     }
   }
 

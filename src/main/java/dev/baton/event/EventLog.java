@@ -22,7 +22,13 @@ public class EventLog {
           "lead.rejected",
           "lead.converted",
           "lead.recycled",
-          "lead.feedback_added");
+          "lead.feedback_added",
+          "lead.disputed",
+          "lead.dispute_resolved",
+          "lead.sla_breached");
+
+  /** The actor role recorded for what Baton does by itself. */
+  static final String SYSTEM = "SYSTEM";
 
   private final LeadEventRepository events;
 
@@ -48,7 +54,7 @@ public class EventLog {
             at,
             caller.keyId(),
             caller.name(),
-            caller.role().name(),
+            caller.role() == null ? SYSTEM : caller.role().name(),
             from == null ? null : from.name(),
             to == null ? null : to.name(),
             data));

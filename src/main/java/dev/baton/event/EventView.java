@@ -12,9 +12,9 @@ public record EventView(
             required = true,
             description =
                 "What happened: lead.created, lead.updated, lead.qualified, lead.accepted,"
-                    + " lead.rejected, lead.converted, lead.recycled, lead.feedback_added. New types"
-                    + " may be added;"
-                    + " clients should ignore types they do not know.",
+                    + " lead.rejected, lead.converted, lead.recycled, lead.feedback_added,"
+                    + " lead.disputed, lead.dispute_resolved, lead.sla_breached. New types may be"
+                    + " added; clients should ignore types they do not know.",
             examples = "lead.accepted")
         String type,
     @Schema(required = true) UUID leadId,
@@ -26,9 +26,14 @@ public record EventView(
     @Schema(required = true, description = "The inputs of the change: reason, owner, amount…")
         Map<String, Object> data) {
 
-  @Schema(name = "Actor", description = "The API key that made the change")
+  @Schema(
+      name = "Actor",
+      description =
+          "The API key that made the change; for what Baton records by itself (an SLA breach"
+              + " noticed by its clock), the name `baton` and no role")
   public record Actor(
-      @Schema(required = true) String name, @Schema(required = true, ref = "Role") String role) {}
+      @Schema(required = true) String name,
+      @Schema(ref = "Role", description = "The key's role; absent for Baton itself") String role) {}
 
   public static EventView from(LeadEvent e) {
     return new EventView(
@@ -37,7 +42,8 @@ public record EventView(
         e.getLeadId(),
         e.getLeadVersion(),
         e.getOccurredAt(),
-        new Actor(e.getActorName(), e.getActorRole()),
+        new Actor(
+            e.getActorName(), EventLog.SYSTEM.equals(e.getActorRole()) ? null : e.getActorRole()),
         e.getFromStatus(),
         e.getToStatus(),
         e.getData());

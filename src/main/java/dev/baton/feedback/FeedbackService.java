@@ -8,6 +8,7 @@ import dev.baton.event.EventLog;
 import dev.baton.feedback.FeedbackRecords.FeedbackView;
 import dev.baton.feedback.FeedbackRecords.NewFeedback;
 import dev.baton.lead.Lead;
+import dev.baton.lead.LeadCycles;
 import dev.baton.lead.LeadRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,11 +26,14 @@ public class FeedbackService {
 
   private final FeedbackRepository feedback;
   private final LeadRepository leads;
+  private final LeadCycles cycles;
   private final EventLog events;
 
-  public FeedbackService(FeedbackRepository feedback, LeadRepository leads, EventLog events) {
+  public FeedbackService(
+      FeedbackRepository feedback, LeadRepository leads, LeadCycles cycles, EventLog events) {
     this.feedback = feedback;
     this.leads = leads;
+    this.cycles = cycles;
     this.events = events;
   }
 
@@ -49,6 +53,10 @@ public class FeedbackService {
     Instant now = Times.now();
     Feedback given = new Feedback(leadId, in.rating(), in.kind(), in.text(), author, now);
     feedback.persist(given);
+    if (in.rating() != null) {
+      // The rating counts towards the lead's current cycle in the funnel metrics.
+      cycles.rated(leadId, lead.getRecycleCount(), in.rating());
+    }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("feedbackId", given.getId());
     EventLog.putIfPresent(data, "rating", in.rating());

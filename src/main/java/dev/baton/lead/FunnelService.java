@@ -31,17 +31,17 @@ public class FunnelService {
   private final LeadRepository leads;
   private final LeadConflicts conflicts;
   private final RejectionReasonService reasons;
-  private final EventLog events;
+  private final LeadChangeLog changes;
 
   public FunnelService(
       LeadRepository leads,
       LeadConflicts conflicts,
       RejectionReasonService reasons,
-      EventLog events) {
+      LeadChangeLog changes) {
     this.leads = leads;
     this.conflicts = conflicts;
     this.reasons = reasons;
-    this.events = events;
+    this.changes = changes;
   }
 
   @Transactional
@@ -52,7 +52,7 @@ public class FunnelService {
         Action.QUALIFY,
         caller,
         (lead, now, data) -> {
-          lead.qualify(in.score(), in.note(), now);
+          lead.qualify(in.score(), in.note(), now, changes.acceptanceTime(lead));
           EventLog.putIfPresent(data, "score", in.score());
           EventLog.putIfPresent(data, "note", in.note());
         });
@@ -116,18 +116,31 @@ public class FunnelService {
         Action.RECYCLE,
         caller,
         (lead, now, data) -> {
-          // Reopening: the person must not have another open lead meanwhile.
-          leads.lockIdentities(List.of(LeadRepository.personKey(lead.getEmailNormalized())));
-          leads
-              .findOpen(lead.getEmailNormalized())
-              .ifPresent(
-                  open -> {
-                    throw LeadConflicts.duplicate(open.getId());
-                  });
+          if (lead.hasOpenDispute()) {
+            throw new ProblemException(
+                409,
+                "dispute-open",
+                "Dispute open",
+                "The rejection of this lead is disputed; sales resolves the dispute before the"
+                    + " lead can be recycled");
+          }
+          requireNoOtherOpenLead(leads, lead);
+          changes.cycles().recycled(lead, now);
           lead.recycle(now);
           data.put("recycleCount", lead.getRecycleCount());
           EventLog.putIfPresent(data, "note", in.note());
         });
+  }
+
+  /** Reopening a lead: the person must not have another open lead meanwhile. */
+  static void requireNoOtherOpenLead(LeadRepository leads, Lead lead) {
+    leads.lockIdentities(List.of(LeadRepository.personKey(lead.getEmailNormalized())));
+    leads
+        .findOpen(lead.getEmailNormalized())
+        .ifPresent(
+            open -> {
+              throw LeadConflicts.duplicate(open.getId());
+            });
   }
 
   @FunctionalInterface
@@ -144,11 +157,14 @@ public class FunnelService {
     Funnel.Move move = Funnel.move(action, from, caller.role());
     Instant now = Times.now();
     Map<String, Object> data = new LinkedHashMap<>();
+    boolean wasPending = lead.getSla() != null && lead.getSla().getState() == SlaState.PENDING;
     change.apply(lead, now, data);
     lead.touch(now);
     conflicts.flush(lead);
-    events.record(
-        lead.getId(), action.eventType(), lead.getVersion(), now, caller, from, move.to(), data);
+    if (wasPending && lead.getSla().getState() == SlaState.BREACHED) {
+      changes.slaBreached(lead, now);
+    }
+    changes.changed(lead, action.eventType(), from, move.to(), now, caller, data);
     return lead.view();
   }
 }

@@ -14,6 +14,7 @@ import dev.baton.reason.RejectionReason;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,6 +24,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -165,6 +167,10 @@ public class Lead {
   @Column(name = "recycle_count", nullable = false)
   private int recycleCount;
 
+  @Embedded private SlaClock sla;
+
+  @Embedded private Dispute dispute;
+
   @Column(nullable = false)
   private long version;
 
@@ -179,7 +185,6 @@ public class Lead {
   Lead(LeadRecords.NewLead request, Instant now) {
     this.id = UUID.randomUUID();
     this.status = LeadStatus.GENERATED;
-    this.generatedAt = now;
     this.createdAt = now;
     this.updatedAt = now;
     this.version = 1;
@@ -189,13 +194,18 @@ public class Lead {
       request.externalRefs().forEach(this::addExternalRef);
     }
     this.score = request.score();
+    this.qualificationNote = request.qualificationNote();
     if (request.status() == LeadRecords.InitialStatus.QUALIFIED) {
       this.status = LeadStatus.QUALIFIED;
       this.qualifiedAt = now;
-      this.qualificationNote = request.qualificationNote();
-    } else if (request.qualificationNote() != null) {
-      this.qualificationNote = request.qualificationNote();
+    } else {
+      this.generatedAt = now;
     }
+  }
+
+  /** Starts the acceptance clock of a lead that just entered QUALIFIED. */
+  void startSla(Instant now, Duration allowed) {
+    this.sla = SlaClock.start(now, now.plus(allowed));
   }
 
   /** The key a person is recognised by: the email, trimmed and case-folded. */
@@ -253,9 +263,10 @@ public class Lead {
     this.updatedAt = now;
   }
 
-  void qualify(Integer score, String note, Instant now) {
+  void qualify(Integer score, String note, Instant now, Duration allowed) {
     this.status = LeadStatus.QUALIFIED;
     this.qualifiedAt = now;
+    startSla(now, allowed);
     if (score != null) {
       this.score = score;
     }
@@ -268,6 +279,7 @@ public class Lead {
     this.status = LeadStatus.ACCEPTED;
     this.acceptedAt = now;
     this.owner = owner;
+    stopSla(now);
   }
 
   void reject(RejectionReason reason, String note, Instant now) {
@@ -275,6 +287,19 @@ public class Lead {
     this.rejectedAt = now;
     this.rejectionReason = reason;
     this.rejectionNote = note;
+    stopSla(now);
+  }
+
+  /** Sales answered: a running clock stops, MET in time, BREACHED late. */
+  private void stopSla(Instant now) {
+    if (sla != null && sla.isRunning()) {
+      sla.stop(now);
+    }
+  }
+
+  /** The breach job's check: true when the deadline passed unanswered and nobody noticed yet. */
+  public boolean breachSla(Instant now) {
+    return sla != null && sla.breach(now);
   }
 
   void convert(String opportunityRef, BigDecimal amount, String currency, Instant now) {
@@ -285,14 +310,55 @@ public class Lead {
     this.currency = currency;
   }
 
-  /** Back to nurture: a new cycle starts, the previous cycle's decision is cleared. */
+  /**
+   * Back to nurture: a new cycle starts. The previous cycle's times, decision, clock and dispute
+   * are cleared from the lead (they stay in its history and in the funnel's facts).
+   */
   void recycle(Instant now) {
     this.status = LeadStatus.GENERATED;
     this.generatedAt = now;
+    this.qualifiedAt = null;
+    this.acceptedAt = null;
+    this.rejectedAt = null;
     this.recycleCount++;
     this.rejectionReason = null;
     this.rejectionNote = null;
     this.owner = null;
+    this.sla = null;
+    this.dispute = null;
+  }
+
+  void openDispute(String note, String by, Instant now) {
+    this.dispute = Dispute.open(rejectionReason.getCode(), note, by, now);
+  }
+
+  boolean hasOpenDispute() {
+    return dispute != null && dispute.isOpen();
+  }
+
+  /** Sales had a qualified lead in this cycle: its rejection is sales's, and may be disputed. */
+  boolean wasQualified() {
+    return qualifiedAt != null;
+  }
+
+  void upholdRejection(String note, String by, Instant now) {
+    dispute.resolve(DisputeState.UPHELD, note, by, now);
+  }
+
+  /**
+   * The rejection is withdrawn: the lead is QUALIFIED again, waiting for sales with a fresh
+   * acceptance clock; the previous acceptance (if it was rejected after one) is undone with it.
+   */
+  void overturnRejection(String note, String by, Instant now, Duration allowed) {
+    dispute.resolve(DisputeState.OVERTURNED, note, by, now);
+    this.status = LeadStatus.QUALIFIED;
+    this.qualifiedAt = now;
+    this.acceptedAt = null;
+    this.rejectedAt = null;
+    this.rejectionReason = null;
+    this.rejectionNote = null;
+    this.owner = null;
+    startSla(now, allowed);
   }
 
   /** The editable part as the lead would store it: an empty company is no company, and so on. */
@@ -351,12 +417,48 @@ public class Lead {
                 rejectionReason.getCode(), rejectionReason.getAccountable(), rejectionNote)
             : null,
         status == LeadStatus.CONVERTED ? new Conversion(opportunityRef, amount, currency) : null,
+        sla == null
+            ? null
+            : new LeadRecords.SlaView(
+                sla.getState(), sla.getStartedAt(), sla.getDeadline(), sla.getDecidedAt()),
+        dispute == null ? null : dispute.view(),
         recycleCount,
         version,
         createdAt,
         updatedAt,
         List.copyOf(externalRefs),
         previousLeadId);
+  }
+
+  /** This cycle's funnel facts, as {@link LeadCycles} keeps them. */
+  LeadCycles.Facts cycleFacts() {
+    return new LeadCycles.Facts(
+        id,
+        recycleCount,
+        recycleCount == 0 ? createdAt : generatedAt,
+        source,
+        campaign,
+        segment,
+        content,
+        owner,
+        recycleCount > 0 || generatedAt != null,
+        qualifiedAt,
+        acceptedAt,
+        rejectedAt,
+        convertedAt,
+        rejectionReason == null ? null : rejectionReason.getCode(),
+        rejectionReason == null ? null : rejectionReason.getAccountable().name(),
+        amount,
+        currency,
+        sla);
+  }
+
+  public String getSegment() {
+    return segment;
+  }
+
+  public SlaClock getSla() {
+    return sla;
   }
 
   public String getEmailNormalized() {

@@ -152,6 +152,26 @@ public final class LeadRecords {
       @Schema(required = true) Accountable accountable,
       String note) {}
 
+  @Schema(name = "Sla", description = "The acceptance clock of a qualified lead")
+  public record SlaView(
+      @Schema(required = true) SlaState state,
+      @Schema(required = true, description = "When the lead entered QUALIFIED (again)")
+          Instant startedAt,
+      @Schema(required = true, description = "Sales accepts or rejects by then") Instant deadline,
+      @Schema(description = "When sales accepted or rejected it") Instant decidedAt) {}
+
+  @Schema(name = "Dispute", description = "Marketing's contest of a rejection, and its outcome")
+  public record DisputeView(
+      @Schema(required = true) DisputeState state,
+      @Schema(required = true, description = "The rejection reason contested", examples = "NOT_ICP")
+          String reason,
+      @Schema(required = true, description = "Marketing's case") String note,
+      @Schema(required = true) Instant openedAt,
+      @Schema(required = true, description = "The API key that opened it") String openedBy,
+      Instant resolvedAt,
+      @Schema(description = "The API key that resolved it") String resolvedBy,
+      String resolutionNote) {}
+
   @Schema(name = "Conversion")
   public record Conversion(
       String opportunityRef,
@@ -174,6 +194,10 @@ public final class LeadRecords {
       @Schema(required = true) StatusTimes statusTimes,
       @Schema(description = "Present while REJECTED") Rejection rejection,
       @Schema(description = "Present once CONVERTED") Conversion conversion,
+      @Schema(description = "The acceptance SLA; present once the lead was qualified in this cycle")
+          SlaView sla,
+      @Schema(description = "The latest dispute of a rejection in this cycle, if any")
+          DisputeView dispute,
       @Schema(required = true) int recycleCount,
       @Schema(required = true, description = "Increases with every change; also the ETag")
           long version,

@@ -24,6 +24,7 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
       String segment,
       String owner,
       String email,
+      SlaState slaState,
       Instant updatedSince) {}
 
   /**
@@ -83,7 +84,7 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     return "external-ref:" + ref.system() + ":" + ref.id();
   }
 
-  /** One page in (createdAt, id) order; every filter has an index led by its column (V1). */
+  /** One page in (createdAt, id) order; every filter has an index led by its column (V1, V7). */
   public List<Lead> page(Filter filter, Cursor after, int limit) {
     List<String> where = new ArrayList<>();
     Parameters params = new Parameters();
@@ -92,6 +93,10 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     add(where, params, "campaign", filter.campaign());
     add(where, params, "segment", filter.segment());
     add(where, params, "owner", filter.owner());
+    if (filter.slaState() != null) {
+      where.add("sla.state = :slaState");
+      params.and("slaState", filter.slaState());
+    }
     if (filter.email() != null) {
       where.add("emailNormalized = :email");
       params.and("email", Lead.normalize(filter.email()));

@@ -118,6 +118,13 @@ public class LeadResource {
       @Parameter(description = "Owner in sales, exact") @QueryParam("owner") String owner,
       @Parameter(description = "Contact email, case-insensitive") @QueryParam("email") String email,
       @Parameter(
+              description =
+                  "Acceptance SLA state; BREACHED with status=QUALIFIED lists the overdue leads"
+                      + " still waiting for sales",
+              schema = @Schema(implementation = SlaState.class))
+          @QueryParam("slaState")
+          String slaState,
+      @Parameter(
               description = "Only leads changed at or after this RFC 3339 time",
               schema = @Schema(type = SchemaType.STRING, format = "date-time"))
           @QueryParam("updatedSince")
@@ -133,6 +140,7 @@ public class LeadResource {
             params.text("segment", segment),
             params.text("owner", owner),
             params.text("email", email),
+            params.enumValue("slaState", slaState, SlaState.class),
             params.instant("updatedSince", updatedSince));
     Cursor after = params.cursor(cursor);
     int size = params.limit(limit);

@@ -45,19 +45,19 @@ public class LeadService {
 
   private final LeadRepository leads;
   private final LeadConflicts conflicts;
-  private final EventLog events;
+  private final LeadChangeLog changes;
   private final JsonBinder binder;
   private final ObjectMapper mapper;
 
   public LeadService(
       LeadRepository leads,
       LeadConflicts conflicts,
-      EventLog events,
+      LeadChangeLog changes,
       JsonBinder binder,
       ObjectMapper mapper) {
     this.leads = leads;
     this.conflicts = conflicts;
-    this.events = events;
+    this.changes = changes;
     this.binder = binder;
     this.mapper = mapper;
   }
@@ -71,6 +71,9 @@ public class LeadService {
     requireOneIdPerSystem(request.externalRefs());
     Instant now = Times.now();
     Lead lead = new Lead(request, now);
+    if (lead.getStatus() == LeadStatus.QUALIFIED) {
+      lead.startSla(now, changes.acceptanceTime(lead));
+    }
     leads.lockIdentities(identities(lead));
     conflicts.checkNew(lead);
     leads.findLastClosed(lead.getEmailNormalized()).ifPresent(last -> lead.linkTo(last.getId()));
@@ -83,8 +86,7 @@ public class LeadService {
     EventLog.putIfPresent(data, "segment", request.segment());
     EventLog.putIfPresent(data, "score", request.score());
     EventLog.putIfPresent(data, "previousLeadId", lead.view().previousLeadId());
-    events.record(
-        lead.getId(), "lead.created", lead.getVersion(), now, caller, null, lead.getStatus(), data);
+    changes.created(lead, now, caller, data);
     return lead.view();
   }
 
@@ -105,7 +107,7 @@ public class LeadService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<EventView> history(UUID id) {
     find(id);
-    return events.history(id);
+    return changes.history(id);
   }
 
   /**
@@ -155,15 +157,7 @@ public class LeadService {
     lead.apply(after);
     lead.touch(now);
     conflicts.flush(lead);
-    events.record(
-        lead.getId(),
-        "lead.updated",
-        lead.getVersion(),
-        now,
-        caller,
-        null,
-        null,
-        Map.of("changed", changed));
+    changes.updated(lead, now, caller, Map.of("changed", changed));
   }
 
   private static void requireOneIdPerSystem(List<ExternalRef> refs) {

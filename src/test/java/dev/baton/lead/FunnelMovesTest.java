@@ -448,11 +448,16 @@ class FunnelMovesTest {
             .body("recycleCount", equalTo(1))
             .body("rejection", nullValue())
             .body("owner", nullValue())
+            // The times, clock and dispute of the previous cycle are its history's, not the lead's.
+            .body("statusTimes.qualifiedAt", nullValue())
+            .body("statusTimes.acceptedAt", nullValue())
+            .body("statusTimes.rejectedAt", nullValue())
+            .body("sla", nullValue())
             .extract()
             .jsonPath();
     assertTrue(
         Instant.parse(recycled.getString("statusTimes.generatedAt"))
-            .isAfter(Instant.parse(rejected.getString("statusTimes.generatedAt"))));
+            .isAfter(Instant.parse(rejected.getString("createdAt"))));
 
     JsonPath requalified =
         Leads.move(as(As.MARKETING), id, "qualify", Map.of())

@@ -1,0 +1,121 @@
+package dev.baton.lead;
+
+import dev.baton.apikey.Caller;
+import dev.baton.common.ErrorResponses;
+import dev.baton.common.Ids;
+import dev.baton.idempotency.Idempotency;
+import dev.baton.lead.DisputeRecords.OpenDispute;
+import dev.baton.lead.DisputeRecords.ResolveDispute;
+import dev.baton.lead.LeadRecords.LeadView;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/leads/{id}/dispute")
+@Tag(
+    name = "Disputes",
+    description = "Marketing contests a rejection; sales upholds it or overturns it")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(
+    responseCode = "200",
+    description = "The lead, showing its dispute",
+    content = @Content(schema = @Schema(implementation = LeadView.class)),
+    headers =
+        @Header(
+            name = "ETag",
+            description = LeadResource.ETAG_DOC,
+            schema = @Schema(type = SchemaType.STRING)))
+@APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
+@APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+@APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+@APIResponse(responseCode = "409", ref = ErrorResponses.CONFLICT)
+@APIResponse(responseCode = "412", ref = ErrorResponses.PRECONDITION_FAILED)
+public class DisputeResource {
+
+  private static final String IF_MATCH_DOC =
+      "Optional: the lead's ETag; refused with 412 if the lead changed since";
+
+  private final DisputeService disputes;
+  private final Idempotency idempotency;
+  private final SecurityIdentity identity;
+
+  public DisputeResource(
+      DisputeService disputes, Idempotency idempotency, SecurityIdentity identity) {
+    this.disputes = disputes;
+    this.idempotency = idempotency;
+    this.identity = identity;
+  }
+
+  @POST
+  @RolesAllowed({"MARKETING", "ADMIN"})
+  @Operation(
+      operationId = "disputeRejection",
+      summary =
+          "Contest the rejection of a lead sales had (marketing, admin); one open dispute at a"
+              + " time")
+  public Response open(
+      @PathParam("id") String id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @NotNull @Valid OpenDispute body,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      UriInfo uri) {
+    Caller caller = Caller.of(identity);
+    return run(
+        idempotencyKey,
+        uri,
+        body,
+        () -> disputes.open(Ids.parse(id, "lead"), ETags.versions(ifMatch), body, caller));
+  }
+
+  @POST
+  @Path("resolve")
+  @RolesAllowed({"SALES", "ADMIN"})
+  @Operation(
+      operationId = "resolveDispute",
+      summary =
+          "Uphold the rejection, or overturn it: the lead is QUALIFIED again with a fresh"
+              + " acceptance clock (sales, admin)")
+  public Response resolve(
+      @PathParam("id") String id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @NotNull @Valid ResolveDispute body,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      UriInfo uri) {
+    Caller caller = Caller.of(identity);
+    return run(
+        idempotencyKey,
+        uri,
+        body,
+        () -> disputes.resolve(Ids.parse(id, "lead"), ETags.versions(ifMatch), body, caller));
+  }
+
+  private Response run(String idempotencyKey, UriInfo uri, Object body, Supplier<LeadView> work) {
+    return idempotency.run(
+        idempotencyKey,
+        Caller.of(identity),
+        "POST " + uri.getPath(),
+        body,
+        () -> LeadResource.withETag(work.get()));
+  }
+}

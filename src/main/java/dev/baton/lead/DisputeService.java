@@ -1,0 +1,106 @@
+package dev.baton.lead;
+
+import dev.baton.apikey.Caller;
+import dev.baton.common.ProblemException;
+import dev.baton.common.Times;
+import dev.baton.event.EventLog;
+import dev.baton.lead.DisputeRecords.OpenDispute;
+import dev.baton.lead.DisputeRecords.Outcome;
+import dev.baton.lead.DisputeRecords.ResolveDispute;
+import dev.baton.lead.LeadRecords.LeadView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Marketing contests a rejection by sales; sales (or an admin) upholds it, or overturns it and the
+ * lead is QUALIFIED again with a fresh acceptance clock. One open dispute per lead at a time.
+ */
+@ApplicationScoped
+public class DisputeService {
+
+  static final String DISPUTED = "lead.disputed";
+  static final String RESOLVED = "lead.dispute_resolved";
+
+  private final LeadRepository leads;
+  private final LeadConflicts conflicts;
+  private final LeadChangeLog changes;
+
+  public DisputeService(LeadRepository leads, LeadConflicts conflicts, LeadChangeLog changes) {
+    this.leads = leads;
+    this.conflicts = conflicts;
+    this.changes = changes;
+  }
+
+  @Transactional
+  public LeadView open(UUID id, List<Long> expected, OpenDispute in, Caller caller) {
+    Lead lead = lock(id, expected);
+    if (lead.getStatus() != LeadStatus.REJECTED) {
+      throw conflict(
+          "not-rejected",
+          "Nothing to dispute",
+          "Only a rejection can be disputed; the lead is " + lead.getStatus());
+    }
+    if (!lead.wasQualified()) {
+      throw conflict(
+          "not-rejected-by-sales",
+          "Nothing to dispute",
+          "The lead was rejected before it was qualified, so before sales had it; only a"
+              + " rejection of a qualified or accepted lead can be disputed");
+    }
+    if (lead.hasOpenDispute()) {
+      throw conflict(
+          "dispute-open", "Dispute open", "The rejection of this lead is already disputed");
+    }
+    Instant now = Times.now();
+    lead.openDispute(in.note(), caller.name(), now);
+    lead.touch(now);
+    conflicts.flush(lead);
+    changes.cycles().disputed(lead);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("reason", lead.view().dispute().reason());
+    data.put("note", in.note());
+    changes.changed(lead, DISPUTED, null, null, now, caller, data);
+    return lead.view();
+  }
+
+  @Transactional
+  public LeadView resolve(UUID id, List<Long> expected, ResolveDispute in, Caller caller) {
+    Lead lead = lock(id, expected);
+    if (!lead.hasOpenDispute()) {
+      throw conflict(
+          "no-open-dispute", "No open dispute", "The lead has no open dispute to resolve");
+    }
+    Instant now = Times.now();
+    LeadStatus to = LeadStatus.REJECTED;
+    if (in.outcome() == Outcome.OVERTURNED) {
+      FunnelService.requireNoOtherOpenLead(leads, lead);
+      changes.cycles().overturned(lead);
+      lead.overturnRejection(in.note(), caller.name(), now, changes.acceptanceTime(lead));
+      to = LeadStatus.QUALIFIED;
+    } else {
+      lead.upholdRejection(in.note(), caller.name(), now);
+    }
+    lead.touch(now);
+    conflicts.flush(lead);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("outcome", in.outcome().name());
+    EventLog.putIfPresent(data, "note", in.note());
+    changes.changed(lead, RESOLVED, LeadStatus.REJECTED, to, now, caller, data);
+    return lead.view();
+  }
+
+  private Lead lock(UUID id, List<Long> expected) {
+    Lead lead = leads.lock(id).orElseThrow(() -> ProblemException.notFound("lead", id));
+    ETags.check(expected, lead);
+    return lead;
+  }
+
+  private static ProblemException conflict(String type, String title, String detail) {
+    return new ProblemException(409, type, title, detail);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.baton.lead;
+
+import dev.baton.apikey.Caller;
+import dev.baton.event.EventLog;
+import dev.baton.event.EventView;
+import dev.baton.sla.SlaPolicyService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What every change of a lead writes besides the lead, in the same transaction: its event (history,
+ * feed) and its cycle's funnel facts ({@link LeadCycles}). Services change leads, then tell this.
+ */
+@ApplicationScoped
+public class LeadChangeLog {
+
+  static final String SLA_BREACHED = "lead.sla_breached";
+
+  private final EventLog events;
+  private final LeadCycles cycles;
+  private final SlaPolicyService policies;
+
+  public LeadChangeLog(EventLog events, LeadCycles cycles, SlaPolicyService policies) {
+    this.events = events;
+    this.cycles = cycles;
+    this.policies = policies;
+  }
+
+  /** How long sales has to answer this lead if it enters QUALIFIED now. */
+  Duration acceptanceTime(Lead lead) {
+    return policies.acceptanceTime(lead.getSegment());
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void created(Lead lead, Instant now, Caller caller, Map<String, Object> data) {
+    cycles.save(lead);
+    events.record(
+        lead.getId(), "lead.created", lead.getVersion(), now, caller, null, lead.getStatus(), data);
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void updated(Lead lead, Instant now, Caller caller, Map<String, Object> data) {
+    cycles.reattribute(lead);
+    events.record(lead.getId(), "lead.updated", lead.getVersion(), now, caller, null, null, data);
+  }
+
+  /** A change of the lead's state: a move, a dispute, a breach. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void changed(
+      Lead lead,
+      String type,
+      LeadStatus from,
+      LeadStatus to,
+      Instant now,
+      Caller caller,
+      Map<String, Object> data) {
+    cycles.save(lead);
+    events.record(lead.getId(), type, lead.getVersion(), now, caller, from, to, data);
+  }
+
+  /**
+   * The acceptance deadline passed unanswered: recorded once per clock, by whoever noticed first
+   * (the breach job, or sales's late answer) while holding the lead's lock.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void slaBreached(Lead lead, Instant now) {
+    SlaClock sla = lead.getSla();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("startedAt", sla.getStartedAt().toString());
+    data.put("deadline", sla.getDeadline().toString());
+    EventLog.putIfPresent(data, "segment", lead.getSegment());
+    cycles.save(lead);
+    events.record(
+        lead.getId(), SLA_BREACHED, lead.getVersion(), now, Caller.SYSTEM, null, null, data);
+  }
+
+  LeadCycles cycles() {
+    return cycles;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  List<EventView> history(UUID leadId) {
+    return events.history(leadId);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.baton.lead;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.time.Instant;
+
+/**
+ * A qualified lead's acceptance clock: started when it enters QUALIFIED, stopped by sales's answer
+ * (accept or reject). Answered in time it is MET; past its deadline it is BREACHED, whether the
+ * breach job or a late answer noticed it first.
+ */
+@Embeddable
+public class SlaClock {
+
+  @Column(name = "sla_started_at")
+  private Instant startedAt;
+
+  @Column(name = "sla_deadline")
+  private Instant deadline;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "sla_state")
+  private SlaState state;
+
+  @Column(name = "sla_decided_at")
+  private Instant decidedAt;
+
+  protected SlaClock() {}
+
+  static SlaClock start(Instant now, Instant deadline) {
+    SlaClock clock = new SlaClock();
+    clock.startedAt = now;
+    clock.deadline = deadline;
+    clock.state = SlaState.PENDING;
+    return clock;
+  }
+
+  /** Stops the clock on sales's answer; a breach the job already noticed stays a breach. */
+  void stop(Instant now) {
+    decidedAt = now;
+    if (state == SlaState.PENDING) {
+      state = now.isAfter(deadline) ? SlaState.BREACHED : SlaState.MET;
+    }
+  }
+
+  /** True when the deadline passed unanswered and this is the first to notice. */
+  boolean breach(Instant now) {
+    if (state == SlaState.PENDING && !now.isBefore(deadline)) {
+      state = SlaState.BREACHED;
+      return true;
+    }
+    return false;
+  }
+
+  boolean isRunning() {
+    return state != null && decidedAt == null;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public Instant getDeadline() {
+    return deadline;
+  }
+
+  public SlaState getState() {
+    return state;
+  }
+
+  public Instant getDecidedAt() {
+    return decidedAt;
+  }
+}

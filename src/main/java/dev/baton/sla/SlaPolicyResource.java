@@ -1,0 +1,54 @@
+package dev.baton.sla;
+
+import dev.baton.apikey.Caller;
+import dev.baton.common.ErrorResponses;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/sla/policy")
+@Tag(name = "SLA", description = "The acceptance SLA: its policy and the two-sided report")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SlaPolicyResource {
+
+  private final SlaPolicyService policies;
+  private final SecurityIdentity identity;
+
+  public SlaPolicyResource(SlaPolicyService policies, SecurityIdentity identity) {
+    this.policies = policies;
+    this.identity = identity;
+  }
+
+  @GET
+  @Authenticated
+  @Operation(operationId = "getSlaPolicy", summary = "The SLA policy in force")
+  @APIResponse(responseCode = "200", description = "The policy")
+  public SlaPolicy get() {
+    return policies.policy();
+  }
+
+  @PUT
+  @RolesAllowed("ADMIN")
+  @Operation(
+      operationId = "replaceSlaPolicy",
+      summary = "Replace the SLA policy (admin); applies to leads qualified from now on")
+  @APIResponse(responseCode = "200", description = "The policy now in force")
+  @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
+  @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+  @APIResponse(responseCode = "415", ref = ErrorResponses.UNSUPPORTED_MEDIA_TYPE)
+  public SlaPolicy replace(@NotNull @Valid SlaPolicy body) {
+    return policies.replace(body, Caller.of(identity));
+  }
+}
