@@ -1,6 +1,7 @@
 package dev.baton;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,14 @@ import io.restassured.specification.RequestSpecification;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.net.ServerSocket;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +60,8 @@ class ReplicasIT {
           new ProcessBuilder(
                   new File(System.getProperty("java.home"), "bin/java").getPath(),
                   "-Dquarkus.http.port=" + port,
+                  // Both replicas look for overdue leads every second, so that they race.
+                  "-Dbaton.sla.check-every=1s",
                   "-jar",
                   System.getProperty("baton.jar"))
               .redirectErrorStream(true)
@@ -194,6 +202,102 @@ class ReplicasIT {
         .then()
         .statusCode(200);
     call(1, key).get("/api/v1/leads").then().statusCode(401);
+  }
+
+  @Test
+  void bothReplicasRunningTheBreachJobRecordEachBreachOnce() throws Exception {
+    // Enough overdue leads that one replica's run (batches of 200) takes long enough for the
+    // other's to run at the same time.
+    List<String> leads = new ArrayList<>();
+    for (int replica = 0; replica < 2; replica++) {
+      List<Map<String, Object>> batch = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        batch.add(lead("replicas-breach-" + UUID.randomUUID()));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      JsonPath created =
+          call(replica, marketing)
+              .body(Map.of("leads", batch))
+              .post("/api/v1/leads/batch")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      statuses.addAll(created.getList("results.status", Integer.class));
+      assertTrue(statuses.stream().allMatch(s -> s == 201), statuses.toString());
+      leads.addAll(created.getList("results.leadId", String.class));
+    }
+    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+      Array ids = connection.createArrayOf("uuid", leads.stream().map(UUID::fromString).toArray());
+      // Time passes: every deadline is a minute ago, for both replicas' jobs at once.
+      try (PreparedStatement overdue =
+          connection.prepareStatement(
+              "UPDATE lead SET sla_deadline = now() - interval '1 minute'"
+                  + " WHERE id = ANY(?) AND sla_state = 'PENDING'")) {
+        overdue.setArray(1, ids);
+        assertEquals(leads.size(), overdue.executeUpdate());
+      }
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+      int pending = leads.size();
+      while (pending > 0 && Instant.now().isBefore(deadline)) {
+        Thread.sleep(250);
+        pending =
+            count(
+                connection,
+                "SELECT count(*) FROM lead WHERE id = ANY(?) AND sla_state = 'PENDING'",
+                ids);
+      }
+      assertEquals(0, pending, "leads still PENDING");
+      // Two more runs of each job, over what the other already breached.
+      Thread.sleep(2000);
+      Map<String, Integer> events = new HashMap<>();
+      try (PreparedStatement query =
+          connection.prepareStatement(
+              "SELECT lead_id::text, count(*) FROM lead_event"
+                  + " WHERE type = 'lead.sla_breached' AND lead_id = ANY(?) GROUP BY lead_id")) {
+        query.setArray(1, ids);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            events.put(rows.getString(1), rows.getInt(2));
+          }
+        }
+      }
+      Map<String, Integer> once = new HashMap<>();
+      leads.forEach(id -> once.put(id, 1));
+      assertEquals(once, events);
+      assertEquals(
+          leads.size(),
+          count(
+              connection,
+              "SELECT count(*) FROM lead WHERE id = ANY(?) AND sla_state = 'BREACHED'"
+                  + " AND version = 2 AND status = 'QUALIFIED'",
+              ids),
+          "every lead breached once, and still waiting for sales");
+    }
+    for (int i = 0; i < leads.size(); i += 20) {
+      String id = leads.get(i);
+      call(i % 2, sales)
+          .get("/api/v1/leads/" + id)
+          .then()
+          .statusCode(200)
+          .body("sla.state", equalTo("BREACHED"));
+      List<String> history =
+          call((i + 1) % 2, sales)
+              .get("/api/v1/leads/" + id + "/history")
+              .jsonPath()
+              .getList("data.type");
+      assertEquals(List.of("lead.created", "lead.sla_breached"), history, id);
+    }
+  }
+
+  private static int count(Connection connection, String sql, Array ids) throws Exception {
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setArray(1, ids);
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
   }
 
   private static List<String> drainFeed(int replica) {

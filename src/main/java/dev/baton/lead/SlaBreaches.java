@@ -64,7 +64,7 @@ public class SlaBreaches {
     @SuppressWarnings("unchecked")
     List<UUID> due =
         em.createNativeQuery(
-                "SELECT id FROM lead WHERE sla_state = 'PENDING' AND sla_deadline <= ?1"
+                "SELECT id FROM lead WHERE sla_state = 'PENDING' AND sla_deadline < ?1"
                     + " ORDER BY sla_deadline LIMIT ?2 FOR UPDATE SKIP LOCKED",
                 UUID.class)
             .setParameter(1, now)

@@ -45,9 +45,12 @@ public class SlaClock {
     }
   }
 
-  /** True when the deadline passed unanswered and this is the first to notice. */
+  /**
+   * True when the deadline passed unanswered and this is the first to notice. An answer at the
+   * deadline itself is in time, as {@link #stop} judges it.
+   */
   boolean breach(Instant now) {
-    if (state == SlaState.PENDING && !now.isBefore(deadline)) {
+    if (state == SlaState.PENDING && now.isAfter(deadline)) {
       state = SlaState.BREACHED;
       return true;
     }

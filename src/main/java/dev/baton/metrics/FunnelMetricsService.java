@@ -16,38 +16,32 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The funnel of the cycles handed off in a period, from table lead_cycle (one row per cycle). Each
- * query reads the period's range of index lead_cycle_handed_off once, grouped by the chosen column
- * and in total together (GROUPING SETS).
+ * The funnel of the cycles handed off in a period, from table lead_cycle (one row per cycle), in
+ * two range scans of index lead_cycle_handed_off: one for everything that adds up (counts, sums),
+ * grouped finely enough to also give the rejections per reason and the amounts per currency; one
+ * for the medians, over the accepted cycles only (index-only, lead_cycle_accepted), per group and
+ * in total.
  */
 @ApplicationScoped
 public class FunnelMetricsService {
 
-  /** Grouping key of the totals row; never a column value, which are texts. */
-  private static final Object TOTAL = new Object();
-
-  private static final String FIGURES =
+  private static final String SUMS =
       """
-      SELECT %1$s AS key, grouping(%1$s) = 1 AS total,
+      SELECT %1$s AS key, rejection_reason AS reason, rejection_accountable AS accountable,
+          currency,
           count(*) AS handed_off,
           count(*) FILTER (WHERE entered_generated) AS generated,
           count(qualified_at) AS qualified,
           count(accepted_at) AS accepted,
           count(converted_at) AS converted,
           count(rejected_at) AS rejected,
-          count(*) FILTER (WHERE rejection_accountable = 'MARKETING') AS marketing,
-          count(*) FILTER (WHERE rejection_accountable = 'SALES') AS sales,
-          count(*) FILTER (WHERE rejection_accountable = 'NONE') AS none,
-          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM
-              accepted_at - coalesce(sla_started_at, qualified_at))) AS to_accept,
-          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM
-              converted_at - accepted_at)) AS to_convert,
+          sum(amount) FILTER (WHERE converted_at IS NOT NULL) AS amount,
           sum(rating_sum) AS rating_sum,
           sum(rating_count) AS rating_count,
           sum(disputes_opened) AS disputes_opened,
@@ -55,24 +49,17 @@ public class FunnelMetricsService {
           count(recycled_at) AS recycles
       FROM lead_cycle
       WHERE handed_off_at >= ? AND handed_off_at < ?
+      GROUP BY 1, 2, 3, 4
+      """;
+
+  private static final String MEDIANS =
+      """
+      SELECT %1$s AS key, grouping(%1$s) = 1 AS total,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_to_accept) AS to_accept,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_to_convert) AS to_convert
+      FROM lead_cycle
+      WHERE handed_off_at >= ? AND handed_off_at < ? AND accepted_at IS NOT NULL
       GROUP BY GROUPING SETS ((%1$s), ())
-      """;
-
-  private static final String REJECTIONS =
-      """
-      SELECT %1$s AS key, grouping(%1$s) = 1 AS total, rejection_reason AS item, count(*) AS n
-      FROM lead_cycle
-      WHERE handed_off_at >= ? AND handed_off_at < ? AND rejection_reason IS NOT NULL
-      GROUP BY GROUPING SETS ((%1$s, rejection_reason), (rejection_reason))
-      """;
-
-  private static final String AMOUNTS =
-      """
-      SELECT %1$s AS key, grouping(%1$s) = 1 AS total, currency AS item, sum(amount) AS n
-      FROM lead_cycle
-      WHERE handed_off_at >= ? AND handed_off_at < ? AND converted_at IS NOT NULL
-          AND currency IS NOT NULL
-      GROUP BY GROUPING SETS ((%1$s, currency), (currency))
       """;
 
   private final EntityManager em;
@@ -84,95 +71,106 @@ public class FunnelMetricsService {
   /** The totals first, then one entry per group, most cycles first; all from one snapshot. */
   @Transactional
   public List<FunnelFigures> figures(Period period, GroupBy groupBy) {
-    // Without grouping, group by a constant: the grouped rows and the totals are the same.
     String key = groupBy == null ? "NULL::text" : groupBy.name();
     Rows.snapshot(em);
-    Map<Object, Map<String, Long>> reasons = new HashMap<>();
-    for (Map<String, Object> row : Rows.query(em, REJECTIONS.formatted(key), bounds(period))) {
-      reasons
-          .computeIfAbsent(groupOf(row), k -> new TreeMap<>())
-          .put((String) row.get("item"), Rows.count(row, "n"));
+    Tally total = new Tally();
+    Map<String, Tally> groups = new LinkedHashMap<>();
+    for (Map<String, Object> row :
+        Rows.query(em, SUMS.formatted(key), period.from(), period.to())) {
+      total.add(row);
+      groups.computeIfAbsent((String) row.get("key"), k -> new Tally()).add(row);
     }
-    Map<Object, Map<String, BigDecimal>> amounts = new HashMap<>();
-    for (Map<String, Object> row : Rows.query(em, AMOUNTS.formatted(key), bounds(period))) {
-      amounts
-          .computeIfAbsent(groupOf(row), k -> new TreeMap<>())
-          .put((String) row.get("item"), (BigDecimal) row.get("n"));
-    }
-    FunnelFigures totals = null;
-    List<FunnelFigures> groups = new ArrayList<>();
-    for (Map<String, Object> row : Rows.query(em, FIGURES.formatted(key), bounds(period))) {
-      Object group = groupOf(row);
-      FunnelFigures figures =
-          figures(
-              group == TOTAL ? null : (String) group,
-              row,
-              reasons.getOrDefault(group, Map.of()),
-              amounts.getOrDefault(group, Map.of()));
-      if (group == TOTAL) {
-        totals = figures;
-      } else if (groupBy != null) {
-        groups.add(figures);
+    Map<String, Map<String, Object>> medians = new HashMap<>();
+    Map<String, Object> totalMedians = Map.of();
+    for (Map<String, Object> row :
+        Rows.query(em, MEDIANS.formatted(key), period.from(), period.to())) {
+      if (Boolean.TRUE.equals(row.get("total"))) {
+        totalMedians = row;
+      } else {
+        medians.put((String) row.get("key"), row);
       }
     }
-    groups.sort(
-        Comparator.comparingLong(FunnelFigures::handedOff)
-            .reversed()
-            .thenComparing(FunnelFigures::key, Comparator.nullsLast(Comparator.naturalOrder())));
     List<FunnelFigures> all = new ArrayList<>();
-    all.add(Objects.requireNonNullElse(totals, empty()));
-    all.addAll(groups);
+    all.add(total.figures(null, totalMedians));
+    if (groupBy != null) {
+      groups.entrySet().stream()
+          .map(g -> g.getValue().figures(g.getKey(), medians.getOrDefault(g.getKey(), Map.of())))
+          .sorted(
+              Comparator.comparingLong(FunnelFigures::handedOff)
+                  .reversed()
+                  .thenComparing(
+                      FunnelFigures::key, Comparator.nullsLast(Comparator.naturalOrder())))
+          .forEach(all::add);
+    }
     return all;
   }
 
-  private static Object[] bounds(Period period) {
-    return new Object[] {period.from(), period.to()};
-  }
+  /** The additive figures of a set of cycles, summed from finer rows. */
+  private static final class Tally {
+    long handedOff;
+    long generated;
+    long qualified;
+    long accepted;
+    long converted;
+    long rejected;
+    long ratingSum;
+    long ratings;
+    long disputesOpened;
+    long disputesOverturned;
+    long recycles;
+    final Map<String, Long> byReason = new TreeMap<>();
+    final Map<String, Long> byAccountable = new HashMap<>();
+    final Map<String, BigDecimal> amounts = new TreeMap<>();
 
-  private static Object groupOf(Map<String, Object> row) {
-    return Boolean.TRUE.equals(row.get("total")) ? TOTAL : row.get("key");
-  }
+    void add(Map<String, Object> row) {
+      handedOff += Rows.count(row, "handed_off");
+      generated += Rows.count(row, "generated");
+      qualified += Rows.count(row, "qualified");
+      accepted += Rows.count(row, "accepted");
+      converted += Rows.count(row, "converted");
+      long rejections = Rows.count(row, "rejected");
+      rejected += rejections;
+      ratingSum += Rows.count(row, "rating_sum");
+      ratings += Rows.count(row, "rating_count");
+      disputesOpened += Rows.count(row, "disputes_opened");
+      disputesOverturned += Rows.count(row, "disputes_overturned");
+      recycles += Rows.count(row, "recycles");
+      if (row.get("reason") instanceof String reason && rejections > 0) {
+        byReason.merge(reason, rejections, Long::sum);
+        byAccountable.merge((String) row.get("accountable"), rejections, Long::sum);
+      }
+      if (row.get("currency") instanceof String currency
+          && row.get("amount") instanceof BigDecimal amount) {
+        amounts.merge(currency, amount, BigDecimal::add);
+      }
+    }
 
-  private static FunnelFigures figures(
-      String key,
-      Map<String, Object> row,
-      Map<String, Long> byReason,
-      Map<String, BigDecimal> amounts) {
-    long qualified = Rows.count(row, "qualified");
-    long accepted = Rows.count(row, "accepted");
-    long converted = Rows.count(row, "converted");
-    long ratings = Rows.count(row, "rating_count");
-    return new FunnelFigures(
-        key,
-        Rows.count(row, "handed_off"),
-        new Reached(
-            Rows.count(row, "generated"),
-            qualified,
-            accepted,
-            converted,
-            Rows.count(row, "rejected")),
-        new Rates(
-            Rows.rate(accepted, qualified),
-            Rows.rate(converted, accepted),
-            Rows.rate(converted, qualified)),
-        new Rejections(
-            byReason,
-            new Accountability(
-                Rows.count(row, "marketing"), Rows.count(row, "sales"), Rows.count(row, "none"))),
-        Rows.hours(row, "to_accept"),
-        Rows.hours(row, "to_convert"),
-        new Quality(
-            ratings == 0
-                ? null
-                : BigDecimal.valueOf(Rows.count(row, "rating_sum"))
-                    .divide(BigDecimal.valueOf(ratings), 2, RoundingMode.HALF_UP),
-            ratings),
-        new Disputes(Rows.count(row, "disputes_opened"), Rows.count(row, "disputes_overturned")),
-        Rows.count(row, "recycles"),
-        amounts);
-  }
-
-  private static FunnelFigures empty() {
-    return figures(null, Map.of(), Map.of(), Map.of());
+    FunnelFigures figures(String key, Map<String, Object> medians) {
+      return new FunnelFigures(
+          key,
+          handedOff,
+          new Reached(generated, qualified, accepted, converted, rejected),
+          new Rates(
+              Rows.rate(accepted, qualified),
+              Rows.rate(converted, accepted),
+              Rows.rate(converted, qualified)),
+          new Rejections(
+              byReason,
+              new Accountability(
+                  byAccountable.getOrDefault("MARKETING", 0L),
+                  byAccountable.getOrDefault("SALES", 0L),
+                  byAccountable.getOrDefault("NONE", 0L))),
+          Rows.hours(medians, "to_accept"),
+          Rows.hours(medians, "to_convert"),
+          new Quality(
+              ratings == 0
+                  ? null
+                  : BigDecimal.valueOf(ratingSum)
+                      .divide(BigDecimal.valueOf(ratings), 2, RoundingMode.HALF_UP),
+              ratings),
+          new Disputes(disputesOpened, disputesOverturned),
+          recycles,
+          amounts);
+    }
   }
 }

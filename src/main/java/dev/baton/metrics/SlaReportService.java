@@ -26,13 +26,11 @@ public class SlaReportService {
           count(sla_decided_at) AS answered,
           count(accepted_at) AS accepted,
           count(*) FILTER (WHERE rejection_accountable = 'MARKETING') AS marketing,
-          count(*) FILTER (WHERE sla_decided_at IS NOT NULL OR sla_deadline <= ?) AS due,
+          count(*) FILTER (WHERE sla_decided_at IS NOT NULL OR sla_deadline < ?) AS due,
           count(*) FILTER (WHERE sla_state = 'MET') AS within,
           count(*) FILTER (WHERE sla_state = 'BREACHED') AS breaches,
-          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM
-              sla_decided_at - sla_started_at)) AS median,
-          percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM
-              sla_decided_at - sla_started_at)) AS p90
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_to_decision) AS median,
+          percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds_to_decision) AS p90
       FROM lead_cycle
       WHERE qualified_at >= ? AND qualified_at < ? AND (?::text IS NULL OR segment = ?)
       """;
@@ -48,7 +46,7 @@ public class SlaReportService {
 
   private static final String WAITING =
       """
-      SELECT count(*) AS waiting, count(*) FILTER (WHERE sla_deadline <= ?) AS overdue
+      SELECT count(*) AS waiting, count(*) FILTER (WHERE sla_deadline < ?) AS overdue
       FROM lead
       WHERE status = 'QUALIFIED' AND (?::text IS NULL OR segment = ?)
       """;

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Times the funnel metrics and the SLA report on a large data set.
+#
+#   bash bench/metrics/run.sh [leads]        # default 1000000
+#
+# Builds Baton, starts a throwaway PostgreSQL cluster (initdb/pg_ctl from the local PostgreSQL
+# installation; as root, the cluster runs as user postgres) or uses the one in BENCH_JDBC_URL
+# (+ BENCH_PSQL, a psql connection string for the same database), lets Baton migrate it, fills it
+# with bench/metrics/generate.sql, then times each report over HTTP on loopback: 5 warm-up calls,
+# then 30 timed calls, one at a time. Prints the machine, the data set and, per report, the
+# median, 95th percentile and maximum in milliseconds.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+LEADS=${1:-1000000}
+PORT=${BENCH_PORT:-8093}
+RUNS=30
+KEY=bench-admin-key-0123456789abcdef0123456789abcdef
+WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
+chmod 755 "$WORK"
+
+cleanup() {
+  [[ -n "${BATON_PID:-}" ]] && kill "$BATON_PID" 2>/dev/null || true
+  if [[ -n "${PG_STARTED:-}" ]]; then as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+if [[ -z "${BENCH_JDBC_URL:-}" ]]; then
+  PG_BIN=$(dirname "$(command -v pg_ctl 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)")
+  PG_PORT=${BENCH_PG_PORT:-55432}
+  mkdir -p "$WORK/pg"
+  [[ $(id -u) == 0 ]] && chown postgres "$WORK" "$WORK/pg"
+  as_pg "$PG_BIN/initdb" -D "$WORK/pg" -U baton -A trust >/dev/null
+  as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
+    -o "-p $PG_PORT -k $WORK -c shared_buffers=512MB -c max_wal_size=4GB -c fsync=off" start >/dev/null
+  PG_STARTED=1
+  psql -q "postgresql://baton@localhost:$PG_PORT/postgres" -c "CREATE DATABASE baton"
+  BENCH_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/baton"
+  BENCH_PSQL="postgresql://baton@localhost:$PG_PORT/baton"
+  export QUARKUS_DATASOURCE_USERNAME=baton QUARKUS_DATASOURCE_PASSWORD=
+fi
+
+echo "== building"
+[[ -f target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests -Dcodegen.skip=true
+
+start_baton() {
+  QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$KEY \
+    QUARKUS_HTTP_PORT=$PORT java -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
+  BATON_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null && return
+    sleep 0.5
+  done
+  echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1
+}
+
+echo "== starting Baton (prod profile) on port $PORT"
+start_baton # migrates the database
+if [[ $(psql "$BENCH_PSQL" -tAc "SELECT count(*) FROM lead") -lt "$LEADS" ]]; then
+  # Generated while Baton is stopped, so that its SLA job does not race the bulk load.
+  kill "$BATON_PID"; wait "$BATON_PID" || true
+  echo "== generating $LEADS leads"
+  start=$(date +%s)
+  psql "$BENCH_PSQL" -q -v leads="$LEADS" -f bench/metrics/generate.sql
+  echo "generated in $(( $(date +%s) - start )) s"
+  start_baton
+fi
+
+# The last full calendar quarter (inside the generated year).
+MONTH=$(date -u +%-m)
+FROM=$(date -u -d "$(date -u +%Y)-$(printf %02d $(( (MONTH - 1) / 3 * 3 + 1 )))-01 -3 months" +%Y-%m-01)
+TO=$(date -u -d "$FROM +3 months" +%Y-%m-01)
+
+time_it() { # name, path
+  local url="http://localhost:$PORT$2" times
+  for _ in 1 2 3 4 5; do curl -sf -o /dev/null -H "Authorization: Bearer $KEY" "$url"; done
+  times=$(for _ in $(seq 1 $RUNS); do
+    curl -sf -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $KEY" "$url"
+  done | sort -n)
+  printf '| %-44s | %7.0f | %7.0f | %7.0f |\n' "$1" \
+    "$(echo "$times" | awk -v n=$RUNS 'NR==int(n/2)+1 {print $1*1000}')" \
+    "$(echo "$times" | awk -v n=$RUNS 'NR==int(n*0.95) {print $1*1000}')" \
+    "$(echo "$times" | tail -1 | awk '{print $1*1000}')"
+}
+
+echo
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB, $(uname -sr), $(java -version 2>&1 | head -1)"
+psql "$BENCH_PSQL" -tAc "SELECT 'PostgreSQL ' || current_setting('server_version') || ': ' || (SELECT count(*) FROM lead) || ' leads, ' || (SELECT count(*) FROM lead_cycle) || ' cycles, ' || (SELECT count(*) FROM lead_event) || ' events; cycles handed off in [$FROM, $TO): ' || (SELECT count(*) FROM lead_cycle WHERE handed_off_at >= '$FROM' AND handed_off_at < '$TO')"
+echo
+echo "| request ($RUNS calls, one at a time)             | p50 ms  | p95 ms  | max ms  |"
+echo "|----------------------------------------------|---------|---------|---------|"
+time_it "funnel, quarter, groupBy=source" "/api/v1/funnel?from=$FROM&to=$TO&groupBy=source"
+time_it "funnel, quarter, groupBy=campaign" "/api/v1/funnel?from=$FROM&to=$TO&groupBy=campaign"
+time_it "funnel, quarter, totals" "/api/v1/funnel?from=$FROM&to=$TO"
+time_it "funnel, year, groupBy=source" "/api/v1/funnel?from=$(date -u -d "$TO -12 months" +%Y-%m-01)&to=$TO&groupBy=source"
+time_it "SLA report, quarter" "/api/v1/sla?from=$FROM&to=$TO"
+time_it "SLA report, quarter, segment=enterprise" "/api/v1/sla?from=$FROM&to=$TO&segment=enterprise"
