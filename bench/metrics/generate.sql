@@ -84,7 +84,7 @@ INSERT INTO cycles (lead_id, cycle, handed_off_at, source, campaign, segment, co
                     entered_generated, qualified_at, accepted_at, rejected_at, converted_at,
                     recycled_at, rejection_reason, rejection_accountable, amount, currency,
                     sla_started_at, sla_deadline, sla_state, sla_decided_at, rating_sum,
-                    rating_count, disputes_opened, disputes_overturned)
+                    rating_count, disputes_opened, disputes_overturned, sla_breaches)
 SELECT f.id, 0, f.t0, f.source, f.campaign, f.segment, f.content,
        CASE WHEN f.accepted_at IS NOT NULL THEN f.owner END, NOT f.direct, f.qualified_at,
        f.accepted_at, f.rejected_at, f.converted_at, f.recycled_at, f.rejection_reason,
@@ -98,7 +98,9 @@ SELECT f.id, 0, f.t0, f.source, f.campaign, f.segment, f.content,
        f.decided_at,
        CASE WHEN f.decided_at IS NOT NULL THEN coalesce(f.rating, 0) ELSE 0 END,
        CASE WHEN f.decided_at IS NOT NULL AND f.rating IS NOT NULL THEN 1 ELSE 0 END,
-       f.disputed::int, f.overturned::int
+       f.disputed::int, f.overturned::int,
+       CASE WHEN f.clock_at IS NOT NULL AND coalesce(f.decided_at, now())
+                 > f.clock_at + interval '24 hours' THEN 1 ELSE 0 END
 FROM facts f LEFT JOIN rejection_reason r ON r.code = f.rejection_reason;
 
 -- The second cycle of the recycled: back in nurture since the recycle.
@@ -151,11 +153,12 @@ INSERT INTO lead_cycle (lead_id, cycle, handed_off_at, source, campaign, segment
                         entered_generated, qualified_at, accepted_at, rejected_at, converted_at,
                         recycled_at, rejection_reason, rejection_accountable, amount, currency,
                         sla_started_at, sla_deadline, sla_state, sla_decided_at, rating_sum,
-                        rating_count, disputes_opened, disputes_overturned)
+                        rating_count, disputes_opened, disputes_overturned, sla_breaches)
 SELECT lead_id, cycle, handed_off_at, source, campaign, segment, content, owner,
        entered_generated, qualified_at, accepted_at, rejected_at, converted_at, recycled_at,
        rejection_reason, rejection_accountable, amount, currency, sla_started_at, sla_deadline,
-       sla_state, sla_decided_at, rating_sum, rating_count, disputes_opened, disputes_overturned
+       sla_state, sla_decided_at, rating_sum, rating_count, disputes_opened, disputes_overturned,
+       sla_breaches
 FROM cycles ORDER BY handed_off_at;
 
 -- Events: each lead's history as the service would have written it.

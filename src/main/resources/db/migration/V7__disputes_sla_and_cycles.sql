@@ -9,6 +9,8 @@ ALTER TABLE lead
 CREATE INDEX lead_sla_due ON lead (sla_deadline) WHERE sla_state = 'PENDING';
 -- GET /api/v1/leads?slaState=…
 CREATE INDEX lead_sla_state ON lead (sla_state, created_at, id) WHERE sla_state IS NOT NULL;
+-- The SLA report's leads waiting now (and overdue), counted from the index alone.
+CREATE INDEX lead_waiting ON lead (segment) INCLUDE (sla_deadline) WHERE status = 'QUALIFIED';
 
 -- The lead's latest dispute of a rejection (every dispute is also in the lead's history).
 ALTER TABLE lead
@@ -61,6 +63,8 @@ CREATE TABLE lead_cycle (
     rating_count          integer     NOT NULL DEFAULT 0,
     disputes_opened       integer     NOT NULL DEFAULT 0,
     disputes_overturned   integer     NOT NULL DEFAULT 0,
+    -- Breaches of the cycle's clocks: an overturned rejection restarts the clock, not the count.
+    sla_breaches          integer     NOT NULL DEFAULT 0,
     -- The durations the reports take medians of, computed once per write rather than per read.
     seconds_to_accept     double precision GENERATED ALWAYS AS
                           (extract(epoch FROM accepted_at - coalesce(sla_started_at, qualified_at))) STORED,
@@ -79,7 +83,7 @@ CREATE INDEX lead_cycle_accepted ON lead_cycle (handed_off_at)
 -- The SLA report's cohort: cycles first qualified in [from, to), read from the index alone.
 CREATE INDEX lead_cycle_qualified ON lead_cycle (qualified_at)
     INCLUDE (segment, accepted_at, rejection_reason, rejection_accountable, sla_deadline,
-             sla_state, sla_decided_at, seconds_to_decision)
+             sla_state, sla_decided_at, sla_breaches, seconds_to_decision)
     WHERE qualified_at IS NOT NULL;
 
 -- Leads written before this migration: one cycle each, their current one.

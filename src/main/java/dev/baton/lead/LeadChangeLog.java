@@ -76,6 +76,7 @@ public class LeadChangeLog {
     data.put("deadline", sla.getDeadline().toString());
     EventLog.putIfPresent(data, "segment", lead.getSegment());
     cycles.save(lead);
+    cycles.breached(lead);
     events.record(
         lead.getId(), SLA_BREACHED, lead.getVersion(), now, Caller.SYSTEM, null, null, data);
   }

@@ -126,6 +126,11 @@ public class LeadCycles {
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
+  public void breached(Lead lead) {
+    count(lead, "sla_breaches = sla_breaches + ?", 1);
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
   public void disputed(Lead lead) {
     count(lead, "disputes_opened = disputes_opened + ?", 1);
   }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,10 +54,14 @@ public class FunnelMetricsResource {
   @APIResponse(responseCode = "200", description = "The funnel")
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   public FunnelReport funnel(
-      @Parameter(description = Period.FROM_DOC, schema = @Schema(examples = "2026-07-01"))
+      @Parameter(
+              description = Period.FROM_DOC,
+              schema = @Schema(type = SchemaType.STRING, examples = "2026-07-01"))
           @QueryParam("from")
           String from,
-      @Parameter(description = Period.TO_DOC, schema = @Schema(examples = "2026-10-01"))
+      @Parameter(
+              description = Period.TO_DOC,
+              schema = @Schema(type = SchemaType.STRING, examples = "2026-10-01"))
           @QueryParam("to")
           String to,
       @Parameter(

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,8 +30,10 @@ public class SlaReportResource {
           + " marketing accountable. Sales's side measures the acceptance clocks of those cycles"
           + " (a clock restarted by an overturned rejection replaces the first): the share"
           + " answered by the deadline among those that are over (answered or past their"
-          + " deadline), the median and 90th percentile of the hours to the answer, the"
-          + " breaches. `waitingNow` and `overdueNow` describe the present, whatever the period."
+          + " deadline), the median and 90th percentile of the hours to the answer, and every"
+          + " breach of the cohort's clocks (a breach stays counted when an overturned"
+          + " rejection restarts the clock). A cycle accepted, then rejected, counts as"
+          + " answered and accepted: its answer was the acceptance. `waitingNow` and `overdueNow` describe the present, whatever the period."
           + " With `segment`, every figure and target is that segment's.";
 
   private final SlaReportService reports;
@@ -48,10 +51,14 @@ public class SlaReportResource {
   @APIResponse(responseCode = "200", description = "The report")
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   public SlaReport report(
-      @Parameter(description = Period.FROM_DOC, schema = @Schema(examples = "2026-07-01"))
+      @Parameter(
+              description = Period.FROM_DOC,
+              schema = @Schema(type = SchemaType.STRING, examples = "2026-07-01"))
           @QueryParam("from")
           String from,
-      @Parameter(description = Period.TO_DOC, schema = @Schema(examples = "2026-10-01"))
+      @Parameter(
+              description = Period.TO_DOC,
+              schema = @Schema(type = SchemaType.STRING, examples = "2026-10-01"))
           @QueryParam("to")
           String to,
       @Parameter(description = "Only this segment, with its own targets") @QueryParam("segment")

@@ -28,7 +28,7 @@ public class SlaReportService {
           count(*) FILTER (WHERE rejection_accountable = 'MARKETING') AS marketing,
           count(*) FILTER (WHERE sla_decided_at IS NOT NULL OR sla_deadline < ?) AS due,
           count(*) FILTER (WHERE sla_state = 'MET') AS within,
-          count(*) FILTER (WHERE sla_state = 'BREACHED') AS breaches,
+          sum(sla_breaches) AS breaches,
           percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_to_decision) AS median,
           percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds_to_decision) AS p90
       FROM lead_cycle

@@ -5,21 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.client.api.ApiKeysApi;
+import dev.baton.client.api.DisputesApi;
 import dev.baton.client.api.FunnelApi;
 import dev.baton.client.api.LeadsApi;
+import dev.baton.client.api.MetricsApi;
+import dev.baton.client.api.SlaApi;
 import dev.baton.client.model.AcceptLead;
 import dev.baton.client.model.Action;
 import dev.baton.client.model.Attribution;
 import dev.baton.client.model.Contact;
 import dev.baton.client.model.ConvertLead;
+import dev.baton.client.model.DisputeOutcome;
+import dev.baton.client.model.DisputeState;
 import dev.baton.client.model.Event;
+import dev.baton.client.model.FunnelFigures;
+import dev.baton.client.model.FunnelGroupBy;
+import dev.baton.client.model.FunnelReport;
 import dev.baton.client.model.InitialStatus;
 import dev.baton.client.model.Lead;
 import dev.baton.client.model.LeadStatus;
 import dev.baton.client.model.NewApiKey;
 import dev.baton.client.model.NewLead;
+import dev.baton.client.model.OpenDispute;
 import dev.baton.client.model.Problem;
+import dev.baton.client.model.RejectLead;
+import dev.baton.client.model.ResolveDispute;
 import dev.baton.client.model.Role;
+import dev.baton.client.model.SlaReport;
+import dev.baton.client.model.SlaState;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.math.BigDecimal;
@@ -81,6 +94,46 @@ class GeneratedClientTest {
         List.of("lead.created", "lead.accepted", "lead.converted"),
         history.stream().map(Event::getType).toList());
     assertEquals(LeadStatus.CONVERTED, history.get(2).getToStatus());
+  }
+
+  @Test
+  void aGeneratedClientDisputesARejectionAndReadsTheMetrics() throws Exception {
+    ApiClient admin = client("test-admin-key");
+    String source = "generated-" + UUID.randomUUID();
+    Lead lead =
+        new LeadsApi(admin)
+            .handOffLead(
+                new NewLead()
+                    .contact(new Contact().email("gen-" + UUID.randomUUID() + "@example.com"))
+                    .attribution(new Attribution().source(source))
+                    .status(InitialStatus.QUALIFIED),
+                null);
+    assertEquals(SlaState.PENDING, lead.getSla().getState());
+    new FunnelApi(admin).rejectLead(lead.getId(), new RejectLead().reason("NOT_ICP"), null, null);
+
+    DisputesApi disputes = new DisputesApi(admin);
+    Lead disputed =
+        disputes.disputeRejection(
+            lead.getId(), new OpenDispute().note("Matches the ICP"), null, null);
+    assertEquals(DisputeState.OPEN, disputed.getDispute().getState());
+    Lead overturned =
+        disputes.resolveDispute(
+            lead.getId(), new ResolveDispute().outcome(DisputeOutcome.OVERTURNED), null, null);
+    assertEquals(LeadStatus.QUALIFIED, overturned.getStatus());
+    assertEquals(DisputeState.OVERTURNED, overturned.getDispute().getState());
+
+    FunnelReport funnel = new MetricsApi(admin).getFunnelMetrics(null, FunnelGroupBy.SOURCE, null);
+    FunnelFigures mine =
+        funnel.getGroups().stream()
+            .filter(g -> source.equals(g.getKey()))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(1, mine.getHandedOff());
+    assertEquals(1, mine.getDisputes().getOverturned());
+    assertEquals(0, mine.getReached().getRejected());
+
+    SlaReport sla = new SlaApi(admin).getSlaReport(null, null, null);
+    assertTrue(sla.getSales().getWaitingNow() >= 1);
   }
 
   @Test
