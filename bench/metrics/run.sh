@@ -23,6 +23,8 @@ cleanup() {
   if [[ -n "${PG_STARTED:-}" ]]; then as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null || true; fi
   rm -rf "$WORK"
 }
+# BENCH_GENERATE_ONLY=1 stops after filling the database (to explore it with psql).
+
 trap cleanup EXIT
 
 as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -67,6 +69,7 @@ if [[ $(psql "$BENCH_PSQL" -tAc "SELECT count(*) FROM lead") -lt "$LEADS" ]]; th
   echo "generated in $(( $(date +%s) - start )) s"
   start_baton
 fi
+[[ -n "${BENCH_GENERATE_ONLY:-}" ]] && exit 0
 
 # The last full calendar quarter (inside the generated year).
 MONTH=$(date -u +%-m)

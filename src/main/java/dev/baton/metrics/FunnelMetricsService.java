@@ -54,12 +54,12 @@ public class FunnelMetricsService {
 
   private static final String MEDIANS =
       """
-      SELECT %1$s AS key, grouping(%1$s) = 1 AS total,
+      SELECT %1$s AS key, %2$s AS total,
           percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_to_accept) AS to_accept,
           percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_to_convert) AS to_convert
       FROM lead_cycle
       WHERE handed_off_at >= ? AND handed_off_at < ? AND accepted_at IS NOT NULL
-      GROUP BY GROUPING SETS ((%1$s), ())
+      GROUP BY %3$s
       """;
 
   private final EntityManager em;
@@ -82,8 +82,12 @@ public class FunnelMetricsService {
     }
     Map<String, Map<String, Object>> medians = new HashMap<>();
     Map<String, Object> totalMedians = Map.of();
-    for (Map<String, Object> row :
-        Rows.query(em, MEDIANS.formatted(key), period.from(), period.to())) {
+    String medianSql =
+        groupBy == null
+            ? MEDIANS.formatted(key, "true", "()")
+            : MEDIANS.formatted(
+                key, "grouping(" + key + ") = 1", "GROUPING SETS ((" + key + "), ())");
+    for (Map<String, Object> row : Rows.query(em, medianSql, period.from(), period.to())) {
       if (Boolean.TRUE.equals(row.get("total"))) {
         totalMedians = row;
       } else {
