@@ -22,6 +22,49 @@ public interface BatonConfig {
 
   Sla sla();
 
+  Webhook webhook();
+
+  interface Webhook {
+    /** BATON_WEBHOOK_ALLOW_HTTP: accept http:// URLs besides https:// (never in production). */
+    @WithDefault("false")
+    boolean allowHttp();
+
+    /** BATON_WEBHOOK_PORTS: the ports a webhook URL may name. */
+    @WithDefault("443,80,8080,8443")
+    java.util.List<Integer> ports();
+
+    /** BATON_WEBHOOK_ANY_PORT: any port (tests, whose receivers listen on random ports). */
+    @WithDefault("false")
+    boolean anyPort();
+
+    /**
+     * BATON_WEBHOOK_ALLOW_PRIVATE_NETWORKS: deliver to loopback and private addresses too. Only for
+     * tests and closed networks: it opens the door to server-side request forgery.
+     */
+    @WithDefault("false")
+    boolean allowPrivateNetworks();
+
+    /** BATON_WEBHOOK_RETRY_SCHEDULE: the waits before each retry; after the last, it failed. */
+    @WithDefault("5S,5M,30M,2H,5H,10H,14H,20H,24H")
+    java.util.List<Duration> retrySchedule();
+
+    /** BATON_WEBHOOK_DISPATCH_EVERY: how often each replica looks for deliveries due. */
+    @WithDefault("1S")
+    Duration dispatchEvery();
+
+    /** BATON_WEBHOOK_TIMEOUT: how long a receiver has to answer. */
+    @WithDefault("10S")
+    Duration timeout();
+
+    /** BATON_WEBHOOK_PAUSE_AFTER: a subscription failing for this long is paused. */
+    @WithDefault("P5D")
+    Duration pauseAfter();
+
+    /** BATON_WEBHOOK_SECRET_OVERLAP: how long the previous secret still signs after a rotation. */
+    @WithDefault("24H")
+    Duration secretOverlap();
+  }
+
   interface Sla {
     /** BATON_SLA_CHECK_EVERY: how often each replica looks for breached acceptance deadlines. */
     Duration checkEvery();

@@ -1,6 +1,7 @@
 package dev.baton.event;
 
 import dev.baton.apikey.Caller;
+import dev.baton.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -31,9 +32,11 @@ public class EventLog {
   static final String SYSTEM = "SYSTEM";
 
   private final LeadEventRepository events;
+  private final WebhookOutbox outbox;
 
-  public EventLog(LeadEventRepository events) {
+  public EventLog(LeadEventRepository events, WebhookOutbox outbox) {
     this.events = events;
+    this.outbox = outbox;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -46,7 +49,7 @@ public class EventLog {
       Enum<?> from,
       Enum<?> to,
       Map<String, Object> data) {
-    events.persist(
+    LeadEvent event =
         new LeadEvent(
             leadId,
             type,
@@ -57,7 +60,9 @@ public class EventLog {
             caller.role() == null ? SYSTEM : caller.role().name(),
             from == null ? null : from.name(),
             to == null ? null : to.name(),
-            data));
+            data);
+    events.persist(event);
+    outbox.enqueue(event);
   }
 
   /** Event data holds what was given: absent inputs are left out, not written as null. */

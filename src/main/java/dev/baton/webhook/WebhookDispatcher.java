@@ -1,0 +1,187 @@
+package dev.baton.webhook;
+
+import dev.baton.common.BatonConfig;
+import dev.baton.common.Times;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
+
+/**
+ * Every replica sends the outbox's due deliveries. A batch is claimed with a lease (SKIP LOCKED,
+ * then {@code claimed_until}), sent outside any transaction, and its outcomes recorded; a replica
+ * that dies mid-batch lets its lease expire and another sends again, with the same webhook-id (at
+ * least once). For one lead and one subscription only the earliest pending delivery is ever
+ * claimed, so events arrive in order: the next waits until the previous succeeded or failed.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+  static final int BATCH = 32;
+
+  record Claimed(
+      UUID id, UUID webhookId, String url, List<String> secrets, String payload, int attempts) {
+
+    String messageId() {
+      return messageId(id);
+    }
+
+    static String messageId(UUID delivery) {
+      return "msg_" + delivery.toString().replace("-", "");
+    }
+  }
+
+  private final EntityManager em;
+  private final WebhookSender sender;
+  private final BatonConfig.Webhook config;
+  private final ExecutorService senders = Executors.newFixedThreadPool(BATCH);
+
+  public WebhookDispatcher(EntityManager em, WebhookSender sender, BatonConfig config) {
+    this.em = em;
+    this.sender = sender;
+    this.config = config.webhook();
+  }
+
+  @Scheduled(
+      every = "${baton.webhook.dispatch-every}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void onSchedule() {
+    dispatch();
+  }
+
+  /** Sends everything due now; answers how many attempts were made. */
+  public int dispatch() {
+    int sent = 0;
+    List<Claimed> batch;
+    do {
+      batch = QuarkusTransaction.requiringNew().call(this::claim);
+      List<CompletableFuture<Void>> running = new ArrayList<>();
+      for (Claimed claimed : batch) {
+        running.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  WebhookSender.Outcome outcome =
+                      sender.send(
+                          claimed.url(), claimed.secrets(), claimed.messageId(), claimed.payload());
+                  QuarkusTransaction.requiringNew().run(() -> record(claimed, outcome));
+                },
+                senders));
+      }
+      CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+      sent += batch.size();
+    } while (batch.size() == BATCH);
+    return sent;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Claimed> claim() {
+    Instant now = Times.now();
+    Instant lease = now.plus(config.timeout()).plusSeconds(30);
+    List<Object[]> rows =
+        em.createNativeQuery(
+                """
+                UPDATE webhook_delivery SET claimed_until = ?2
+                WHERE id IN (
+                    SELECT d.id FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
+                    WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?1
+                        AND (d.claimed_until IS NULL OR d.claimed_until < ?1)
+                        AND w.state = 'ACTIVE' AND w.deleted_at IS NULL
+                        AND NOT EXISTS (
+                            SELECT 1 FROM webhook_delivery e
+                            WHERE e.webhook_id = d.webhook_id AND e.lead_id = d.lead_id
+                                AND e.status = 'PENDING' AND e.seq < d.seq)
+                    ORDER BY d.next_attempt_at
+                    LIMIT ?3
+                    FOR UPDATE OF d SKIP LOCKED)
+                RETURNING id, webhook_id, payload, attempts
+                """)
+            .setParameter(1, now)
+            .setParameter(2, lease)
+            .setParameter(3, BATCH)
+            .getResultList();
+    List<Claimed> claimed = new ArrayList<>();
+    for (Object[] row : rows) {
+      Webhook webhook = em.find(Webhook.class, row[1]);
+      claimed.add(
+          new Claimed(
+              (UUID) row[0],
+              webhook.getId(),
+              webhook.getUrl(),
+              webhook.signingSecrets(now),
+              (String) row[2],
+              ((Number) row[3]).intValue()));
+    }
+    return claimed;
+  }
+
+  /** Records an attempt and decides what comes next: done, a retry later, or giving up. */
+  void record(Claimed claimed, WebhookSender.Outcome outcome) {
+    Instant now = Times.now();
+    em.createNativeQuery(
+            "INSERT INTO webhook_attempt (delivery_id, attempted_at, status_code, latency_ms,"
+                + " error) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .unwrap(NativeQuery.class)
+        .setParameter(1, claimed.id())
+        .setParameter(2, now)
+        .setParameter(3, outcome.statusCode(), StandardBasicTypes.INTEGER)
+        .setParameter(4, outcome.latencyMs())
+        .setParameter(5, outcome.error(), StandardBasicTypes.STRING)
+        .executeUpdate();
+    Webhook webhook = em.find(Webhook.class, claimed.webhookId());
+    int attempts = claimed.attempts() + 1;
+    String status;
+    Instant next = null;
+    if (outcome.success()) {
+      status = "SUCCEEDED";
+      webhook.succeeded();
+    } else if (Integer.valueOf(410).equals(outcome.statusCode())) {
+      status = "FAILED";
+      webhook.disable("the receiver answered 410 Gone", now);
+    } else {
+      List<Duration> schedule = config.retrySchedule();
+      status = attempts > schedule.size() ? "FAILED" : "PENDING";
+      if (status.equals("PENDING")) {
+        next = now.plus(wait(schedule.get(attempts - 1), outcome));
+      }
+      webhook.failed(now, config.pauseAfter());
+    }
+    em.createNativeQuery(
+            "UPDATE webhook_delivery SET status = ?2, attempts = ?3, next_attempt_at = ?4,"
+                + " claimed_until = NULL, finished_at = CASE WHEN ?2 = 'PENDING' THEN NULL"
+                + " ELSE CAST(?5 AS timestamptz) END WHERE id = ?1")
+        .setParameter(1, claimed.id())
+        .setParameter(2, status)
+        .setParameter(3, attempts)
+        .setParameter(4, next == null ? now : next)
+        .setParameter(5, now)
+        .executeUpdate();
+  }
+
+  /** The scheduled wait with ±10% jitter, or the receiver's Retry-After when it asks for longer. */
+  private static Duration wait(Duration scheduled, WebhookSender.Outcome outcome) {
+    long millis = scheduled.toMillis();
+    long jitter = millis / 10;
+    Duration wait =
+        Duration.ofMillis(millis - jitter + ThreadLocalRandom.current().nextLong(2 * jitter + 1));
+    Integer code = outcome.statusCode();
+    if (code != null && (code == 429 || code == 503) && outcome.retryAfter() != null) {
+      Duration asked =
+          outcome.retryAfter().compareTo(Duration.ofHours(24)) > 0
+              ? Duration.ofHours(24)
+              : outcome.retryAfter();
+      return asked.compareTo(wait) > 0 ? asked : wait;
+    }
+    return wait;
+  }
+}
