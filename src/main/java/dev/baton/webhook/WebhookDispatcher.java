@@ -87,7 +87,9 @@ public class WebhookDispatcher {
   @SuppressWarnings("unchecked")
   private List<Claimed> claim() {
     Instant now = Times.now();
-    Instant lease = now.plus(config.timeout()).plusSeconds(30);
+    // Longer than a send can take (the timeout, plus the sender's margin), so that a delivery is
+    // never sent twice at once; short enough that a dead replica's work is soon taken over.
+    Instant lease = now.plus(config.timeout().multipliedBy(2)).plusSeconds(5);
     List<Object[]> rows =
         em.createNativeQuery(
                 """
