@@ -2,6 +2,7 @@ package dev.baton.webhook;
 
 import dev.baton.common.BatonConfig;
 import dev.baton.common.Times;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,12 +46,15 @@ public class WebhookDispatcher {
   private final EntityManager em;
   private final WebhookSender sender;
   private final BatonConfig.Webhook config;
+  private final MeterRegistry metrics;
   private final ExecutorService senders = Executors.newFixedThreadPool(BATCH);
 
-  public WebhookDispatcher(EntityManager em, WebhookSender sender, BatonConfig config) {
+  public WebhookDispatcher(
+      EntityManager em, WebhookSender sender, BatonConfig config, MeterRegistry metrics) {
     this.em = em;
     this.sender = sender;
     this.config = config.webhook();
+    this.metrics = metrics;
   }
 
   @Scheduled(
@@ -144,20 +148,25 @@ public class WebhookDispatcher {
     int attempts = claimed.attempts() + 1;
     String status;
     Instant next = null;
+    String counted;
     if (outcome.success()) {
       status = "SUCCEEDED";
+      counted = "succeeded";
       webhook.succeeded();
     } else if (Integer.valueOf(410).equals(outcome.statusCode())) {
       status = "FAILED";
+      counted = "gone";
       webhook.disable("the receiver answered 410 Gone", now);
     } else {
       List<Duration> schedule = config.retrySchedule();
       status = attempts > schedule.size() ? "FAILED" : "PENDING";
+      counted = status.equals("FAILED") ? "failed" : "retrying";
       if (status.equals("PENDING")) {
         next = now.plus(wait(schedule.get(attempts - 1), outcome));
       }
       webhook.failed(now, config.pauseAfter());
     }
+    metrics.counter("baton.webhook.deliveries", "outcome", counted).increment();
     em.createNativeQuery(
             "UPDATE webhook_delivery SET status = ?2, attempts = ?3, next_attempt_at = ?4,"
                 + " claimed_until = NULL, finished_at = CASE WHEN ?2 = 'PENDING' THEN NULL"

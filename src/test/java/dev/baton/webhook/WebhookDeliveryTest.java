@@ -98,5 +98,16 @@ class WebhookDeliveryTest {
         .body("data[0].id", equalTo(message.id()))
         .body("data[0].status", equalTo("SUCCEEDED"))
         .body("data[0].attemptLog[0].statusCode", equalTo(204));
+    // Operations count deliveries by outcome.
+    String metrics =
+        io.restassured.RestAssured.given()
+            .get("/q/metrics")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(
+        metrics.contains("baton_webhook_deliveries_total{outcome=\"succeeded\"}"),
+        "deliveries counted in /q/metrics");
   }
 }
