@@ -162,19 +162,33 @@ public class WebhookService {
   /** Sends a delivery once more, whatever became of it, keeping its webhook-id. */
   @Transactional
   public DeliveryView redeliver(UUID id, UUID deliveryId, Caller caller) {
-    find(id, caller);
+    Webhook webhook = find(id, caller);
+    if (webhook.getState() == Webhook.State.DISABLED) {
+      throw new ProblemException(
+          409,
+          "webhook-disabled",
+          "Webhook disabled",
+          "The receiver answered 410 Gone; nothing more is sent to it");
+    }
+    Instant now = Times.now();
     int updated =
         em.createNativeQuery(
                 "UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?3,"
-                    + " finished_at = NULL, claimed_until = NULL WHERE id = ?2 AND webhook_id = ?1")
+                    + " finished_at = NULL WHERE id = ?2 AND webhook_id = ?1"
+                    + " AND (claimed_until IS NULL OR claimed_until < ?3)")
             .setParameter(1, id)
             .setParameter(2, deliveryId)
-            .setParameter(3, Times.now())
+            .setParameter(3, now)
             .executeUpdate();
     if (updated == 0) {
-      throw ProblemException.notFound("delivery", deliveryId);
+      one(deliveryId, id); // 404 when it is not this subscription's
+      throw new ProblemException(
+          409,
+          "delivery-in-flight",
+          "Delivery in flight",
+          "The delivery is being sent right now; see its attempts, then redeliver if needed");
     }
-    return one(deliveryId);
+    return one(deliveryId, id);
   }
 
   /** A signed ping, sent now; only the status code and latency are reported back. */
@@ -194,15 +208,19 @@ public class WebhookService {
         outcome.statusCode(), outcome.latencyMs(), outcome.success(), outcome.error());
   }
 
-  private DeliveryView one(UUID deliveryId) {
-    Object[] row =
-        (Object[])
-            em.createNativeQuery(
-                    "SELECT id, event_id, event_type, lead_id, status, attempts, next_attempt_at,"
-                        + " created_at FROM webhook_delivery WHERE id = ?1")
-                .setParameter(1, deliveryId)
-                .getSingleResult();
-    return delivery(row);
+  private DeliveryView one(UUID deliveryId, UUID webhookId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT id, event_id, event_type, lead_id, status, attempts, next_attempt_at,"
+                    + " created_at FROM webhook_delivery WHERE id = ?1 AND webhook_id = ?2")
+            .setParameter(1, deliveryId)
+            .setParameter(2, webhookId)
+            .getResultList();
+    if (rows.isEmpty()) {
+      throw ProblemException.notFound("delivery", deliveryId);
+    }
+    return delivery(rows.get(0));
   }
 
   private DeliveryView delivery(Object[] row) {

@@ -21,6 +21,9 @@ import java.util.Locale;
 @ApplicationScoped
 public class WebhookUrls {
 
+  private static final String CANONICAL_IPV4 =
+      "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+
   private final BatonConfig.Webhook config;
 
   public WebhookUrls(BatonConfig config) {
@@ -45,6 +48,10 @@ public class WebhookUrls {
     }
     if (uri.getRawFragment() != null) {
       throw ProblemException.invalid(field, "must not have a fragment");
+    }
+    if (uri.getHost().matches("[0-9.]+") && !uri.getHost().matches(CANONICAL_IPV4)) {
+      // 0177.0.0.1 or 2130706433: read differently by different resolvers; say it plainly.
+      throw ProblemException.invalid(field, "a numeric host must be a plain dotted IPv4 address");
     }
     int port = port(uri);
     if (!config.anyPort() && !config.ports().contains(port)) {
@@ -97,6 +104,14 @@ public class WebhookUrls {
         }
       }
       int first = b[0] & 0xff;
+      if (first == 0x20 && (b[1] & 0xff) == 0x02) {
+        // 6to4: the IPv4 address it wraps decides.
+        try {
+          return isPublic(InetAddress.getByAddress(new byte[] {b[2], b[3], b[4], b[5]}));
+        } catch (UnknownHostException e) {
+          return false;
+        }
+      }
       boolean uniqueLocal = (first & 0xfe) == 0xfc;
       boolean nat64 = first == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff;
       boolean documentation =
@@ -122,6 +137,9 @@ public class WebhookUrls {
         || (a0 == 100 && a1 >= 64 && a1 < 128) // carrier-grade NAT
         || (a0 == 192 && a1 == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
         || (a0 == 198 && (a1 == 18 || a1 == 19)) // benchmarking
+        || (a0 == 192 && a1 == 0 && (b[2] & 0xff) == 2) // documentation
+        || (a0 == 198 && a1 == 51 && (b[2] & 0xff) == 100) // documentation
+        || (a0 == 203 && a1 == 0 && (b[2] & 0xff) == 113) // documentation
         || a0 >= 240); // reserved, broadcast
   }
 

@@ -1,0 +1,90 @@
+package dev.baton.webhook;
+
+import static dev.baton.Api.as;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.baton.Api.As;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Calls to /api/v1/webhooks shared by the webhook tests; remembers what to delete afterwards. */
+final class Hooks {
+
+  static final String WEBHOOKS = "/api/v1/webhooks";
+
+  private final List<String> created = new ArrayList<>();
+
+  /** Subscribes {@code url} as marketing; null types: every type. Answers the 201 body. */
+  JsonPath subscribe(String url, List<String> types) {
+    return subscribe(As.MARKETING, url, types);
+  }
+
+  JsonPath subscribe(As who, String url, List<String> types) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("url", url);
+    if (types != null) {
+      body.put("eventTypes", types);
+    }
+    JsonPath answer = as(who).body(body).post(WEBHOOKS).then().statusCode(201).extract().jsonPath();
+    created.add(answer.getString("webhook.id"));
+    return answer;
+  }
+
+  void track(String id) {
+    created.add(id);
+  }
+
+  /** Deletes every subscription this test made, so that no receiver of ours lingers in the DB. */
+  void deleteAll() {
+    for (String id : created) {
+      as(As.ADMIN).delete(WEBHOOKS + "/" + id);
+    }
+    created.clear();
+  }
+
+  static JsonPath webhook(String id) {
+    return as(As.MARKETING).get(WEBHOOKS + "/" + id).then().statusCode(200).extract().jsonPath();
+  }
+
+  /** The subscription's deliveries (one page of 200). */
+  static List<Map<String, Object>> deliveries(String id) {
+    return as(As.MARKETING)
+        .get(WEBHOOKS + "/" + id + "/deliveries?limit=200")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("data");
+  }
+
+  /** The delivery of {@code messageId}, once {@code until} holds of it. */
+  static Map<String, Object> awaitDelivery(
+      String webhookId, String messageId, Predicate<Map<String, Object>> until, int seconds)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    Map<String, Object> last = null;
+    while (System.nanoTime() < deadline) {
+      for (Map<String, Object> d : deliveries(webhookId)) {
+        if (messageId.equals(d.get("id"))) {
+          last = d;
+          if (until.test(d)) {
+            return d;
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    fail("delivery " + messageId + " never got there within " + seconds + " s; last seen " + last);
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> attempts(Map<String, Object> delivery) {
+    return (List<Map<String, Object>>) delivery.get("attemptLog");
+  }
+}

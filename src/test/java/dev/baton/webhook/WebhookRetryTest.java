@@ -1,0 +1,246 @@
+package dev.baton.webhook;
+
+import static dev.baton.Api.as;
+import static dev.baton.webhook.Hooks.WEBHOOKS;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.Api.As;
+import dev.baton.lead.Leads;
+import dev.baton.webhook.Receiver.Message;
+import dev.baton.webhook.Receiver.Reply;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Only 2xx is success; everything else is retried on the schedule (test profile: 1S,1S,2S). */
+@QuarkusTest
+class WebhookRetryTest {
+
+  private final Hooks hooks = new Hooks();
+  private Receiver receiver;
+
+  @BeforeEach
+  void start() throws Exception {
+    receiver = new Receiver();
+  }
+
+  @AfterEach
+  void stop() {
+    hooks.deleteAll();
+    receiver.close();
+  }
+
+  /** Subscribes to lead.qualified, qualifies a new lead and answers [webhookId, secret, lead]. */
+  private String[] qualifyALead() {
+    JsonPath created = hooks.subscribe(receiver.url(), List.of("lead.qualified"));
+    String lead = Leads.leadIn("GENERATED");
+    Leads.move(as(As.ADMIN), lead, "qualify", Map.of()).then().statusCode(200);
+    return new String[] {created.getString("webhook.id"), created.getString("secret"), lead};
+  }
+
+  @Test
+  void aFailedDeliveryIsRetriedWithTheSameWebhookIdAndEveryAttemptIsListed() throws Exception {
+    receiver.answer((m, attempt) -> Reply.status(attempt == 1 ? 500 : 200).body("ok"));
+    String[] s = qualifyALead();
+    List<Message> got = receiver.await(m -> s[2].equals(m.leadId()), 1, 15);
+    Message first = got.get(0);
+
+    // While it waits for the retry, the next attempt is shown.
+    Map<String, Object> pending =
+        Hooks.awaitDelivery(
+            s[0], first.id(), d -> ((Number) d.get("attempts")).intValue() >= 1, 10);
+    if ("PENDING".equals(pending.get("status"))) {
+      assertNotNull(pending.get("nextAttemptAt"), "pending without nextAttemptAt: " + pending);
+    }
+
+    got = receiver.await(m -> s[2].equals(m.leadId()), 2, 15);
+    Message second = got.get(1);
+    Receiver.assertSameDelivery(first, second);
+    Receiver.verify(s[1], first);
+    Receiver.verify(s[1], second);
+
+    Map<String, Object> done =
+        Hooks.awaitDelivery(s[0], first.id(), d -> "SUCCEEDED".equals(d.get("status")), 10);
+    assertEquals(2, done.get("attempts"));
+    assertNull(done.get("nextAttemptAt"), "nextAttemptAt after success: " + done);
+    assertEquals("lead.qualified", done.get("eventType"));
+    assertEquals(s[2], done.get("leadId"));
+    List<Map<String, Object>> attempts = Hooks.attempts(done);
+    assertEquals(2, attempts.size(), attempts.toString());
+    assertEquals(500, attempts.get(0).get("statusCode"));
+    assertNotNull(attempts.get(0).get("error"));
+    assertEquals(200, attempts.get(1).get("statusCode"));
+    for (Map<String, Object> a : attempts) {
+      assertTrue(((Number) a.get("latencyMs")).intValue() >= 0, a.toString());
+      assertNotNull(Instant.parse((String) a.get("at")));
+    }
+    Thread.sleep(1500);
+    assertEquals(2, receiver.forLead(s[2]).size(), "sent again after success");
+  }
+
+  @Test
+  void aReceiverThatAlwaysFailsGetsOnePlusThreeAttemptsThenTheDeliveryFailed() throws Exception {
+    receiver.answer((m, attempt) -> Reply.status(500));
+    String[] s = qualifyALead();
+    Message first = receiver.await(m -> s[2].equals(m.leadId()), 1, 15).get(0);
+
+    Map<String, Object> failed =
+        Hooks.awaitDelivery(s[0], first.id(), d -> "FAILED".equals(d.get("status")), 30);
+    assertEquals(4, failed.get("attempts"), failed.toString());
+    assertNull(failed.get("nextAttemptAt"), failed.toString());
+    List<Map<String, Object>> attempts = Hooks.attempts(failed);
+    assertEquals(4, attempts.size());
+    attempts.forEach(a -> assertEquals(500, a.get("statusCode")));
+    // Exponential-ish schedule: 1 s, 1 s, 2 s between attempts (±10% and the 1 s dispatch tick).
+    List<Message> all = receiver.forLead(s[2]);
+    assertEquals(4, all.size(), all.toString());
+    all.forEach(m -> Receiver.assertSameDelivery(first, m));
+    long lastGap = Duration.between(all.get(2).at(), all.get(3).at()).toMillis();
+    assertTrue(lastGap >= 1700, "last retry came after only " + lastGap + " ms");
+
+    Thread.sleep(3000);
+    assertEquals(4, receiver.forLead(s[2]).size(), "sent again after giving up");
+    // A failing subscription is still active (not yet failing for long), and says since when.
+    as(As.MARKETING)
+        .get(WEBHOOKS + "/" + s[0])
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("ACTIVE"))
+        .body("failingSince", org.hamcrest.Matchers.notNullValue());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {429, 503})
+  void retryAfterIsHonoured(int status) throws Exception {
+    receiver.answer(
+        (m, attempt) ->
+            attempt == 1 ? Reply.status(status).header("Retry-After", "3") : Reply.status(204));
+    String[] s = qualifyALead();
+    Message first = receiver.await(m -> s[2].equals(m.leadId()), 1, 15).get(0);
+
+    Map<String, Object> pending =
+        Hooks.awaitDelivery(
+            s[0], first.id(), d -> ((Number) d.get("attempts")).intValue() >= 1, 10);
+    assertEquals("PENDING", pending.get("status"), pending.toString());
+    Instant attempted = Instant.parse((String) Hooks.attempts(pending).get(0).get("at"));
+    Instant next = Instant.parse((String) pending.get("nextAttemptAt"));
+    assertTrue(
+        !next.isBefore(attempted.plusMillis(2990)),
+        "next attempt " + next + " is sooner than Retry-After after " + attempted);
+
+    List<Message> got = receiver.await(m -> s[2].equals(m.leadId()), 2, 20);
+    long gap = Duration.between(got.get(0).at(), got.get(1).at()).toMillis();
+    assertTrue(gap >= 3000, "retried after " + gap + " ms despite Retry-After: 3");
+    Receiver.assertSameDelivery(got.get(0), got.get(1));
+    Hooks.awaitDelivery(s[0], first.id(), d -> "SUCCEEDED".equals(d.get("status")), 10);
+  }
+
+  @Test
+  void goneDisablesTheSubscriptionAndNothingMoreIsSent() throws Exception {
+    receiver.answer((m, attempt) -> Reply.status(410));
+    JsonPath created = hooks.subscribe(receiver.url(), null);
+    String id = created.getString("webhook.id");
+    String lead = Leads.leadIn("GENERATED");
+    Message first = receiver.await(m -> lead.equals(m.leadId()), 1, 15).get(0);
+
+    Map<String, Object> failed =
+        Hooks.awaitDelivery(id, first.id(), d -> "FAILED".equals(d.get("status")), 10);
+    assertEquals(1, failed.get("attempts"));
+    assertEquals(410, Hooks.attempts(failed).get(0).get("statusCode"));
+    as(As.MARKETING)
+        .get(WEBHOOKS + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("DISABLED"))
+        .body("stateReason", org.hamcrest.Matchers.containsString("410"));
+
+    Leads.move(as(As.ADMIN), lead, "qualify", Map.of()).then().statusCode(200);
+    String another = Leads.leadIn("GENERATED");
+    Thread.sleep(3000);
+    assertEquals(1, receiver.all().size(), "sent after 410: " + receiver.all());
+    assertEquals(List.of(), receiver.forLead(another));
+    // Redelivery and resume cannot bring it back.
+    as(As.MARKETING)
+        .body(Map.of("paused", false))
+        .patch(WEBHOOKS + "/" + id)
+        .then()
+        .statusCode(409)
+        .body("type", endsWith(":webhook-disabled"))
+        .body("status", equalTo(409));
+  }
+
+  @Test
+  void aRedirectIsAFailureAndIsNotFollowed() throws Exception {
+    receiver.answer(
+        (m, attempt) ->
+            m.path().equals("/target")
+                ? Reply.status(200)
+                : Reply.status(302).header("Location", receiver.url("/target")));
+    String[] s = qualifyALead();
+    Message first = receiver.await(m -> s[2].equals(m.leadId()), 1, 15).get(0);
+    Map<String, Object> retried =
+        Hooks.awaitDelivery(
+            s[0], first.id(), d -> ((Number) d.get("attempts")).intValue() >= 2, 15);
+    assertTrue(!"SUCCEEDED".equals(retried.get("status")), retried.toString());
+    assertEquals(302, Hooks.attempts(retried).get(0).get("statusCode"));
+    assertEquals(List.of(), receiver.where(m -> m.path().equals("/target")));
+  }
+
+  @Test
+  void aReceiverSlowerThanTheTimeoutFails() throws Exception {
+    // Test profile timeout: 3 s. The first answer takes 6 s.
+    receiver.answer(
+        (m, attempt) -> attempt == 1 ? Reply.status(200).after(6000) : Reply.status(200));
+    String[] s = qualifyALead();
+    Message first = receiver.await(m -> s[2].equals(m.leadId()), 1, 15).get(0);
+    Map<String, Object> done =
+        Hooks.awaitDelivery(s[0], first.id(), d -> "SUCCEEDED".equals(d.get("status")), 30);
+    List<Map<String, Object>> attempts = Hooks.attempts(done);
+    assertEquals(2, attempts.size(), attempts.toString());
+    assertNull(attempts.get(0).get("statusCode"), "a timed-out attempt has no status code");
+    assertNotNull(attempts.get(0).get("error"));
+    int latency = ((Number) attempts.get(0).get("latencyMs")).intValue();
+    assertTrue(latency >= 2500 && latency < 6000, "timed out after " + latency + " ms");
+    assertEquals(200, attempts.get(1).get("statusCode"));
+  }
+
+  @Test
+  void aHugeResponseBodyBreaksNothing() throws Exception {
+    receiver.answer((m, attempt) -> Reply.status(200).huge(5L * 1024 * 1024));
+    String[] s = qualifyALead();
+    Message first = receiver.await(m -> s[2].equals(m.leadId()), 1, 15).get(0);
+    Map<String, Object> done =
+        Hooks.awaitDelivery(s[0], first.id(), d -> !"PENDING".equals(d.get("status")), 15);
+    assertEquals("SUCCEEDED", done.get("status"), done.toString());
+    assertEquals(200, Hooks.attempts(done).get(0).get("statusCode"));
+
+    // And the next event still goes.
+    Leads.move(as(As.ADMIN), s[2], "reject", Map.of("reason", "NOT_ICP")).then().statusCode(200);
+    String other = Leads.leadIn("GENERATED");
+    Leads.move(as(As.ADMIN), other, "qualify", Map.of()).then().statusCode(200);
+    receiver.await(m -> other.equals(m.leadId()), 1, 15);
+
+    // A test ping against it answers promptly too.
+    long started = System.nanoTime();
+    as(As.MARKETING)
+        .post(WEBHOOKS + "/" + s[0] + "/test")
+        .then()
+        .statusCode(200)
+        .body("statusCode", equalTo(200))
+        .body("success", equalTo(true));
+    assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5);
+  }
+}
