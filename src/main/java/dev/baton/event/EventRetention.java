@@ -2,6 +2,7 @@ package dev.baton.event;
 
 import dev.baton.common.BatonConfig;
 import dev.baton.common.Times;
+import dev.baton.webhook.WebhookOutbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -23,10 +24,12 @@ public class EventRetention {
   private static final int BATCH = 5000;
 
   private final LeadEventRepository events;
+  private final WebhookOutbox outbox;
   private final BatonConfig config;
 
-  public EventRetention(LeadEventRepository events, BatonConfig config) {
+  public EventRetention(LeadEventRepository events, WebhookOutbox outbox, BatonConfig config) {
     this.events = events;
+    this.outbox = outbox;
     this.config = config;
   }
 
@@ -60,6 +63,12 @@ public class EventRetention {
       purged = QuarkusTransaction.requiringNew().call(() -> events.purgeBefore(cutoff, BATCH));
       total += purged;
     } while (purged == BATCH);
+    // Finished webhook deliveries go with the events they carried.
+    int deliveries;
+    do {
+      deliveries =
+          QuarkusTransaction.requiringNew().call(() -> outbox.purgeFinishedBefore(cutoff, BATCH));
+    } while (deliveries == BATCH);
     return total;
   }
 }

@@ -45,6 +45,26 @@ public class WebhookOutbox {
         .executeUpdate();
   }
 
+  /**
+   * Deletes up to {@code batch} finished deliveries (and their attempts) older than {@code cutoff},
+   * as events are: the same retention. Pending deliveries are kept whatever their age.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int purgeFinishedBefore(Instant cutoff, int batch) {
+    return em.createNativeQuery(
+            """
+            WITH doomed AS (
+                SELECT id FROM webhook_delivery
+                WHERE status <> 'PENDING' AND created_at < ?1 LIMIT ?2),
+            attempts AS (
+                DELETE FROM webhook_attempt WHERE delivery_id IN (SELECT id FROM doomed))
+            DELETE FROM webhook_delivery WHERE id IN (SELECT id FROM doomed)
+            """)
+        .setParameter(1, cutoff)
+        .setParameter(2, batch)
+        .executeUpdate();
+  }
+
   /** {type, timestamp, data}: data holds the lead, its version, the move and its inputs. */
   String payload(LeadEvent event) {
     Map<String, Object> data = new LinkedHashMap<>();

@@ -198,6 +198,7 @@ public class WebhookResource {
       description = "Queued; the dispatcher sends it within a second or so",
       content = @Content(schema = @Schema(implementation = DeliveryView.class)))
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ErrorResponses.CONFLICT)
   public Response redeliver(
       @PathParam("id") String id,
       @PathParam("deliveryId") String deliveryId,

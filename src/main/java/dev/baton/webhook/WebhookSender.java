@@ -118,8 +118,8 @@ public class WebhookSender {
                       done.tryComplete(outcome);
                     }
                   });
-              response.endHandler(end -> done.tryComplete(outcome));
-              response.exceptionHandler(error -> done.tryComplete(outcome));
+              // end() also completes when the (empty) body ended before this line ran.
+              response.end().onComplete(end -> done.tryComplete(outcome));
               return done.future();
             })
         .recover(

@@ -103,7 +103,7 @@ class WebhookRetryTest {
     assertNull(failed.get("nextAttemptAt"), failed.toString());
     List<Map<String, Object>> attempts = Hooks.attempts(failed);
     assertEquals(4, attempts.size());
-    attempts.forEach(a -> assertEquals(500, a.get("statusCode")));
+    attempts.forEach(a -> assertEquals(500, a.get("statusCode"), attempts.toString()));
     // Exponential-ish schedule: 1 s, 1 s, 2 s between attempts (±10% and the 1 s dispatch tick).
     List<Message> all = receiver.forLead(s[2]);
     assertEquals(4, all.size(), all.toString());
@@ -195,7 +195,7 @@ class WebhookRetryTest {
         Hooks.awaitDelivery(
             s[0], first.id(), d -> ((Number) d.get("attempts")).intValue() >= 2, 15);
     assertTrue(!"SUCCEEDED".equals(retried.get("status")), retried.toString());
-    assertEquals(302, Hooks.attempts(retried).get(0).get("statusCode"));
+    assertEquals(302, Hooks.attempts(retried).get(0).get("statusCode"), retried.toString());
     assertEquals(List.of(), receiver.where(m -> m.path().equals("/target")));
   }
 
