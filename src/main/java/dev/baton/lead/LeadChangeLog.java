@@ -25,11 +25,14 @@ public class LeadChangeLog {
   private final EventLog events;
   private final LeadCycles cycles;
   private final SlaPolicyService policies;
+  private final LeadMetrics metrics;
 
-  public LeadChangeLog(EventLog events, LeadCycles cycles, SlaPolicyService policies) {
+  public LeadChangeLog(
+      EventLog events, LeadCycles cycles, SlaPolicyService policies, LeadMetrics metrics) {
     this.events = events;
     this.cycles = cycles;
     this.policies = policies;
+    this.metrics = metrics;
   }
 
   /** How long sales has to answer this lead if it enters QUALIFIED now. */
@@ -40,6 +43,7 @@ public class LeadChangeLog {
   @Transactional(Transactional.TxType.MANDATORY)
   void created(Lead lead, Instant now, Caller caller, Map<String, Object> data) {
     cycles.save(lead);
+    metrics.handedOff(lead.cycleFacts().source());
     events.record(
         lead.getId(), "lead.created", lead.getVersion(), now, caller, null, lead.getStatus(), data);
   }
@@ -61,6 +65,10 @@ public class LeadChangeLog {
       Caller caller,
       Map<String, Object> data) {
     cycles.save(lead);
+    metrics.moved(type);
+    if (to == LeadStatus.REJECTED && from != LeadStatus.REJECTED) {
+      metrics.rejected(String.valueOf(data.get("reason")));
+    }
     events.record(lead.getId(), type, lead.getVersion(), now, caller, from, to, data);
   }
 
@@ -77,6 +85,7 @@ public class LeadChangeLog {
     EventLog.putIfPresent(data, "segment", lead.getSegment());
     cycles.save(lead);
     cycles.breached(lead);
+    metrics.slaBreached();
     events.record(
         lead.getId(), SLA_BREACHED, lead.getVersion(), now, Caller.SYSTEM, null, null, data);
   }
