@@ -5,6 +5,7 @@ import dev.baton.common.Times;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -41,6 +42,13 @@ public class WebhookDispatcher {
     static String messageId(UUID delivery) {
       return "msg_" + delivery.toString().replace("-", "");
     }
+
+    /** The delivery a webhook-id names, or the text itself when it is not one. */
+    static String delivery(String messageId) {
+      return messageId.startsWith("msg_") && messageId.length() == 36
+          ? messageId.substring(4).replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5")
+          : messageId;
+    }
   }
 
   private final EntityManager em;
@@ -55,6 +63,11 @@ public class WebhookDispatcher {
     this.sender = sender;
     this.config = config.webhook();
     this.metrics = metrics;
+  }
+
+  @PreDestroy
+  void stop() {
+    senders.shutdownNow();
   }
 
   @Scheduled(

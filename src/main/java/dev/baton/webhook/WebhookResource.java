@@ -234,12 +234,7 @@ public class WebhookResource {
   }
 
   private static UUID delivery(String id) {
-    if (id.startsWith("msg_") && id.length() == 36) {
-      String hex = id.substring(4);
-      return Ids.parse(
-          hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"), "delivery");
-    }
-    return Ids.parse(id, "delivery");
+    return Ids.parse(WebhookDispatcher.Claimed.delivery(id), "delivery");
   }
 
   private Caller caller() {

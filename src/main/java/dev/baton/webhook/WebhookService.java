@@ -254,8 +254,7 @@ public class WebhookService {
   }
 
   private static UUID deliveryId(DeliveryView view) {
-    String hex = view.id().substring("msg_".length());
-    return UUID.fromString(hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+    return UUID.fromString(WebhookDispatcher.Claimed.delivery(view.id()));
   }
 
   private static Instant instant(Object value) {
