@@ -1,17 +1,13 @@
 package dev.baton;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
-import java.net.ServerSocket;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,51 +38,31 @@ class ReplicasIT {
 
   private static final String ADMIN_KEY = "replicas-it-admin-key-0123456789abcdef";
   private static EmbeddedPostgres postgres;
-  private static final List<Process> replicas = new ArrayList<>();
-  private static final List<Integer> ports = new ArrayList<>();
+  private static final List<Replica> replicas = new ArrayList<>();
   private static String marketing;
   private static String sales;
 
   @BeforeAll
   static void startTwoReplicas() throws Exception {
-    postgres =
-        EmbeddedPostgres.builder()
-            .setLocaleConfig("encoding", "UTF8")
-            .setLocaleConfig("locale", "C")
-            .start();
+    postgres = Replica.postgres();
+    String url = postgres.getJdbcUrl("postgres", "postgres");
     for (int replica = 0; replica < 2; replica++) {
-      int port = freePort();
-      ProcessBuilder process =
-          new ProcessBuilder(
-                  new File(System.getProperty("java.home"), "bin/java").getPath(),
-                  "-Dquarkus.http.port=" + port,
-                  // Both replicas look for overdue leads every second, so that they race.
-                  "-Dbaton.sla.check-every=1s",
-                  "-jar",
-                  System.getProperty("baton.jar"))
-              .redirectErrorStream(true)
-              .redirectOutput(new File("target/replica-" + replica + ".log"));
-      process
-          .environment()
-          .put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
-      process.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-      process.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-      process.environment().put("BATON_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
-      replicas.add(process.start());
-      ports.add(port);
+      // Both replicas look for overdue leads every second, so that they race.
+      replicas.add(
+          Replica.start(
+              "replica-" + replica, url, ADMIN_KEY, Map.of(), "-Dbaton.sla.check-every=1s"));
     }
-    for (int port : ports) {
-      awaitReady(port);
+    for (Replica replica : replicas) {
+      replica.awaitReady();
     }
-    marketing = createKey(0, "MARKETING");
-    sales = createKey(1, "SALES");
+    marketing = replicas.get(0).createKey(ADMIN_KEY, "replicas-marketing", "MARKETING");
+    sales = replicas.get(1).createKey(ADMIN_KEY, "replicas-sales", "SALES");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (Process replica : replicas) {
-      replica.destroy();
-      replica.waitFor();
+    for (Replica replica : replicas) {
+      replica.close();
     }
     if (postgres != null) {
       postgres.close();
@@ -349,44 +325,6 @@ class ReplicasIT {
   }
 
   private static RequestSpecification call(int replica, String key) {
-    return given()
-        .baseUri("http://localhost")
-        .port(ports.get(replica))
-        .auth()
-        .oauth2(key)
-        .contentType(ContentType.JSON);
-  }
-
-  private static String createKey(int replica, String role) {
-    return call(replica, ADMIN_KEY)
-        .body(Map.of("name", "replicas-" + role.toLowerCase(), "role", role))
-        .post("/api/v1/api-keys")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("key");
-  }
-
-  private static void awaitReady(int port) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (given().baseUri("http://localhost").port(port).get("/q/health/ready").statusCode()
-            == 200) {
-          return;
-        }
-      } catch (Exception e) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(
-        "replica on port " + port + " did not become ready; see target/replica-*.log");
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return replicas.get(replica).call(key);
   }
 }

@@ -1,17 +1,13 @@
 package dev.baton;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -39,8 +35,7 @@ class WebhookReplicasIT {
 
   private static final String ADMIN_KEY = "webhook-it-admin-key-0123456789abcdef";
   private static EmbeddedPostgres postgres;
-  private static final List<Process> replicas = new ArrayList<>();
-  private static final List<Integer> ports = new ArrayList<>();
+  private static final List<Replica> replicas = new ArrayList<>();
   private static HttpServer receiver;
 
   /** Each arrival, in order: webhook-id, lead, version. */
@@ -79,44 +74,31 @@ class WebhookReplicasIT {
           }
         });
     receiver.start();
-    postgres =
-        EmbeddedPostgres.builder()
-            .setLocaleConfig("encoding", "UTF8")
-            .setLocaleConfig("locale", "C")
-            .start();
+    postgres = Replica.postgres();
+    // The receiver is ours, on loopback, over http, on a random port.
+    Map<String, String> env =
+        Map.of(
+            "BATON_WEBHOOK_ALLOW_HTTP", "true",
+            "BATON_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true",
+            "BATON_WEBHOOK_ANY_PORT", "true",
+            "BATON_WEBHOOK_TIMEOUT", "2S");
     for (int replica = 0; replica < 2; replica++) {
-      int port = freePort();
-      ProcessBuilder process =
-          new ProcessBuilder(
-                  new File(System.getProperty("java.home"), "bin/java").getPath(),
-                  "-Dquarkus.http.port=" + port,
-                  "-jar",
-                  System.getProperty("baton.jar"))
-              .redirectErrorStream(true)
-              .redirectOutput(new File("target/webhook-replica-" + replica + ".log"));
-      Map<String, String> env = process.environment();
-      env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
-      env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-      env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-      env.put("BATON_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
-      // The receiver is ours, on loopback, over http, on a random port.
-      env.put("BATON_WEBHOOK_ALLOW_HTTP", "true");
-      env.put("BATON_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true");
-      env.put("BATON_WEBHOOK_ANY_PORT", "true");
-      env.put("BATON_WEBHOOK_TIMEOUT", "2S");
-      replicas.add(process.start());
-      ports.add(port);
+      replicas.add(
+          Replica.start(
+              "webhook-replica-" + replica,
+              postgres.getJdbcUrl("postgres", "postgres"),
+              ADMIN_KEY,
+              env));
     }
-    for (int port : ports) {
-      awaitReady(port);
+    for (Replica replica : replicas) {
+      replica.awaitReady();
     }
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (Process replica : replicas) {
-      replica.destroy();
-      replica.waitFor();
+    for (Replica replica : replicas) {
+      replica.close();
     }
     if (postgres != null) {
       postgres.close();
@@ -159,7 +141,7 @@ class WebhookReplicasIT {
           .then()
           .statusCode(200);
       if (i == 30) {
-        replicas.get(0).destroyForcibly().waitFor();
+        replicas.get(0).kill();
       }
     }
 
@@ -214,43 +196,10 @@ class WebhookReplicasIT {
   }
 
   private static RequestSpecification call(int replica, String key) {
-    return given()
-        .baseUri("http://localhost")
-        .port(ports.get(replica))
-        .auth()
-        .oauth2(key)
-        .contentType(ContentType.JSON);
+    return replicas.get(replica).call(key);
   }
 
   private static String createKey(String role) {
-    return call(1, ADMIN_KEY)
-        .body(Map.of("name", "webhook-it-" + role.toLowerCase(), "role", role))
-        .post("/api/v1/api-keys")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("key");
-  }
-
-  private static void awaitReady(int port) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (given().baseUri("http://localhost").port(port).get("/q/health/ready").statusCode()
-            == 200) {
-          return;
-        }
-      } catch (Exception e) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("replica on port " + port + " did not become ready");
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return replicas.get(1).createKey(ADMIN_KEY, "webhook-it-" + role.toLowerCase(), role);
   }
 }
