@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -37,6 +38,8 @@ public class JsonConfig implements ObjectMapperCustomizer {
         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
         DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    // A JSON tree keeps 12000.00 as written (stored answers and payloads are rewritten as trees).
+    mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
     mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);

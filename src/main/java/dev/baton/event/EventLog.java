@@ -26,7 +26,15 @@ public class EventLog {
           "lead.feedback_added",
           "lead.disputed",
           "lead.dispute_resolved",
-          "lead.sla_breached");
+          "lead.sla_breached",
+          "lead.erased");
+
+  /**
+   * The members of event data that may hold personal data: the free text of notes and feedback, and
+   * the opportunity's reference in the CRM. An erasure removes them from the lead's events and
+   * webhook payloads; an event that gains such a member must name it here.
+   */
+  public static final List<String> PERSONAL_FIELDS = List.of("note", "text", "opportunityRef");
 
   /** The actor role recorded for what Baton does by itself. */
   static final String SYSTEM = "SYSTEM";
@@ -70,6 +78,16 @@ public class EventLog {
     if (value != null) {
       data.put(key, value);
     }
+  }
+
+  /**
+   * Removes the personal members of a lead's recorded events, in the feed and in the payloads of
+   * its webhook deliveries (pending or sent).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void erase(UUID leadId) {
+    events.erase(leadId, PERSONAL_FIELDS);
+    outbox.erase(leadId, PERSONAL_FIELDS);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

@@ -66,6 +66,16 @@ public class LeadEventRepository implements PanacheRepositoryBase<LeadEvent, Lon
         .executeUpdate();
   }
 
+  /** Removes the named members from the data of a lead's events; their order stays. */
+  public void erase(UUID leadId, List<String> members) {
+    getEntityManager()
+        .createNativeQuery(
+            "UPDATE lead_event SET data = data - string_to_array(?2, ',') WHERE lead_id = ?1")
+        .setParameter(1, leadId)
+        .setParameter(2, String.join(",", members))
+        .executeUpdate();
+  }
+
   /** A lead's history in the order it was written; served by lead_event (lead_id, id). */
   public List<LeadEvent> ofLead(UUID leadId) {
     return list("leadId = ?1 order by id", leadId);

@@ -10,6 +10,7 @@ import dev.baton.feedback.FeedbackRecords.NewFeedback;
 import dev.baton.lead.Lead;
 import dev.baton.lead.LeadCycles;
 import dev.baton.lead.LeadRepository;
+import dev.baton.lead.PersonalDataService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -50,6 +51,9 @@ public class FeedbackService {
     }
     // Under the lead's lock, so that the history keeps one order with the lead's moves.
     Lead lead = leads.lock(leadId).orElseThrow(() -> ProblemException.notFound("lead", leadId));
+    if (lead.isErased()) {
+      throw PersonalDataService.erased(leadId, "feedback on it is closed");
+    }
     Instant now = Times.now();
     Feedback given = new Feedback(leadId, in.rating(), in.kind(), in.text(), author, now);
     feedback.persist(given);

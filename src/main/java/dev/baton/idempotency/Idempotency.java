@@ -27,10 +27,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -48,6 +50,9 @@ public class Idempotency {
   public static final String REPLAYED = "Idempotent-Replayed";
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:~+/=-]{1,255}");
   private static final Duration MINIMUM_RETENTION = Duration.ofHours(24);
+
+  /** The fingerprint of an answer whose personal data was erased: any retry replays it. */
+  private static final String ERASED = "erased";
 
   private final StoredResponseRepository responses;
   private final ObjectMapper mapper;
@@ -109,7 +114,8 @@ public class Idempotency {
     Instant now = Times.now();
     Optional<StoredResponse> stored = responses.find(caller.keyId(), key);
     if (stored.isPresent() && stored.get().expiresAt().isAfter(now)) {
-      if (!stored.get().fingerprint().equals(fingerprint)) {
+      if (!stored.get().fingerprint().equals(fingerprint)
+          && !stored.get().fingerprint().equals(ERASED)) {
         throw new ProblemException(
             422,
             "idempotency-key-reused",
@@ -135,6 +141,54 @@ public class Idempotency {
               now.plus(config.idempotency().retention())));
     }
     return response;
+  }
+
+  /**
+   * A person was erased: every stored answer that shows one of their leads keeps its status and
+   * headers (so that a retry still does not hand the person off again) but shows the lead as it is
+   * now, anonymous; other members naming the lead lose their free text. The request's fingerprint
+   * (a digest of the personal data sent) goes too, so any retry under the key replays.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void erase(UUID leadId, JsonNode skeleton, Collection<String> personalFields) {
+    for (StoredResponse stored : responses.mentioning(leadId)) {
+      JsonNode body = null;
+      if (stored.body() != null) {
+        try {
+          body =
+              redact(mapper.readTree(stored.body()), leadId.toString(), skeleton, personalFields);
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException("A stored answer is not JSON", e);
+        }
+      }
+      responses.replaceBody(stored.id(), ERASED, body == null ? null : body.toString());
+    }
+  }
+
+  private static JsonNode redact(
+      JsonNode node, String leadId, JsonNode skeleton, Collection<String> personalFields) {
+    if (node.isObject()) {
+      if (leadId.equals(node.path("id").asText(null)) && node.has("status")) {
+        return skeleton;
+      }
+      ObjectNode object = (ObjectNode) node;
+      if (leadId.equals(node.path("leadId").asText(null))) {
+        object.remove(personalFields);
+      }
+      object
+          .properties()
+          .forEach(
+              member ->
+                  member.setValue(redact(member.getValue(), leadId, skeleton, personalFields)));
+      return object;
+    }
+    if (node.isArray()) {
+      ArrayNode array = (ArrayNode) node;
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, redact(array.get(i), leadId, skeleton, personalFields));
+      }
+    }
+    return node;
   }
 
   /** Expired records go hourly, in short batches that skip rows another replica is purging. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,6 +52,33 @@ public class StoredResponseRepository
         .setParameter(7, stored.etag())
         .setParameter(8, stored.createdAt())
         .setParameter(9, stored.expiresAt())
+        .executeUpdate();
+  }
+
+  /**
+   * The stored answers that name a lead: the answer of its handoff (by its Location) and those
+   * whose body shows it. Erasures are rare; this reads the table, which retention keeps small.
+   */
+  @SuppressWarnings("unchecked")
+  public List<StoredResponse> mentioning(UUID leadId) {
+    String pattern = "%" + leadId + "%";
+    return getEntityManager()
+        .createNativeQuery(
+            "SELECT * FROM idempotency_key WHERE location LIKE ?1 OR body LIKE ?1 FOR UPDATE",
+            StoredResponse.class)
+        .setParameter(1, pattern)
+        .getResultList();
+  }
+
+  public void replaceBody(StoredResponse.Id id, String fingerprint, String body) {
+    getEntityManager()
+        .createNativeQuery(
+            "UPDATE idempotency_key SET fingerprint = ?3, body = ?4"
+                + " WHERE api_key_id = ?1 AND key = ?2")
+        .setParameter(1, id.apiKeyId())
+        .setParameter(2, id.key())
+        .setParameter(3, fingerprint)
+        .setParameter(4, body)
         .executeUpdate();
   }
 

@@ -54,6 +54,12 @@ public class Dispute {
     resolvedAt = now;
   }
 
+  /** The notes are free text about the person; the outcome and who decided it stay. */
+  void erase() {
+    note = null;
+    resolutionNote = null;
+  }
+
   boolean isOpen() {
     return state == DisputeState.OPEN;
   }

@@ -116,6 +116,9 @@ public class FunnelService {
         Action.RECYCLE,
         caller,
         (lead, now, data) -> {
+          if (lead.isErased()) {
+            throw PersonalDataService.erased(lead.getId(), "it cannot be recycled");
+          }
           if (lead.hasOpenDispute()) {
             throw new ProblemException(
                 409,

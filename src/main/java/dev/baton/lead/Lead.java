@@ -51,11 +51,13 @@ public class Lead {
   @Column(nullable = false)
   private LeadStatus status;
 
-  @Column(nullable = false)
   private String email;
 
-  @Column(name = "email_normalized", nullable = false)
+  @Column(name = "email_normalized")
   private String emailNormalized;
+
+  @Column(name = "erased_at")
+  private Instant erasedAt;
 
   @Column(name = "previous_lead_id")
   private UUID previousLeadId;
@@ -328,6 +330,47 @@ public class Lead {
     this.dispute = null;
   }
 
+  /**
+   * Erases the person: contact, company name and domain, consent, free-form attributes, free text
+   * (qualification, rejection and dispute notes), external ids and the opportunity reference. What
+   * the funnel counts stays: status and its times, attribution, segment, score, owner, the
+   * company's industry, size and country, rejection reason, amount, SLA, dispute outcome.
+   */
+  void erase(Instant now) {
+    this.erasedAt = now;
+    this.email = null;
+    this.emailNormalized = null;
+    this.firstName = null;
+    this.lastName = null;
+    this.phone = null;
+    this.jobTitle = null;
+    this.companyName = null;
+    this.companyDomain = null;
+    this.consentGranted = null;
+    this.consentCapturedAt = null;
+    this.consentSource = null;
+    this.attributes = new LinkedHashMap<>();
+    this.qualificationNote = null;
+    this.rejectionNote = null;
+    this.opportunityRef = null;
+    this.externalRefs.clear();
+    if (dispute != null) {
+      dispute.erase();
+    }
+  }
+
+  public boolean isErased() {
+    return erasedAt != null;
+  }
+
+  Instant getErasedAt() {
+    return erasedAt;
+  }
+
+  UUID getPreviousLeadId() {
+    return previousLeadId;
+  }
+
   void openDispute(String note, String by, Instant now) {
     this.dispute = Dispute.open(rejectionReason.getCode(), note, by, now);
   }
@@ -402,7 +445,7 @@ public class Lead {
     return new LeadView(
         id,
         status,
-        e.contact(),
+        erasedAt == null ? e.contact() : null,
         e.company(),
         e.attribution(),
         segment,
@@ -427,7 +470,8 @@ public class Lead {
         createdAt,
         updatedAt,
         List.copyOf(externalRefs),
-        previousLeadId);
+        previousLeadId,
+        erasedAt);
   }
 
   /** This cycle's funnel facts, as {@link LeadCycles} keeps them. */

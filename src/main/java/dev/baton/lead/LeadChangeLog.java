@@ -90,6 +90,17 @@ public class LeadChangeLog {
         lead.getId(), SLA_BREACHED, lead.getVersion(), now, Caller.SYSTEM, null, null, data);
   }
 
+  /**
+   * The person's data is gone: the event says so and nothing more. The funnel facts (the cycle) are
+   * untouched, and so are the move counters.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void erased(Lead lead, Instant now, Caller caller) {
+    metrics.erased();
+    events.record(
+        lead.getId(), "lead.erased", lead.getVersion(), now, caller, null, null, Map.of());
+  }
+
   LeadCycles cycles() {
     return cycles;
   }

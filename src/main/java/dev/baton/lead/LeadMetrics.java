@@ -8,8 +8,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Counts what happens to leads in /q/metrics — handoffs by source, moves by action, rejections by
- * reason, SLA breaches — once the transaction that made it happen has committed, so that a change
- * refused or rolled back is never counted.
+ * reason, SLA breaches, erasures — once the transaction that made it happen has committed, so that
+ * a change refused or rolled back is never counted.
  */
 @ApplicationScoped
 public class LeadMetrics {
@@ -36,6 +36,10 @@ public class LeadMetrics {
 
   void slaBreached() {
     afterCommit("baton.sla.breaches", null, null);
+  }
+
+  void erased() {
+    afterCommit("baton.erasures", null, null);
   }
 
   private void afterCommit(String name, String tag, String value) {

@@ -165,7 +165,8 @@ public final class LeadRecords {
       @Schema(required = true) DisputeState state,
       @Schema(required = true, description = "The rejection reason contested", examples = "NOT_ICP")
           String reason,
-      @Schema(required = true, description = "Marketing's case") String note,
+      @Schema(description = "Marketing's case; absent once the person's data was erased")
+          String note,
       @Schema(required = true) Instant openedAt,
       @Schema(required = true, description = "The API key that opened it") String openedBy,
       Instant resolvedAt,
@@ -182,7 +183,8 @@ public final class LeadRecords {
   public record LeadView(
       @Schema(required = true) UUID id,
       @Schema(required = true) LeadStatus status,
-      @Schema(required = true) Contact contact,
+      @Schema(description = "The person; absent once their personal data was erased")
+          Contact contact,
       Company company,
       @Schema(required = true) Attribution attribution,
       String segment,
@@ -206,5 +208,10 @@ public final class LeadRecords {
       @Schema(required = true, description = "The lead's ids in other systems")
           List<ExternalRef> externalRefs,
       @Schema(description = "The person's previous lead (converted or rejected), if they came back")
-          UUID previousLeadId) {}
+          UUID previousLeadId,
+      @Schema(
+              description =
+                  "When the person's personal data was erased; the lead keeps only anonymous"
+                      + " funnel facts since")
+          Instant erasedAt) {}
 }

@@ -121,6 +121,9 @@ public class LeadService {
     }
     checkPatchable(patch);
     Lead lead = leads.lock(id).orElseThrow(() -> ProblemException.notFound("lead", id));
+    if (lead.isErased()) {
+      throw PersonalDataService.erased(id, "it cannot be edited");
+    }
     ETags.check(expected, lead);
     JsonNode merged = merge(mapper.valueToTree(lead.editable()), patch);
     update(lead, binder.bindValid(merged, LeadChanges.class), caller);

@@ -1,14 +1,18 @@
 package dev.baton.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.event.LeadEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Writes, in the transaction of an event, one delivery per subscription that wants it: a change
@@ -63,6 +67,35 @@ public class WebhookOutbox {
         .setParameter(1, cutoff)
         .setParameter(2, batch)
         .executeUpdate();
+  }
+
+  /**
+   * Removes the named members from the payloads of a lead's deliveries, pending or sent: a pending
+   * one is then sent (and signed) without them, a sent one is redelivered without them.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  @SuppressWarnings("unchecked")
+  public void erase(UUID leadId, List<String> members) {
+    List<Object[]> deliveries =
+        em.createNativeQuery(
+                "SELECT id, payload FROM webhook_delivery WHERE lead_id = ?1 FOR UPDATE",
+                Object[].class)
+            .setParameter(1, leadId)
+            .getResultList();
+    for (Object[] delivery : deliveries) {
+      try {
+        JsonNode payload = mapper.readTree((String) delivery[1]);
+        if (payload.path("data") instanceof ObjectNode data) {
+          data.remove(members);
+          em.createNativeQuery("UPDATE webhook_delivery SET payload = ?2 WHERE id = ?1")
+              .setParameter(1, delivery[0])
+              .setParameter(2, mapper.writeValueAsString(payload))
+              .executeUpdate();
+        }
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("A webhook payload is not JSON", e);
+      }
+    }
   }
 
   /** {type, timestamp, data}: data holds the lead, its version, the move and its inputs. */

@@ -1,0 +1,130 @@
+package dev.baton.lead;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.apikey.Caller;
+import dev.baton.common.ProblemException;
+import dev.baton.common.Times;
+import dev.baton.event.EventLog;
+import dev.baton.idempotency.Idempotency;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Erasure of a person (the right to erasure): every lead of theirs loses its personal data, in one
+ * transaction, while the anonymous funnel facts stay, so that the funnel and SLA figures are the
+ * same before and after. See {@link Lead#erase} for what each lead keeps.
+ */
+@ApplicationScoped
+public class PersonalDataService {
+
+  private final LeadRepository leads;
+  private final LeadChangeLog changes;
+  private final EventLog events;
+  private final Idempotency idempotency;
+  private final EntityManager em;
+  private final ObjectMapper mapper;
+
+  public PersonalDataService(
+      LeadRepository leads,
+      LeadChangeLog changes,
+      EventLog events,
+      Idempotency idempotency,
+      EntityManager em,
+      ObjectMapper mapper) {
+    this.leads = leads;
+    this.changes = changes;
+    this.events = events;
+    this.idempotency = idempotency;
+    this.em = em;
+    this.mapper = mapper;
+  }
+
+  @Schema(name = "Erasure", description = "The person's leads, now anonymous")
+  public record Erasure(
+      @Schema(
+              required = true,
+              description =
+                  "Every lead of the person: this one, those with the same email, and the leads"
+                      + " they came back from or came back as")
+          List<UUID> leadIds,
+      @Schema(required = true, description = "When this lead was erased (the first time)")
+          Instant erasedAt) {}
+
+  /**
+   * Erases the person behind a lead: this lead, the person's other leads (the same email, and the
+   * leads before and after this one when they came back). Erasing again changes nothing.
+   */
+  @Transactional
+  public Erasure erase(UUID id, Caller caller) {
+    Lead lead = leads.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("lead", id));
+    String email = lead.getEmailNormalized();
+    if (email != null) {
+      // A handoff of the same person waits, then finds no lead of theirs to match.
+      leads.lockIdentities(List.of(LeadRepository.personKey(email)));
+    }
+    List<UUID> ids = person(id, email);
+    Instant now = Times.now();
+    Instant erasedAt = null;
+    for (UUID leadId : ids) {
+      Lead locked = leads.lock(leadId).orElseThrow();
+      em.refresh(locked);
+      if (!locked.isErased()) {
+        erase(locked, now, caller);
+      }
+      if (leadId.equals(id)) {
+        erasedAt = locked.getErasedAt();
+      }
+    }
+    return new Erasure(ids, erasedAt);
+  }
+
+  private void erase(Lead lead, Instant now, Caller caller) {
+    lead.erase(now);
+    lead.touch(now);
+    em.flush();
+    em.createNativeQuery("UPDATE lead_feedback SET text = NULL WHERE lead_id = ?1")
+        .setParameter(1, lead.getId())
+        .executeUpdate();
+    events.erase(lead.getId());
+    idempotency.erase(lead.getId(), mapper.valueToTree(lead.view()), EventLog.PERSONAL_FIELDS);
+    changes.erased(lead, now, caller);
+  }
+
+  /**
+   * The person's leads, in id order (the order their locks are taken in): those with the email,
+   * and, transitively, the leads each came back from and the leads that came back from each.
+   */
+  @SuppressWarnings("unchecked")
+  private List<UUID> person(UUID id, String email) {
+    return new ArrayList<>(
+        em.createNativeQuery(
+                """
+                WITH RECURSIVE person (id, previous) AS (
+                    SELECT id, previous_lead_id FROM lead
+                    WHERE id = ?1 OR email_normalized = ?2
+                    UNION
+                    SELECT l.id, l.previous_lead_id FROM lead l
+                    JOIN person p ON l.previous_lead_id = p.id OR l.id = p.previous)
+                SELECT DISTINCT id FROM person ORDER BY id
+                """,
+                UUID.class)
+            .setParameter(1, id)
+            .setParameter(2, email)
+            .getResultList());
+  }
+
+  /** What an erased lead refuses: anything that would give it personal data again. */
+  public static ProblemException erased(UUID id, String what) {
+    return new ProblemException(
+        409,
+        "lead-erased",
+        "Lead erased",
+        "The personal data of lead " + id + " was erased; " + what);
+  }
+}
