@@ -152,6 +152,9 @@ public class ProblemMapper {
           .header(HttpHeaders.RETRY_AFTER, "1")
           .build();
     }
+    if (databaseUnavailable(e)) {
+      return unavailable(path(uri));
+    }
     LOG.errorf(e, "Unexpected error on %s", path(uri));
     return respond(
             new Problem(
@@ -162,6 +165,48 @@ public class ProblemMapper {
                 path(uri),
                 null))
         .build();
+  }
+
+  /**
+   * PostgreSQL cannot be reached (down, restarting, refusing connections) or the pool had no
+   * connection to give within its acquisition timeout: nothing was committed, and readiness says so
+   * too. The log line names the cause's class and SQL state only, never a message with values.
+   */
+  static Response unavailable(String path) {
+    return respond(
+            new Problem(
+                "database-unavailable",
+                "Database unavailable",
+                503,
+                "Baton cannot reach its database right now; nothing was changed, retry it",
+                path,
+                null))
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .build();
+  }
+
+  public static boolean databaseUnavailable(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        if (state != null
+            && (state.startsWith("08")
+                || state.equals("57P01")
+                || state.equals("57P02")
+                || state.equals("57P03")
+                || state.equals("53300"))) {
+          LOG.warnf("Database unavailable: %s (SQL state %s)", cause.getClass().getName(), state);
+          return true;
+        }
+        if (state == null
+            && sql.getMessage() != null
+            && sql.getMessage().startsWith("Acquisition timeout")) {
+          LOG.warn("Database unavailable: no connection within the pool's acquisition timeout");
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean contended(Throwable e) {

@@ -1,5 +1,6 @@
 package dev.baton.lead;
 
+import dev.baton.common.ProblemMapper;
 import dev.baton.common.Times;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -40,9 +41,16 @@ public class SlaBreaches {
       delayed = "${baton.sla.check-every}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void onSchedule() {
-    int breached = breachDue();
-    if (breached > 0) {
-      LOG.infof("Recorded %d SLA breaches", breached);
+    try {
+      int breached = breachDue();
+      if (breached > 0) {
+        LOG.infof("Recorded %d SLA breaches", breached);
+      }
+    } catch (RuntimeException e) {
+      // Without the database there is nothing to do: one warning, and the next run catches up.
+      if (!ProblemMapper.databaseUnavailable(e)) {
+        throw e;
+      }
     }
   }
 

@@ -1,24 +1,32 @@
 package dev.baton.webhook;
 
 import dev.baton.common.BatonConfig;
+import dev.baton.common.ProblemMapper;
 import dev.baton.common.Times;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
+import org.jboss.logging.Logger;
 
 /**
  * Every replica sends the outbox's due deliveries. A batch is claimed with a lease (SKIP LOCKED,
@@ -29,6 +37,8 @@ import org.hibernate.type.StandardBasicTypes;
  */
 @ApplicationScoped
 public class WebhookDispatcher {
+
+  private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
   static final int BATCH = 32;
 
@@ -65,24 +75,101 @@ public class WebhookDispatcher {
     this.metrics = metrics;
   }
 
+  /** Set when the replica stops: no new batch is claimed. */
+  private volatile boolean stopping;
+
+  /** Read-held by every dispatch running, so that stopping can wait for them all. */
+  private final ReentrantReadWriteLock dispatching = new ReentrantReadWriteLock();
+
+  /** Deliveries this replica claimed and has not recorded yet. */
+  private final Set<UUID> inHand = ConcurrentHashMap.newKeySet();
+
+  /**
+   * On SIGTERM (after the HTTP server finished its requests): claim nothing more, let the sends in
+   * flight finish and be recorded (at most the send timeout), then hand back the leases of whatever
+   * this replica still holds, so that another replica sends it at once rather than when the lease
+   * expires.
+   */
+  void onShutdown(@Observes ShutdownEvent event) {
+    stopping = true;
+    Duration wait = config.timeout().plusSeconds(5);
+    try {
+      if (dispatching.writeLock().tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+        dispatching.writeLock().unlock();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    release();
+  }
+
   @PreDestroy
   void stop() {
     senders.shutdownNow();
+  }
+
+  /** Hands back the leases of the deliveries this replica holds. */
+  private void release() {
+    List<UUID> held = new ArrayList<>(inHand);
+    if (held.isEmpty()) {
+      return;
+    }
+    try {
+      int released =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      em.createNativeQuery(
+                              "UPDATE webhook_delivery SET claimed_until = NULL"
+                                  + " WHERE id = ANY(CAST(?1 AS uuid[])) AND status = 'PENDING'")
+                          .setParameter(1, held.stream().map(UUID::toString).toArray(String[]::new))
+                          .executeUpdate());
+      inHand.removeAll(held);
+      LOG.infof("Stopping: handed back %d webhook deliveries", released);
+    } catch (RuntimeException e) {
+      // The database is gone too: the leases expire by themselves.
+      LOG.warnf(
+          "Stopping: could not hand back %d webhook deliveries (%s)",
+          held.size(), e.getClass().getName());
+    }
   }
 
   @Scheduled(
       every = "${baton.webhook.dispatch-every}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void onSchedule() {
-    dispatch();
+    try {
+      dispatch();
+    } catch (RuntimeException e) {
+      // Without the database there is nothing to send: one warning, and the next run catches up.
+      if (!ProblemMapper.databaseUnavailable(e)) {
+        throw e;
+      }
+    }
   }
 
   /** Sends everything due now; answers how many attempts were made. */
   public int dispatch() {
+    if (stopping) {
+      return 0;
+    }
+    dispatching.readLock().lock();
+    try {
+      return dispatchBatches();
+    } finally {
+      dispatching.readLock().unlock();
+    }
+  }
+
+  private int dispatchBatches() {
     int sent = 0;
     List<Claimed> batch;
     do {
+      if (stopping) {
+        return sent;
+      }
       batch = QuarkusTransaction.requiringNew().call(this::claim);
+      batch.forEach(claimed -> inHand.add(claimed.id()));
       List<CompletableFuture<Void>> running = new ArrayList<>();
       for (Claimed claimed : batch) {
         running.add(
@@ -92,6 +179,7 @@ public class WebhookDispatcher {
                       sender.send(
                           claimed.url(), claimed.secrets(), claimed.messageId(), claimed.payload());
                   QuarkusTransaction.requiringNew().run(() -> record(claimed, outcome));
+                  inHand.remove(claimed.id());
                 },
                 senders));
       }
