@@ -155,6 +155,19 @@ public class ProblemMapper {
     if (databaseUnavailable(e)) {
       return unavailable(path(uri));
     }
+    if (poolExhausted(e)) {
+      // Every connection busy for the pool's whole acquisition timeout: overload, shed this one.
+      return respond(
+              new Problem(
+                  "busy",
+                  "Busy",
+                  503,
+                  "Baton is at capacity right now; nothing was changed, retry it",
+                  path(uri),
+                  null))
+          .header(HttpHeaders.RETRY_AFTER, "1")
+          .build();
+    }
     LOG.errorf(e, "Unexpected error on %s", path(uri));
     return respond(
             new Problem(
@@ -198,12 +211,28 @@ public class ProblemMapper {
           LOG.warnf("Database unavailable: %s (SQL state %s)", cause.getClass().getName(), state);
           return true;
         }
-        if (state == null
-            && sql.getMessage() != null
-            && sql.getMessage().startsWith("Acquisition timeout")) {
-          LOG.warn("Database unavailable: no connection within the pool's acquisition timeout");
-          return true;
-        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * For scheduled jobs: the database is away or every connection is busy. The caller skips this run
+   * (the next one catches up); the cause is logged as one warning line.
+   */
+  public static boolean transientDatabaseFailure(Throwable e) {
+    return databaseUnavailable(e) || poolExhausted(e);
+  }
+
+  /** The pool had no connection to give within its acquisition timeout. */
+  private static boolean poolExhausted(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() == null
+          && sql.getMessage() != null
+          && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+        LOG.warn("Overloaded: no database connection within the pool's acquisition timeout");
+        return true;
       }
     }
     return false;

@@ -48,7 +48,7 @@ public class SlaBreaches {
       }
     } catch (RuntimeException e) {
       // Without the database there is nothing to do: one warning, and the next run catches up.
-      if (!ProblemMapper.databaseUnavailable(e)) {
+      if (!ProblemMapper.transientDatabaseFailure(e)) {
         throw e;
       }
     }

@@ -142,7 +142,7 @@ public class WebhookDispatcher {
       dispatch();
     } catch (RuntimeException e) {
       // Without the database there is nothing to send: one warning, and the next run catches up.
-      if (!ProblemMapper.databaseUnavailable(e)) {
+      if (!ProblemMapper.transientDatabaseFailure(e)) {
         throw e;
       }
     }

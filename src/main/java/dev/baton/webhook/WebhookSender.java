@@ -110,14 +110,20 @@ public class WebhookSender {
                       response.statusCode() < 300 ? null : "HTTP " + response.statusCode(),
                       retryAfter(response.getHeader("retry-after")));
               long[] read = {0};
-              response.handler(
-                  chunk -> {
-                    read[0] += chunk.length();
-                    if (read[0] > BODY_CAP) {
-                      response.request().reset();
-                      done.tryComplete(outcome);
-                    }
-                  });
+              try {
+                response.handler(
+                    chunk -> {
+                      read[0] += chunk.length();
+                      if (read[0] > BODY_CAP) {
+                        response.request().reset();
+                        done.tryComplete(outcome);
+                      }
+                    });
+              } catch (IllegalStateException ended) {
+                // The whole (short) response arrived before this ran: Vert.x refuses a handler
+                // on a response that ended. The answer is complete.
+                return Future.succeededFuture(outcome);
+              }
               // end() also completes when the (empty) body ended before this line ran.
               response.end().onComplete(end -> done.tryComplete(outcome));
               return done.future();
