@@ -24,6 +24,17 @@ public interface BatonConfig {
 
   Webhook webhook();
 
+  Metrics metrics();
+
+  interface Metrics {
+    /**
+     * BATON_METRICS_REFRESH_EVERY: how often each replica reads the gauges that come from the
+     * database (feed lag, webhook backlog); a scrape never waits for the database.
+     */
+    @WithDefault("10S")
+    Duration refreshEvery();
+  }
+
   interface Webhook {
     /** BATON_WEBHOOK_ALLOW_HTTP: accept http:// URLs besides https:// (never in production). */
     @WithDefault("false")

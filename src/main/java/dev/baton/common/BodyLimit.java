@@ -26,7 +26,7 @@ public class BodyLimit {
   void install(@Observes Router router) {
     router
         .route()
-        .order(Integer.MIN_VALUE)
+        .order(RequestId.ORDER + 1)
         .handler(
             context -> {
               String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -57,7 +57,7 @@ public class BodyLimit {
 
   private String problem(String path) {
     try {
-      return mapper.writeValueAsString(tooLarge(limit).toProblem(path));
+      return mapper.writeValueAsString(RequestId.tag(tooLarge(limit).toProblem(path)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   <li>path ids are UUIDs;
  *   <li>UUIDs and timestamps are inline strings, not components named after Java types;
  *   <li>{@code Problem} documents its extension members;
+ *   <li>every response names the X-Request-Id header;
  *   <li>{@code LeadPatch}, the merge patch, is derived from the lead's own schemas: nothing
  *       required, and {@code null} (removal) allowed where a value is optional.
  * </ul>
@@ -36,6 +37,7 @@ public class OpenApiConventions implements OASFilter {
 
   private static final String SCHEMAS = "#/components/schemas/";
   private static final String RESPONSES = "#/components/responses/";
+  private static final String REQUEST_ID = "RequestId";
 
   @Override
   public Operation filterOperation(Operation operation) {
@@ -64,6 +66,7 @@ public class OpenApiConventions implements OASFilter {
         responses.addAPIResponse("500", response("InternalError"));
       }
       responses.addAPIResponse("503", response("Busy"));
+      responses.getAPIResponses().values().forEach(OpenApiConventions::withRequestId);
     }
     if (operation.getParameters() != null) {
       for (Parameter parameter : operation.getParameters()) {
@@ -89,6 +92,7 @@ public class OpenApiConventions implements OASFilter {
                 .enumeration(
                     new ArrayList<>(Arrays.stream(Action.values()).map(Enum::name).toList())));
     describeProblemMembers(openAPI.getComponents().getSchemas().get("Problem"));
+    describeRequestId(openAPI.getComponents());
 
     deriveLeadPatch(openAPI.getComponents());
   }
@@ -115,6 +119,32 @@ public class OpenApiConventions implements OASFilter {
             .addType(SchemaType.INTEGER)
             .format("int64")
             .description("The lead's current version (precondition-failed)"));
+    problem.addProperty(
+        "requestId",
+        OASFactory.createSchema()
+            .addType(SchemaType.STRING)
+            .description("The request's id, as in the X-Request-Id header: quote it to support"));
+  }
+
+  /**
+   * Every answer carries X-Request-Id (RequestId): one header component, named by each response.
+   */
+  private static void describeRequestId(Components components) {
+    components.addHeader(
+        REQUEST_ID,
+        OASFactory.createHeader()
+            .description(
+                "The id of this request in Baton's logs: the request's own X-Request-Id when it is"
+                    + " 1 to 128 characters of letters, digits and . _ : -, otherwise a new UUID")
+            .schema(OASFactory.createSchema().addType(SchemaType.STRING).maxLength(128)));
+    components.getResponses().values().forEach(OpenApiConventions::withRequestId);
+  }
+
+  private static void withRequestId(APIResponse response) {
+    if (response.getRef() == null) {
+      response.addHeader(
+          RequestId.HEADER, OASFactory.createHeader().ref("#/components/headers/" + REQUEST_ID));
+    }
   }
 
   private static void deriveLeadPatch(Components components) {

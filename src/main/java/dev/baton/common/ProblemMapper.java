@@ -168,7 +168,8 @@ public class ProblemMapper {
           .header(HttpHeaders.RETRY_AFTER, "1")
           .build();
     }
-    LOG.errorf(e, "Unexpected error on %s", path(uri));
+    // The request id is in the MDC; the exception is logged without values the database quoted.
+    LOG.errorf(Redacted.of(e), "Unexpected error on %s", path(uri));
     return respond(
             new Problem(
                 "internal-error",
@@ -249,7 +250,8 @@ public class ProblemMapper {
   }
 
   static Response.ResponseBuilder respond(Problem problem) {
-    return Response.status(problem.status).type(Problem.MEDIA_TYPE).entity(problem);
+    // The id under which this request's log lines are found (also in the X-Request-Id header).
+    return Response.status(problem.status).type(Problem.MEDIA_TYPE).entity(RequestId.tag(problem));
   }
 
   private static String path(UriInfo uri) {

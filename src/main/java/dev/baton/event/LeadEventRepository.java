@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -53,6 +54,25 @@ public class LeadEventRepository implements PanacheRepositoryBase<LeadEvent, Lon
             ? caughtUp
             : new FeedCursor(last.getTxid(), last.getId());
     return new FeedPage(events, next);
+  }
+
+  /**
+   * When the first event the feed holds back was written: committed, but by a transaction younger
+   * than one still running, so above the horizon; empty when the feed holds nothing back. One step
+   * of lead_event_feed (txid, id).
+   */
+  public Optional<Instant> firstHeldBack() {
+    long horizon =
+        ((Number)
+                getEntityManager()
+                    .createNativeQuery(
+                        "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+                    .getSingleResult())
+            .longValue();
+    return find("txid >= ?1 order by txid, id", horizon)
+        .page(0, 1)
+        .firstResultOptional()
+        .map(LeadEvent::getOccurredAt);
   }
 
   /** Deletes up to {@code batch} events that occurred before {@code cutoff}; oldest first. */
