@@ -34,14 +34,19 @@ public class ApiKey {
   @Column(name = "revoked_at")
   private Instant revokedAt;
 
+  /** Requests per rate-limit window; null: the configured default. */
+  @Column(name = "rate_limit")
+  private Integer rateLimit;
+
   protected ApiKey() {}
 
-  ApiKey(String name, Role role, String keyHash, String keyPrefix, Instant now) {
+  ApiKey(String name, Role role, String keyHash, String keyPrefix, Integer rateLimit, Instant now) {
     this.id = UUID.randomUUID();
     this.name = name;
     this.role = role;
     this.keyHash = keyHash;
     this.keyPrefix = keyPrefix;
+    this.rateLimit = rateLimit;
     this.createdAt = now;
   }
 
@@ -78,5 +83,9 @@ public class ApiKey {
 
   public Instant getRevokedAt() {
     return revokedAt;
+  }
+
+  public Integer getRateLimit() {
+    return rateLimit;
   }
 }

@@ -82,12 +82,16 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
             Caller caller =
                 keys.authenticate(presented)
                     .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked key"));
-            return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(caller.name()))
-                .addRole(caller.role().name())
-                .addAttribute(Caller.KEY_ID, caller.keyId())
-                .addAttribute(Caller.ROLE, caller.role())
-                .build();
+            QuarkusSecurityIdentity.Builder identity =
+                QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(caller.name()))
+                    .addRole(caller.role().name())
+                    .addAttribute(Caller.KEY_ID, caller.keyId())
+                    .addAttribute(Caller.ROLE, caller.role());
+            if (caller.rateLimit() != null) {
+              identity.addAttribute(Caller.RATE_LIMIT, caller.rateLimit());
+            }
+            return identity.build();
           });
     }
   }

@@ -60,14 +60,14 @@ public class ApiKeyService {
     }
     // Never show part of a chosen secret: its prefix is a fixed marker.
     keys.insertIfAbsent(
-        new ApiKey(BOOTSTRAP_NAME, Role.ADMIN, hash(key.get()), "(bootstrap)", Times.now()));
+        new ApiKey(BOOTSTRAP_NAME, Role.ADMIN, hash(key.get()), "(bootstrap)", null, Times.now()));
   }
 
   /** The caller behind a presented key, if the key exists and is not revoked. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Caller> authenticate(String presented) {
     return keys.findActiveByHash(hash(presented))
-        .map(key -> new Caller(key.getId(), key.getName(), key.getRole()));
+        .map(key -> new Caller(key.getId(), key.getName(), key.getRole(), key.getRateLimit()));
   }
 
   @Transactional
@@ -76,7 +76,13 @@ public class ApiKeyService {
     RANDOM.nextBytes(secret);
     String key = "bk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     ApiKey entity =
-        new ApiKey(request.name().strip(), request.role(), hash(key), prefix(key), Times.now());
+        new ApiKey(
+            request.name().strip(),
+            request.role(),
+            hash(key),
+            prefix(key),
+            request.rateLimit(),
+            Times.now());
     keys.persist(entity);
     return new CreatedApiKey(
         entity.getId(),
@@ -84,6 +90,7 @@ public class ApiKeyService {
         entity.getRole(),
         entity.getKeyPrefix(),
         entity.getCreatedAt(),
+        entity.getRateLimit(),
         key);
   }
 

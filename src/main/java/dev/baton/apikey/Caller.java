@@ -3,19 +3,24 @@ package dev.baton.apikey;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.util.UUID;
 
-/** Who is calling: the API key behind the request, recorded on everything it changes. */
-public record Caller(UUID keyId, String name, Role role) {
+/**
+ * Who is calling: the API key behind the request, recorded on everything it changes. {@code
+ * rateLimit} is the key's own quota (requests per window), null for the configured default.
+ */
+public record Caller(UUID keyId, String name, Role role, Integer rateLimit) {
 
   /** Baton itself, for what it records on its own (an SLA breach noticed by the clock). */
-  public static final Caller SYSTEM = new Caller(null, "baton", null);
+  public static final Caller SYSTEM = new Caller(null, "baton", null, null);
 
   static final String KEY_ID = "baton.key-id";
   static final String ROLE = "baton.role";
+  static final String RATE_LIMIT = "baton.rate-limit";
 
   public static Caller of(SecurityIdentity identity) {
     return new Caller(
         identity.getAttribute(KEY_ID),
         identity.getPrincipal().getName(),
-        identity.getAttribute(ROLE));
+        identity.getAttribute(ROLE),
+        identity.getAttribute(RATE_LIMIT));
   }
 }

@@ -35,6 +35,21 @@ public interface BatonConfig {
     Duration refreshEvery();
   }
 
+  RateLimit rateLimit();
+
+  interface RateLimit {
+    /**
+     * BATON_RATE_LIMIT_REQUESTS_PER_WINDOW: the requests an API key may make per window, unless the
+     * key has its own quota; 0 turns rate limiting off.
+     */
+    @WithDefault("6000")
+    int requestsPerWindow();
+
+    /** BATON_RATE_LIMIT_WINDOW: the length of a window, in whole seconds (one minute). */
+    @WithDefault("60S")
+    Duration window();
+  }
+
   interface Webhook {
     /** BATON_WEBHOOK_ALLOW_HTTP: accept http:// URLs besides https:// (never in production). */
     @WithDefault("false")

@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <ul>
  *   <li>every operation answers 401, 406, 500 and 503, and its 401/403 are the problem+json
  *       responses;
+ *   <li>every operation may answer 429 (the key's rate limit), and its successful answers carry the
+ *       {@code RateLimit} and {@code RateLimit-Policy} headers;
  *   <li>path ids are UUIDs;
  *   <li>UUIDs and timestamps are inline strings, not components named after Java types;
  *   <li>{@code Problem} documents its extension members;
@@ -38,6 +40,7 @@ public class OpenApiConventions implements OASFilter {
   private static final String SCHEMAS = "#/components/schemas/";
   private static final String RESPONSES = "#/components/responses/";
   private static final String REQUEST_ID = "RequestId";
+  private static final String HEADERS = "#/components/headers/";
 
   @Override
   public Operation filterOperation(Operation operation) {
@@ -62,6 +65,7 @@ public class OpenApiConventions implements OASFilter {
       if (responses.hasAPIResponse("403")) {
         responses.addAPIResponse("403", response("Forbidden"));
       }
+      rateLimited(responses);
       if (!responses.hasAPIResponse("500")) {
         responses.addAPIResponse("500", response("InternalError"));
       }
@@ -95,6 +99,21 @@ public class OpenApiConventions implements OASFilter {
     describeRequestId(openAPI.getComponents());
 
     deriveLeadPatch(openAPI.getComponents());
+  }
+
+  /** Every API call is counted against its key's quota: 429 beyond it, headers on success. */
+  private static void rateLimited(APIResponses responses) {
+    responses.addAPIResponse("429", response("TooManyRequests"));
+    responses
+        .getAPIResponses()
+        .forEach(
+            (code, response) -> {
+              if (code.startsWith("2") && response.getRef() == null) {
+                for (String header : List.of("RateLimit", "RateLimit-Policy")) {
+                  response.addHeader(header, OASFactory.createHeader().ref(HEADERS + header));
+                }
+              }
+            });
   }
 
   private static APIResponse response(String name) {
