@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Measures one Baton replica against the physical limit: PostgreSQL running the same statements.
+#
+#   bash bench/http/run.sh
+#
+# Builds Baton, starts a throwaway PostgreSQL cluster (initdb/pg_ctl of the local PostgreSQL
+# installation; as root it runs as user postgres) or uses the database in BENCH_JDBC_URL (with
+# BENCH_PSQL, a psql connection string for the same database), starts Baton in the production
+# profile on loopback and loads it with wrk (installed with apt-get when missing):
+#   handoffs   POST /api/v1/leads, each a new person
+#   moves      POST …/qualify, then …/accept, then …/convert, each on another of those leads
+#   get        GET /api/v1/leads/{id}, random leads
+#   list       GET /api/v1/leads?status=CONVERTED&limit=50
+# then runs the statements Baton issues for a handoff and for a move (bench/http/pgbench/*.sql)
+# with pgbench at the same concurrency on the same database, and prints one table: requests/s,
+# p50 and p99 latency, Baton/pgbench; time from start to ready; resident memory after start and
+# after the load. Every figure comes from this one run on this machine.
+#
+# Settings (environment): BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_SECONDS (20),
+# BENCH_PORT (8094), BENCH_PG_PORT (55433).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+THREADS=${BENCH_THREADS:-2}
+SECONDS_EACH=${BENCH_SECONDS:-20}
+PORT=${BENCH_PORT:-8094}
+ADMIN=bench-admin-key-0123456789abcdef0123456789abcdef
+WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
+chmod 755 "$WORK"
+export BENCH_THREADS=$THREADS
+
+cleanup() {
+  [[ -n "${BATON_PID:-}" ]] && kill "$BATON_PID" 2>/dev/null && wait "$BATON_PID" 2>/dev/null || true
+  if [[ -n "${PG_STARTED:-}" ]]; then as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+if ! command -v wrk >/dev/null; then
+  echo "== installing wrk"
+  if [[ $(id -u) == 0 ]]; then apt-get install -y -q wrk >/dev/null; else sudo apt-get install -y -q wrk >/dev/null; fi
+fi
+PGBENCH=$(command -v pgbench 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pgbench | sort -V | tail -1)
+
+if [[ -z "${BENCH_JDBC_URL:-}" ]]; then
+  PG_BIN=$(dirname "$(command -v pg_ctl 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)")
+  PG_PORT=${BENCH_PG_PORT:-55433}
+  mkdir -p "$WORK/pg"
+  [[ $(id -u) == 0 ]] && chown postgres "$WORK" "$WORK/pg"
+  as_pg "$PG_BIN/initdb" -D "$WORK/pg" -U baton -A trust >/dev/null
+  # Durable commits (fsync and synchronous_commit as shipped): Baton and pgbench pay the same.
+  as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
+    -o "-p $PG_PORT -k $WORK -c shared_buffers=256MB -c max_connections=100" start >/dev/null
+  PG_STARTED=1
+  psql -q "postgresql://baton@localhost:$PG_PORT/postgres" -c "CREATE DATABASE baton"
+  BENCH_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/baton"
+  BENCH_PSQL="postgresql://baton@localhost:$PG_PORT/baton"
+  export QUARKUS_DATASOURCE_USERNAME=baton QUARKUS_DATASOURCE_PASSWORD=
+fi
+
+echo "== building"
+./mvnw -B -q package -DskipTests
+
+echo "== starting Baton (production profile) on port $PORT"
+started=$(date +%s%N)
+QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
+  BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT \
+  java -jar target/quarkus-app/quarkus-run.jar >"$WORK/baton.log" 2>&1 &
+BATON_PID=$!
+until curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null; do
+  kill -0 "$BATON_PID" 2>/dev/null || { echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1; }
+  sleep 0.02
+done
+READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+sleep 2
+RSS_START=$(( $(ps -o rss= -p "$BATON_PID") / 1024 ))
+
+key() { # role
+  curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"bench-$1-$RANDOM\",\"role\":\"$1\"}" "http://localhost:$PORT/api/v1/api-keys" |
+    sed -E 's/.*"key":"([^"]+)".*/\1/'
+}
+MARKETING=$(key MARKETING)
+SALES=$(key SALES)
+
+# wrk's summary as: requests/s p50_ms p99_ms non2xx
+run_wrk() { # key, seconds, path, wrk arguments...
+  local key=$1 seconds=$2 path=$3; shift 3
+  BENCH_KEY=$key wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency --timeout 10s \
+    "http://localhost:$PORT$path" "$@" >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; exit 1; }
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx/ { bad = $5 }
+    END { printf "%.0f %.1f %.1f %d\n", rps, p50, p99, bad + 0 }' "$WORK/wrk.out"
+}
+
+echo "== warming up (10 s of handoffs, not counted)"
+run_wrk "$MARKETING" 10 / -s bench/http/handoff.lua >/dev/null
+echo "== handoffs"
+read -r H_RPS H_P50 H_P99 H_BAD < <(run_wrk "$MARKETING" "$SECONDS_EACH" / -s bench/http/handoff.lua)
+
+# Each move run draws from BENCH_MOVE_LEADS leads in the status it moves from, so that it never
+# runs out: GENERATED and QUALIFIED ones are handed off in batches (500 a request), ACCEPTED ones
+# are accepted by an unmeasured run of twice the length.
+MOVE_LEADS=${BENCH_MOVE_LEADS:-60000}
+count() { psql "$BENCH_PSQL" -tAc "SELECT count(*) FROM lead WHERE status = '$1'"; }
+ids() { psql "$BENCH_PSQL" -tAc "SELECT id FROM lead WHERE status = '$1' ORDER BY random()" >"$WORK/ids"; }
+supply() { # status
+  local have; have=$(count "$1")
+  if [[ $1 == ACCEPTED ]]; then
+    supply QUALIFIED; ids QUALIFIED
+    echo "== accepting leads for the convert run (not measured)"
+    run_wrk "$ADMIN" $(( 2 * SECONDS_EACH )) / -s bench/http/move.lua -- "$WORK/ids" accept >/dev/null
+    return
+  fi
+  echo "== handing off $(( have < MOVE_LEADS ? MOVE_LEADS - have : 0 )) $1 leads for the moves (batches)"
+  local batch
+  batch=$(awk -v s="$1" 'BEGIN { printf "{\"leads\":["; for (i = 1; i <= 500; i++) printf "%s{\"contact\":{\"email\":\"EMAIL%d@example.com\"},\"attribution\":{\"source\":\"bench\"},\"status\":\"%s\"}", (i > 1 ? "," : ""), i, s; printf "]}" }')
+  while (( have < MOVE_LEADS )); do
+    curl -sf -o /dev/null -H "Authorization: Bearer $MARKETING" -H 'Content-Type: application/json' \
+      -d "${batch//EMAIL/b$1$have-}" "http://localhost:$PORT/api/v1/leads/batch"
+    have=$(( have + 500 ))
+  done
+}
+for action in qualify accept convert; do
+  from=$(case $action in qualify) echo GENERATED ;; accept) echo QUALIFIED ;; convert) echo ACCEPTED ;; esac)
+  supply "$from"
+  ids "$from"
+  echo "== moves: $action"
+  read -r rps p50 p99 bad < <(run_wrk "$ADMIN" "$SECONDS_EACH" / -s bench/http/move.lua -- "$WORK/ids" "$action")
+  eval "M_${action}=\"$rps $p50 $p99 $bad\""
+done
+psql "$BENCH_PSQL" -tAc "SELECT id FROM lead ORDER BY random() LIMIT 100000" >"$WORK/ids"
+echo "== get"
+read -r G_RPS G_P50 G_P99 G_BAD < <(run_wrk "$SALES" "$SECONDS_EACH" / -s bench/http/get.lua -- "$WORK/ids")
+echo "== list"
+read -r L_RPS L_P50 L_P99 L_BAD < <(run_wrk "$SALES" "$SECONDS_EACH" \
+  "/api/v1/leads?status=CONVERTED&limit=50" -H "Authorization: Bearer $SALES")
+RSS_AFTER=$(( $(ps -o rss= -p "$BATON_PID") / 1024 ))
+kill "$BATON_PID"; wait "$BATON_PID" 2>/dev/null || true; BATON_PID=
+
+echo "== pgbench: the same statements, $CONNECTIONS clients"
+psql -q "$BENCH_PSQL" -f bench/http/pgbench/setup.sql
+KEYHASH=$(psql "$BENCH_PSQL" -tAc "SELECT key_hash FROM api_key WHERE role = 'SALES' LIMIT 1")
+LEAD_COUNT=$(psql "$BENCH_PSQL" -tAc "SELECT count(*) FROM bench_lead")
+pg_tps() { # script
+  "$PGBENCH" -n -M extended -c "$CONNECTIONS" -j "$THREADS" -T "$SECONDS_EACH" \
+    -D keyhash="$KEYHASH" -D leads="$LEAD_COUNT" -f "$1" "$BENCH_PSQL" >"$WORK/pgbench.out" 2>&1 ||
+    { cat "$WORK/pgbench.out" >&2; exit 1; }
+  awk '/^tps/ { printf "%.0f\n", $3 }' "$WORK/pgbench.out"
+}
+P_HANDOFF=$(pg_tps bench/http/pgbench/handoff.sql)
+P_MOVE=$(pg_tps bench/http/pgbench/move.sql)
+
+cpus=$(nproc); model=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+echo
+echo "Machine: $cpus CPUs ($model), $(( $(awk '/MemTotal/ { print $2 }' /proc/meminfo) / 1024 / 1024 )) GiB;"\
+  "PostgreSQL $(psql "$BENCH_PSQL" -tAc 'SHOW server_version'); Java $(java -version 2>&1 | awk -F'"' '/version/ { print $2 }');"\
+  "$CONNECTIONS connections, $THREADS wrk threads, ${SECONDS_EACH}s per run"
+printf '\n| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' what "req/s" "p50 ms" "p99 ms" non-2xx "pgbench tps" "Baton/pgbench"
+printf '|%s|\n' "-----------|----------|---------|---------|--------|-------------|---------------"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
+printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' handoffs "$H_RPS" "$H_P50" "$H_P99" "$H_BAD" "$P_HANDOFF" "$(ratio "$H_RPS" "$P_HANDOFF")"
+for action in qualify accept convert; do
+  eval "read -r rps p50 p99 bad <<<\"\$M_$action\""
+  printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' "$action" "$rps" "$p50" "$p99" "$bad" "$P_MOVE" "$(ratio "$rps" "$P_MOVE")"
+done
+printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' get "$G_RPS" "$G_P50" "$G_P99" "$G_BAD" "" ""
+printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' list "$L_RPS" "$L_P50" "$L_P99" "$L_BAD" "" ""
+echo
+echo "Start to ready: $READY_MS ms. Resident memory: $RSS_START MiB after start, $RSS_AFTER MiB after the load."
+echo "(pgbench runs the statements of a qualify for every move: accept and convert issue the same ones)"
