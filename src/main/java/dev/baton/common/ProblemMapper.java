@@ -200,7 +200,7 @@ public class ProblemMapper {
   }
 
   public static boolean databaseUnavailable(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+    for (Throwable cause : causes(e)) {
       if (cause instanceof SQLException sql) {
         String state = sql.getSQLState();
         if (state != null
@@ -222,12 +222,39 @@ public class ProblemMapper {
    * (the next one catches up); the cause is logged as one warning line.
    */
   public static boolean transientDatabaseFailure(Throwable e) {
-    return databaseUnavailable(e) || poolExhausted(e);
+    return databaseUnavailable(e)
+        || poolExhausted(e)
+        || causes(e).stream()
+            .anyMatch(
+                cause ->
+                    cause instanceof SQLException
+                        && cause.getMessage() != null
+                        && cause.getMessage().contains("shutting down"));
+  }
+
+  /**
+   * The exception, its causes and what they suppressed (a failed commit attaches the driver's
+   * exception as suppressed), without repeats.
+   */
+  private static java.util.List<Throwable> causes(Throwable e) {
+    java.util.List<Throwable> all = new java.util.ArrayList<>();
+    java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(java.util.List.of(e));
+    while (!todo.isEmpty() && all.size() < 50) {
+      Throwable next = todo.pop();
+      if (all.stream().noneMatch(seen -> seen == next)) {
+        all.add(next);
+        if (next.getCause() != null) {
+          todo.add(next.getCause());
+        }
+        todo.addAll(java.util.List.of(next.getSuppressed()));
+      }
+    }
+    return all;
   }
 
   /** The pool had no connection to give within its acquisition timeout. */
   private static boolean poolExhausted(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+    for (Throwable cause : causes(e)) {
       if (cause instanceof SQLException sql
           && sql.getSQLState() == null
           && sql.getMessage() != null

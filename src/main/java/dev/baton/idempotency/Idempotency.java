@@ -175,6 +175,10 @@ public class Idempotency {
       if (leadId.equals(node.path("leadId").asText(null))) {
         object.remove(personalFields);
       }
+      if (leadId.equals(node.path("existingLeadId").asText(null))) {
+        // A problem about the lead (a duplicate, an external id taken) quotes what collided.
+        object.remove("detail");
+      }
       object
           .properties()
           .forEach(

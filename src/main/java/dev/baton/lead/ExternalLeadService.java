@@ -35,7 +35,18 @@ public class ExternalLeadService {
   public Upserted upsert(ExternalRef ref, NewLead request, Caller caller) {
     leads.lockIdentities(List.of(LeadRepository.refKey(ref)));
     Lead lead =
-        leads.findByExternalRef(ref).flatMap(found -> leads.lock(found.getId())).orElse(null);
+        leads
+            .findByExternalRef(ref)
+            .flatMap(found -> leads.lock(found.getId()))
+            // Read before its lock: read again, a change (an erasure) may have committed meanwhile.
+            .map(
+                found -> {
+                  leads.getEntityManager().refresh(found);
+                  return found;
+                })
+            // An erased lead has no external ids left: the id names nobody, as for a new person.
+            .filter(found -> !found.isErased())
+            .orElse(null);
     if (lead == null) {
       return new Upserted(service.handOff(withRef(request, ref), caller), true);
     }

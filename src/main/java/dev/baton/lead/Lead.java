@@ -359,6 +359,21 @@ public class Lead {
     }
   }
 
+  /**
+   * After a change of an erased lead: free text and references given with it are not kept (the
+   * person asked to be forgotten; a note about them would bring them back).
+   */
+  void forgetNewPersonalData() {
+    if (erasedAt != null) {
+      this.qualificationNote = null;
+      this.rejectionNote = null;
+      this.opportunityRef = null;
+      if (dispute != null) {
+        dispute.erase();
+      }
+    }
+  }
+
   public boolean isErased() {
     return erasedAt != null;
   }

@@ -64,6 +64,10 @@ public class LeadChangeLog {
       Instant now,
       Caller caller,
       Map<String, Object> data) {
+    if (lead.isErased()) {
+      lead.forgetNewPersonalData();
+      EventLog.PERSONAL_FIELDS.forEach(data::remove);
+    }
     cycles.save(lead);
     metrics.moved(type);
     if (to == LeadStatus.REJECTED && from != LeadStatus.REJECTED) {

@@ -135,6 +135,9 @@ public class LeadService {
    * changes nothing changes neither version nor history.
    */
   void update(Lead lead, LeadChanges after, Caller caller) {
+    if (lead.isErased()) {
+      throw PersonalDataService.erased(lead.getId(), "it cannot be edited");
+    }
     String email = Lead.normalize(after.contact().email());
     if (!email.equals(lead.getEmailNormalized())
         && LeadRepository.OPEN.contains(lead.getStatus())) {

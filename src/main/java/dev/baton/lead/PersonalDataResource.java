@@ -48,8 +48,7 @@ public class PersonalDataResource {
               + " `lead.erased` event (to the feed and to webhooks) and answers with its anonymous"
               + " skeleton from then on: `contact` absent, `erasedAt` set; it can no longer be"
               + " edited, recycled or given feedback (409 `lead-erased`). A later handoff with the"
-              + " same email creates a new lead. Erasing again changes nothing and answers the"
-              + " same.")
+              + " same email creates a new lead. Erasing again changes nothing.")
   @APIResponse(responseCode = "200", description = "The person is erased")
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)

@@ -63,25 +63,33 @@ public class PersonalDataService {
   @Transactional
   public Erasure erase(UUID id, Caller caller) {
     Lead lead = leads.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("lead", id));
+    // Rows first, in id order, then the person's lock: the order of every other change (a move
+    // holds its row, then may take the person's lock), so that erasing cannot deadlock with one.
+    List<UUID> ids = person(id, lead.getEmailNormalized());
+    ids.forEach(this::lockFresh);
     String email = lead.getEmailNormalized();
     if (email != null) {
-      // A handoff of the same person waits, then finds no lead of theirs to match.
+      // A handoff of the same person waits here, then finds no lead of theirs to match. One that
+      // committed before is the person's too.
       leads.lockIdentities(List.of(LeadRepository.personKey(email)));
+      List<UUID> more = person(id, email);
+      more.removeAll(ids);
+      more.forEach(this::lockFresh);
+      ids.addAll(more);
     }
-    List<UUID> ids = person(id, email);
     Instant now = Times.now();
-    Instant erasedAt = null;
     for (UUID leadId : ids) {
-      Lead locked = leads.lock(leadId).orElseThrow();
-      em.refresh(locked);
+      Lead locked = leads.findById(leadId);
       if (!locked.isErased()) {
         erase(locked, now, caller);
       }
-      if (leadId.equals(id)) {
-        erasedAt = locked.getErasedAt();
-      }
     }
-    return new Erasure(ids, erasedAt);
+    return new Erasure(ids, lead.getErasedAt());
+  }
+
+  /** The lead, locked, with what committed before the lock (it may have been read before). */
+  private void lockFresh(UUID leadId) {
+    leads.lock(leadId).ifPresent(em::refresh);
   }
 
   private void erase(Lead lead, Instant now, Caller caller) {

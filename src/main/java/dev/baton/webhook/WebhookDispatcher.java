@@ -96,11 +96,15 @@ public class WebhookDispatcher {
     try {
       if (dispatching.writeLock().tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
         dispatching.writeLock().unlock();
+        release();
+      } else {
+        // Still sending: handing back now could let another replica send the same delivery at
+        // once. The leases expire by themselves instead.
+        LOG.warnf("Stopping: webhook sends still running after %s; their leases will expire", wait);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    release();
   }
 
   @PreDestroy

@@ -278,12 +278,20 @@ class ErasureTest {
     String id = Leads.leadIn("QUALIFIED");
     erase(As.ADMIN, id).then().statusCode(200);
     Leads.get(id).then().body("status", equalTo("QUALIFIED")).body("sla.state", equalTo("PENDING"));
-    move(As.SALES, id, "reject", Map.of("reason", "NOT_ICP"));
+    // A note sent with a move of an erased lead is not kept: not on the lead, not in its events.
+    move(As.SALES, id, "reject", Map.of("reason", "NOT_ICP", "note", "Spoke to Ada Lovelace"));
     Leads.get(id)
         .then()
         .body("status", equalTo("REJECTED"))
+        .body("rejection.reason", equalTo("NOT_ICP"))
+        .body("rejection.note", nullValue())
         .body("erasedAt", notNullValue())
         .body("contact", nullValue());
+    List<Map<String, Object>> history =
+        Leads.history(id).then().statusCode(200).extract().jsonPath().getList("data");
+    Map<?, ?> rejected = (Map<?, ?>) history.get(history.size() - 1).get("data");
+    assertEquals("NOT_ICP", rejected.get("reason"));
+    assertFalse(rejected.containsKey("note"), rejected.toString());
     Leads.move(as(As.MARKETING), id, "recycle", Map.of())
         .then()
         .statusCode(409)
