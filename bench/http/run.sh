@@ -11,7 +11,7 @@
 #   moves      POST …/qualify, then …/accept, then …/convert, each on another of those leads
 #   get        GET /api/v1/leads/{id}, random leads
 #   list       GET /api/v1/leads?status=CONVERTED&limit=50
-# then runs the statements Baton issues for a handoff and for a move (bench/http/pgbench/*.sql)
+# then runs the statements Baton issues for a handoff and for each move (bench/http/pgbench/*.sql)
 # with pgbench at the same concurrency on the same database, and prints one table: requests/s,
 # p50 and p99 latency, Baton/pgbench; time from start to ready; resident memory after start and
 # after the load. Every figure comes from this one run on this machine.
@@ -154,7 +154,9 @@ pg_tps() { # script
   awk '/^tps/ { printf "%.0f\n", $3 }' "$WORK/pgbench.out"
 }
 P_HANDOFF=$(pg_tps bench/http/pgbench/handoff.sql)
-P_MOVE=$(pg_tps bench/http/pgbench/move.sql)
+for action in qualify accept convert; do
+  eval "P_$action=$(pg_tps bench/http/pgbench/$action.sql)"
+done
 
 cpus=$(nproc); model=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 echo
@@ -167,10 +169,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
 printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' handoffs "$H_RPS" "$H_P50" "$H_P99" "$H_BAD" "$P_HANDOFF" "$(ratio "$H_RPS" "$P_HANDOFF")"
 for action in qualify accept convert; do
   eval "read -r rps p50 p99 bad <<<\"\$M_$action\""
-  printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' "$action" "$rps" "$p50" "$p99" "$bad" "$P_MOVE" "$(ratio "$rps" "$P_MOVE")"
+  eval "tps=\$P_$action"
+  printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' "$action" "$rps" "$p50" "$p99" "$bad" "$tps" "$(ratio "$rps" "$tps")"
 done
 printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' get "$G_RPS" "$G_P50" "$G_P99" "$G_BAD" "" ""
 printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' list "$L_RPS" "$L_P50" "$L_P99" "$L_BAD" "" ""
 echo
 echo "Start to ready: $READY_MS ms. Resident memory: $RSS_START MiB after start, $RSS_AFTER MiB after the load."
-echo "(pgbench runs the statements of a qualify for every move: accept and convert issue the same ones)"
