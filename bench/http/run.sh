@@ -17,25 +17,26 @@
 # after the load. Every figure comes from this one run on this machine.
 #
 # Settings (environment): BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_SECONDS (20),
-# BENCH_PORT (8094), BENCH_PG_PORT (55433).
+# BENCH_PORT (8094), BENCH_PG_PORT (55433), BENCH_RUNS (which runs, of the default
+# "handoffs qualify accept convert get list"), BENCH_JAVA_OPTS (more JVM options, e.g. a profiler).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 SECONDS_EACH=${BENCH_SECONDS:-20}
+RUNS=" ${BENCH_RUNS:-handoffs qualify accept convert get list} "
 PORT=${BENCH_PORT:-8094}
 ADMIN=bench-admin-key-0123456789abcdef0123456789abcdef
 WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
-chmod 755 "$WORK"
 export BENCH_THREADS=$THREADS
 
+source bench/postgres.sh
 cleanup() {
   [[ -n "${BATON_PID:-}" ]] && kill "$BATON_PID" 2>/dev/null && wait "$BATON_PID" 2>/dev/null || true
-  if [[ -n "${PG_STARTED:-}" ]]; then as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null || true; fi
+  bench_postgres_stop
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 if ! command -v wrk >/dev/null; then
   echo "== installing wrk"
@@ -43,21 +44,8 @@ if ! command -v wrk >/dev/null; then
 fi
 PGBENCH=$(command -v pgbench 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pgbench | sort -V | tail -1)
 
-if [[ -z "${BENCH_JDBC_URL:-}" ]]; then
-  PG_BIN=$(dirname "$(command -v pg_ctl 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)")
-  PG_PORT=${BENCH_PG_PORT:-55433}
-  mkdir -p "$WORK/pg"
-  [[ $(id -u) == 0 ]] && chown postgres "$WORK" "$WORK/pg"
-  as_pg "$PG_BIN/initdb" -D "$WORK/pg" -U baton -A trust >/dev/null
-  # Durable commits (fsync and synchronous_commit as shipped): Baton and pgbench pay the same.
-  as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
-    -o "-p $PG_PORT -k $WORK -c shared_buffers=256MB -c max_connections=100" start >/dev/null
-  PG_STARTED=1
-  psql -q "postgresql://baton@localhost:$PG_PORT/postgres" -c "CREATE DATABASE baton"
-  BENCH_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/baton"
-  BENCH_PSQL="postgresql://baton@localhost:$PG_PORT/baton"
-  export QUARKUS_DATASOURCE_USERNAME=baton QUARKUS_DATASOURCE_PASSWORD=
-fi
+# Durable commits (fsync and synchronous_commit as shipped): Baton and pgbench pay the same.
+bench_postgres "${BENCH_PG_PORT:-55433}" -c shared_buffers=256MB -c max_connections=100
 
 echo "== building"
 ./mvnw -B -q package -DskipTests
@@ -66,7 +54,7 @@ echo "== starting Baton (production profile) on port $PORT"
 started=$(date +%s%N)
 QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
   BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT \
-  java -jar target/quarkus-app/quarkus-run.jar >"$WORK/baton.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$WORK/baton.log" 2>&1 &
 BATON_PID=$!
 until curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null; do
   kill -0 "$BATON_PID" 2>/dev/null || { echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1; }
@@ -100,8 +88,12 @@ run_wrk() { # key, seconds, path, wrk arguments...
 
 echo "== warming up (10 s of handoffs, not counted)"
 run_wrk "$MARKETING" 10 / -s bench/http/handoff.lua >/dev/null
-echo "== handoffs"
-read -r H_RPS H_P50 H_P99 H_BAD < <(run_wrk "$MARKETING" "$SECONDS_EACH" / -s bench/http/handoff.lua)
+declare -A BATON PGBENCH_TPS
+wanted() { [[ $RUNS == *" $1 "* ]]; }
+if wanted handoffs; then
+  echo "== handoffs"
+  BATON[handoffs]=$(run_wrk "$MARKETING" "$SECONDS_EACH" / -s bench/http/handoff.lua)
+fi
 
 # Each move run draws from BENCH_MOVE_LEADS leads in the status it moves from, so that it never
 # runs out: GENERATED and QUALIFIED ones are handed off in batches (500 a request), ACCEPTED ones
@@ -127,19 +119,23 @@ supply() { # status
   done
 }
 for action in qualify accept convert; do
+  wanted "$action" || continue
   from=$(case $action in qualify) echo GENERATED ;; accept) echo QUALIFIED ;; convert) echo ACCEPTED ;; esac)
   supply "$from"
   ids "$from"
   echo "== moves: $action"
-  read -r rps p50 p99 bad < <(run_wrk "$ADMIN" "$SECONDS_EACH" / -s bench/http/move.lua -- "$WORK/ids" "$action")
-  eval "M_${action}=\"$rps $p50 $p99 $bad\""
+  BATON[$action]=$(run_wrk "$ADMIN" "$SECONDS_EACH" / -s bench/http/move.lua -- "$WORK/ids" "$action")
 done
-psql "$BENCH_PSQL" -tAc "SELECT id FROM lead ORDER BY random() LIMIT 100000" >"$WORK/ids"
-echo "== get"
-read -r G_RPS G_P50 G_P99 G_BAD < <(run_wrk "$SALES" "$SECONDS_EACH" / -s bench/http/get.lua -- "$WORK/ids")
-echo "== list"
-read -r L_RPS L_P50 L_P99 L_BAD < <(run_wrk "$SALES" "$SECONDS_EACH" \
-  "/api/v1/leads?status=CONVERTED&limit=50" -H "Authorization: Bearer $SALES")
+if wanted get; then
+  psql "$BENCH_PSQL" -tAc "SELECT id FROM lead ORDER BY random() LIMIT 100000" >"$WORK/ids"
+  echo "== get"
+  BATON[get]=$(run_wrk "$SALES" "$SECONDS_EACH" / -s bench/http/get.lua -- "$WORK/ids")
+fi
+if wanted list; then
+  echo "== list"
+  BATON[list]=$(run_wrk "$SALES" "$SECONDS_EACH" \
+    "/api/v1/leads?status=CONVERTED&limit=50" -H "Authorization: Bearer $SALES")
+fi
 RSS_AFTER=$(( $(ps -o rss= -p "$BATON_PID") / 1024 ))
 kill "$BATON_PID"; wait "$BATON_PID" 2>/dev/null || true; BATON_PID=
 
@@ -153,9 +149,8 @@ pg_tps() { # script
     { cat "$WORK/pgbench.out" >&2; exit 1; }
   awk '/^tps/ { printf "%.0f\n", $3 }' "$WORK/pgbench.out"
 }
-P_HANDOFF=$(pg_tps bench/http/pgbench/handoff.sql)
-for action in qualify accept convert; do
-  eval "P_$action=$(pg_tps bench/http/pgbench/$action.sql)"
+for action in handoffs qualify accept convert; do
+  if wanted "$action"; then PGBENCH_TPS[$action]=$(pg_tps "bench/http/pgbench/${action%s}.sql"); fi
 done
 
 cpus=$(nproc); model=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
@@ -165,14 +160,13 @@ echo "Machine: $cpus CPUs ($model), $(( $(awk '/MemTotal/ { print $2 }' /proc/me
   "$CONNECTIONS connections, $THREADS wrk threads, ${SECONDS_EACH}s per run"
 printf '\n| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' what "req/s" "p50 ms" "p99 ms" non-2xx "pgbench tps" "Baton/pgbench"
 printf '|%s|\n' "-----------|----------|---------|---------|--------|-------------|---------------"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
-printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' handoffs "$H_RPS" "$H_P50" "$H_P99" "$H_BAD" "$P_HANDOFF" "$(ratio "$H_RPS" "$P_HANDOFF")"
-for action in qualify accept convert; do
-  eval "read -r rps p50 p99 bad <<<\"\$M_$action\""
-  eval "tps=\$P_$action"
-  printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' "$action" "$rps" "$p50" "$p99" "$bad" "$tps" "$(ratio "$rps" "$tps")"
+for what in handoffs qualify accept convert get list; do
+  [[ -n "${BATON[$what]:-}" ]] || continue
+  read -r rps p50 p99 bad <<<"${BATON[$what]}"
+  tps=${PGBENCH_TPS[$what]:-}
+  ratio=
+  [[ -n $tps ]] && ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
+  printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' "$what" "$rps" "$p50" "$p99" "$bad" "$tps" "$ratio"
 done
-printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' get "$G_RPS" "$G_P50" "$G_P99" "$G_BAD" "" ""
-printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' list "$L_RPS" "$L_P50" "$L_P99" "$L_BAD" "" ""
 echo
 echo "Start to ready: $READY_MS ms. Resident memory: $RSS_START MiB after start, $RSS_AFTER MiB after the load."

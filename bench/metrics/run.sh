@@ -16,33 +16,17 @@ PORT=${BENCH_PORT:-8093}
 RUNS=30
 KEY=bench-admin-key-0123456789abcdef0123456789abcdef
 WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
-chmod 755 "$WORK"
 
+source bench/postgres.sh
 cleanup() {
   [[ -n "${BATON_PID:-}" ]] && kill "$BATON_PID" 2>/dev/null || true
-  if [[ -n "${PG_STARTED:-}" ]]; then as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null || true; fi
+  bench_postgres_stop
   rm -rf "$WORK"
 }
 # BENCH_GENERATE_ONLY=1 stops after filling the database (to explore it with psql).
-
 trap cleanup EXIT
 
-as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
-if [[ -z "${BENCH_JDBC_URL:-}" ]]; then
-  PG_BIN=$(dirname "$(command -v pg_ctl 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)")
-  PG_PORT=${BENCH_PG_PORT:-55432}
-  mkdir -p "$WORK/pg"
-  [[ $(id -u) == 0 ]] && chown postgres "$WORK" "$WORK/pg"
-  as_pg "$PG_BIN/initdb" -D "$WORK/pg" -U baton -A trust >/dev/null
-  as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
-    -o "-p $PG_PORT -k $WORK -c shared_buffers=512MB -c max_wal_size=4GB -c fsync=off" start >/dev/null
-  PG_STARTED=1
-  psql -q "postgresql://baton@localhost:$PG_PORT/postgres" -c "CREATE DATABASE baton"
-  BENCH_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/baton"
-  BENCH_PSQL="postgresql://baton@localhost:$PG_PORT/baton"
-  export QUARKUS_DATASOURCE_USERNAME=baton QUARKUS_DATASOURCE_PASSWORD=
-fi
+bench_postgres "${BENCH_PG_PORT:-55432}" -c shared_buffers=512MB -c max_wal_size=4GB -c fsync=off
 
 echo "== building"
 [[ -f target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests -Dcodegen.skip=true

@@ -1,0 +1,34 @@
+# Sourced by the benchmark scripts: a throwaway PostgreSQL cluster, unless one is given.
+#
+#   source bench/postgres.sh
+#   bench_postgres <port> [-c setting=value ...]
+#
+# With BENCH_JDBC_URL set (and BENCH_PSQL, a psql connection string for the same database) it does
+# nothing. Otherwise it runs initdb and pg_ctl of the local PostgreSQL installation (as root, as
+# user postgres) in $WORK/pg, creates the database baton and sets BENCH_JDBC_URL, BENCH_PSQL and
+# the datasource user for Baton. bench_postgres_stop stops the cluster it started (for a trap).
+
+as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+bench_postgres() { # port, pg_ctl -o settings...
+  [[ -n "${BENCH_JDBC_URL:-}" ]] && return
+  local port=$1; shift
+  PG_BIN=$(dirname "$(command -v pg_ctl 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)")
+  mkdir -p "$WORK/pg"
+  chmod 755 "$WORK"
+  [[ $(id -u) == 0 ]] && chown postgres "$WORK" "$WORK/pg"
+  as_pg "$PG_BIN/initdb" -D "$WORK/pg" -U baton -A trust >/dev/null
+  as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w -o "-p $port -k $WORK $*" start >/dev/null
+  PG_STARTED=1
+  psql -q "postgresql://baton@localhost:$port/postgres" -c "CREATE DATABASE baton"
+  BENCH_JDBC_URL="jdbc:postgresql://localhost:$port/baton"
+  BENCH_PSQL="postgresql://baton@localhost:$port/baton"
+  export QUARKUS_DATASOURCE_USERNAME=baton QUARKUS_DATASOURCE_PASSWORD=
+}
+
+bench_postgres_stop() {
+  if [[ -n "${PG_STARTED:-}" ]]; then
+    as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null || true
+    PG_STARTED=
+  fi
+}
