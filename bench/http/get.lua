@@ -13,3 +13,5 @@ function request()
   return wrk.format("GET", "/api/v1/leads/" .. ids[math.random(#ids)],
     { ["Authorization"] = "Bearer " .. key })
 end
+
+dofile("bench/http/pace.lua")

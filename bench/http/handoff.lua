@@ -24,3 +24,5 @@ function request()
     ["Content-Type"] = "application/json",
   }, body)
 end
+
+dofile("bench/http/pace.lua")

@@ -44,3 +44,5 @@ function request()
     ["Content-Type"] = "application/json",
   }, body)
 end
+
+dofile("bench/http/pace.lua")

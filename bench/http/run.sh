@@ -13,8 +13,9 @@
 #   list       GET /api/v1/leads?status=CONVERTED&limit=50
 # then runs the statements Baton issues for a handoff and for each move (bench/http/pgbench/*.sql)
 # with pgbench at the same concurrency on the same database, and prints one table: requests/s,
-# p50 and p99 latency, Baton/pgbench; time from start to ready; resident memory after start and
-# after the load. Every figure comes from this one run on this machine.
+# p50 and p99 latency, Baton/pgbench, then p50 and p99 again in a second run paced at 80% of the
+# first one's requests/s; time from start to ready; resident memory after start and after the
+# load. Every figure comes from this one run on this machine.
 #
 # Settings (environment): BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_SECONDS (20),
 # BENCH_PORT (8094), BENCH_PG_PORT (55433), BENCH_RUNS (which runs, of the default
@@ -75,7 +76,7 @@ SALES=$(key SALES)
 # wrk's summary as: requests/s p50_ms p99_ms non2xx
 run_wrk() { # key, seconds, path, wrk arguments...
   local key=$1 seconds=$2 path=$3; shift 3
-  BENCH_KEY=$key wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency --timeout 10s \
+  BENCH_KEY=$key BENCH_RATE=${RATE:-} wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency --timeout 10s \
     "http://localhost:$PORT$path" "$@" >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; exit 1; }
   awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
@@ -86,13 +87,24 @@ run_wrk() { # key, seconds, path, wrk arguments...
     END { printf "%.0f %.1f %.1f %d\n", rps, p50, p99, bad + 0 }' "$WORK/wrk.out"
 }
 
+# Each run twice: as fast as the connections go (the peak), then at 80% of that peak, paced
+# (bench/http/pace.lua), for the latency a replica shows with some headroom left.
+declare -A BATON PACED PGBENCH_TPS
+measure() { # name, key, path, wrk arguments... (BEFORE_PACED: a command to run in between)
+  local name=$1 key=$2 path=$3; shift 3
+  BATON[$name]=$(run_wrk "$key" "$SECONDS_EACH" "$path" "$@")
+  local peak=${BATON[$name]%% *}
+  ${BEFORE_PACED:-true}
+  echo "   and at 80% of its $peak requests/s"
+  PACED[$name]=$(RATE=$(( peak * 8 / 10 )) run_wrk "$key" "$SECONDS_EACH" "$path" "$@")
+}
+wanted() { [[ $RUNS == *" $1 "* ]]; }
+
 echo "== warming up (10 s of handoffs, not counted)"
 run_wrk "$MARKETING" 10 / -s bench/http/handoff.lua >/dev/null
-declare -A BATON PGBENCH_TPS
-wanted() { [[ $RUNS == *" $1 "* ]]; }
 if wanted handoffs; then
   echo "== handoffs"
-  BATON[handoffs]=$(run_wrk "$MARKETING" "$SECONDS_EACH" / -s bench/http/handoff.lua)
+  measure handoffs "$MARKETING" / -s bench/http/handoff.lua
 fi
 
 # Each move run draws from BENCH_MOVE_LEADS leads in the status it moves from, so that it never
@@ -124,28 +136,26 @@ for action in qualify accept convert; do
   supply "$from"
   ids "$from"
   echo "== moves: $action"
-  BATON[$action]=$(run_wrk "$ADMIN" "$SECONDS_EACH" / -s bench/http/move.lua -- "$WORK/ids" "$action")
+  BEFORE_PACED="ids $from" measure "$action" "$ADMIN" / -s bench/http/move.lua -- "$WORK/ids" "$action"
 done
 if wanted get; then
   psql "$BENCH_PSQL" -tAc "SELECT id FROM lead ORDER BY random() LIMIT 100000" >"$WORK/ids"
   echo "== get"
-  BATON[get]=$(run_wrk "$SALES" "$SECONDS_EACH" / -s bench/http/get.lua -- "$WORK/ids")
+  measure get "$SALES" / -s bench/http/get.lua -- "$WORK/ids"
 fi
 if wanted list; then
   echo "== list"
-  BATON[list]=$(run_wrk "$SALES" "$SECONDS_EACH" \
-    "/api/v1/leads?status=CONVERTED&limit=50" -H "Authorization: Bearer $SALES")
+  measure list "$SALES" "/api/v1/leads?status=CONVERTED&limit=50" -s bench/http/list.lua
 fi
 RSS_AFTER=$(( $(ps -o rss= -p "$BATON_PID") / 1024 ))
 kill "$BATON_PID"; wait "$BATON_PID" 2>/dev/null || true; BATON_PID=
 
 echo "== pgbench: the same statements, $CONNECTIONS clients"
 psql -q "$BENCH_PSQL" -f bench/http/pgbench/setup.sql
-KEYHASH=$(psql "$BENCH_PSQL" -tAc "SELECT key_hash FROM api_key WHERE role = 'SALES' LIMIT 1")
 LEAD_COUNT=$(psql "$BENCH_PSQL" -tAc "SELECT count(*) FROM bench_lead")
 pg_tps() { # script
   "$PGBENCH" -n -M extended -c "$CONNECTIONS" -j "$THREADS" -T "$SECONDS_EACH" \
-    -D keyhash="$KEYHASH" -D leads="$LEAD_COUNT" -f "$1" "$BENCH_PSQL" >"$WORK/pgbench.out" 2>&1 ||
+    -D leads="$LEAD_COUNT" -f "$1" "$BENCH_PSQL" >"$WORK/pgbench.out" 2>&1 ||
     { cat "$WORK/pgbench.out" >&2; exit 1; }
   awk '/^tps/ { printf "%.0f\n", $3 }' "$WORK/pgbench.out"
 }
@@ -158,15 +168,19 @@ echo
 echo "Machine: $cpus CPUs ($model), $(( $(awk '/MemTotal/ { print $2 }' /proc/meminfo) / 1024 / 1024 )) GiB;"\
   "PostgreSQL $(psql "$BENCH_PSQL" -tAc 'SHOW server_version'); Java $(java -version 2>&1 | awk -F'"' '/version/ { print $2 }');"\
   "$CONNECTIONS connections, $THREADS wrk threads, ${SECONDS_EACH}s per run"
-printf '\n| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' what "req/s" "p50 ms" "p99 ms" non-2xx "pgbench tps" "Baton/pgbench"
-printf '|%s|\n' "-----------|----------|---------|---------|--------|-------------|---------------"
+printf '\n| %-9s | %8s | %7s | %7s | %6s | %11s | %13s | %8s | %7s | %7s |\n' what "req/s" "p50 ms" "p99 ms" \
+  non-2xx "pgbench tps" "Baton/pgbench" "at 80%" "p50 ms" "p99 ms"
+printf '|%s|\n' "-----------|----------|---------|---------|--------|-------------|---------------|----------|---------|---------"
 for what in handoffs qualify accept convert get list; do
   [[ -n "${BATON[$what]:-}" ]] || continue
   read -r rps p50 p99 bad <<<"${BATON[$what]}"
   tps=${PGBENCH_TPS[$what]:-}
   ratio=
   [[ -n $tps ]] && ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
-  printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s |\n' "$what" "$rps" "$p50" "$p99" "$bad" "$tps" "$ratio"
+  read -r paced_rps paced_p50 paced_p99 paced_bad <<<"${PACED[$what]}"
+  bad=$(( bad + paced_bad ))
+  printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s | %8s | %7s | %7s |\n' "$what" "$rps" "$p50" "$p99" \
+    "$bad" "$tps" "$ratio" "$paced_rps" "$paced_p50" "$paced_p99"
 done
 echo
 echo "Start to ready: $READY_MS ms. Resident memory: $RSS_START MiB after start, $RSS_AFTER MiB after the load."

@@ -2,11 +2,9 @@
 -- external ids), in order, each one round trip, captured with log_statement = all. Hibernate's
 -- column lists are shortened to the columns given values; the values are those of
 -- bench/http/handoff.lua (a colon inside a literal is written chr(58): pgbench would take it for a
--- variable). Run with: pgbench -M extended -D keyhash=<an api_key.key_hash> (variables are sent as parameters).
+-- variable). Run with: pgbench -M extended (variables are sent as parameters). The API key is not read: Baton
+-- holds the keys it has seen in memory.
 \set n random(1, 2000000000)
--- Authentication: the key, by its hash.
-SELECT id, created_at, key_hash, key_prefix, name, rate_limit, revoked_at, role FROM api_key
-    WHERE key_hash = :keyhash AND revoked_at IS NULL FETCH FIRST 1 ROWS ONLY;
 BEGIN;
 -- The person's lock, then their open lead (a duplicate) and their last closed one (a comeback).
 SELECT pg_advisory_xact_lock(hashtextextended('person' || chr(58) || 'pg-' || CAST(:client_id AS text) || '-' || CAST(:n AS text) || '@example.com', 0));

@@ -2,10 +2,9 @@
 -- order, each one round trip, captured with log_statement = all. Hibernate's column lists are
 -- shortened; its UPDATE sets every column, here the ones a qualify changes. The lead is drawn
 -- from bench_lead (setup.sql) inside the locking statement, which adds no round trip.
--- Run with: pgbench -M extended -D keyhash=<an api_key.key_hash> -D leads=<rows of bench_lead>.
+-- Run with: pgbench -M extended -D leads=<rows of bench_lead>. The API key is not read: Baton holds
+-- the keys it has seen in memory.
 \set n random(1, :leads)
-SELECT id, created_at, key_hash, key_prefix, name, rate_limit, revoked_at, role FROM api_key
-    WHERE key_hash = :keyhash AND revoked_at IS NULL FETCH FIRST 1 ROWS ONLY;
 BEGIN;
 SELECT l.id, l.version FROM lead l JOIN bench_lead b ON b.id = l.id WHERE b.n = :n
     FOR UPDATE OF l \gset

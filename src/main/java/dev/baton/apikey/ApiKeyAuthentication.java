@@ -19,8 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
- * {@code Authorization: Bearer <api key>}. The key is looked up on every request (one indexed
- * read), so a revoked key stops working at once on every replica.
+ * {@code Authorization: Bearer <api key>}. A key this replica has seen is served from memory on the
+ * request's own thread ({@link ApiKeyCache}, forgotten as soon as any key changes); another is read
+ * from the database (one indexed read) on a worker thread.
  */
 @ApplicationScoped
 public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
@@ -63,9 +64,11 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
   static class KeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     private final ApiKeyService keys;
+    private final ApiKeyCache cache;
 
-    KeyIdentityProvider(ApiKeyService keys) {
+    KeyIdentityProvider(ApiKeyService keys, ApiKeyCache cache) {
       this.keys = keys;
+      this.cache = cache;
     }
 
     @Override
@@ -76,11 +79,16 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(
         TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-      String presented = request.getToken().getToken();
+      String hash = ApiKeyService.hash(request.getToken().getToken());
+      SecurityIdentity known = cache.get(hash);
+      if (known != null) {
+        return Uni.createFrom().item(known);
+      }
+      long generation = cache.generation();
       return context.runBlocking(
           () -> {
             Caller caller =
-                keys.authenticate(presented)
+                keys.authenticate(hash)
                     .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked key"));
             QuarkusSecurityIdentity.Builder identity =
                 QuarkusSecurityIdentity.builder()
@@ -91,7 +99,9 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
             if (caller.rateLimit() != null) {
               identity.addAttribute(Caller.RATE_LIMIT, caller.rateLimit());
             }
-            return identity.build();
+            SecurityIdentity built = identity.build();
+            cache.put(hash, built, generation);
+            return built;
           });
     }
   }

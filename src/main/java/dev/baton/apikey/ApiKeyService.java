@@ -12,6 +12,8 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,10 +36,18 @@ public class ApiKeyService {
 
   private final ApiKeyRepository keys;
   private final BatonConfig config;
+  private final ApiKeyCache cache;
+  private final TransactionSynchronizationRegistry transactions;
 
-  public ApiKeyService(ApiKeyRepository keys, BatonConfig config) {
+  public ApiKeyService(
+      ApiKeyRepository keys,
+      BatonConfig config,
+      ApiKeyCache cache,
+      TransactionSynchronizationRegistry transactions) {
     this.keys = keys;
     this.config = config;
+    this.cache = cache;
+    this.transactions = transactions;
   }
 
   /**
@@ -63,10 +73,10 @@ public class ApiKeyService {
         new ApiKey(BOOTSTRAP_NAME, Role.ADMIN, hash(key.get()), "(bootstrap)", null, Times.now()));
   }
 
-  /** The caller behind a presented key, if the key exists and is not revoked. */
+  /** The caller behind a key (by its hash), if the key exists and is not revoked. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<Caller> authenticate(String presented) {
-    return keys.findActiveByHash(hash(presented))
+  public Optional<Caller> authenticate(String hash) {
+    return keys.findActiveByHash(hash)
         .map(key -> new Caller(key.getId(), key.getName(), key.getRole(), key.getRateLimit()));
   }
 
@@ -123,6 +133,17 @@ public class ApiKeyService {
       }
     }
     key.revoke(Times.now());
+    // This replica forgets its keys at the commit; the others when PostgreSQL notifies them.
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            cache.clear();
+          }
+        });
     return ApiKeyView.from(key);
   }
 
