@@ -1,6 +1,7 @@
 package dev.baton.common;
 
 import dev.baton.lead.Action;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   <li>{@code LeadPatch}, the merge patch, is derived from the lead's own schemas: nothing
  *       required, and {@code null} (removal) allowed where a value is optional.
  * </ul>
+ *
+ * <p>It runs while the application is built, so the document served is ready at start.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiConventions implements OASFilter {
 
   private static final String SCHEMAS = "#/components/schemas/";
