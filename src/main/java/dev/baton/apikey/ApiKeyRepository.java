@@ -46,7 +46,7 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
       return find("order by createdAt, id").page(0, limit).list();
     }
     return find(
-            "(createdAt > :at or (createdAt = :at and id > :id)) order by createdAt, id",
+            "(createdAt, id) > (:at, :id) order by createdAt, id",
             Parameters.with("at", after.at()).and("id", after.id()))
         .page(0, limit)
         .list();

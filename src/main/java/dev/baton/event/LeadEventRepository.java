@@ -35,7 +35,7 @@ public class LeadEventRepository implements PanacheRepositoryBase<LeadEvent, Lon
           "after", "is ahead of this database (was it restored or moved?); start again without it");
     }
     String query =
-        "(txid > :txid or (txid = :txid and id > :id)) and txid < :horizon"
+        "(txid, id) > (:txid, :id) and txid < :horizon"
             + (types.isEmpty() ? "" : " and type in :types")
             + " order by txid, id";
     Parameters params =

@@ -28,7 +28,7 @@ public class WebhookRepository implements PanacheRepositoryBase<Webhook, UUID> {
     }
     String position = "";
     if (after != null) {
-      position = " and (createdAt > :at or (createdAt = :at and id > :id))";
+      position = " and (createdAt, id) > (:at, :id)";
       params.and("at", after.at()).and("id", after.id());
     }
     return find("deletedAt is null" + owner + position + " order by createdAt, id", params)
