@@ -39,7 +39,7 @@ ADMIN=bench-admin-key-0123456789abcdef0123456789abcdef
 WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
 export BENCH_THREADS=$THREADS
 
-source bench/postgres.sh
+source bench/lib.sh
 unset BENCH_JDBC_URL BENCH_PSQL # each size drops and creates its database: never someone else's
 cleanup() {
   [[ -n "${BATON_PID:-}" ]] && kill "$BATON_PID" 2>/dev/null && wait "$BATON_PID" 2>/dev/null || true
@@ -57,12 +57,12 @@ bench_postgres "${BENCH_PG_PORT:-55434}" -c shared_buffers=512MB -c max_wal_size
 ADMIN_PSQL=${BENCH_PSQL%/baton}/postgres
 
 echo "== building"
-[[ -f target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests
+./mvnw -B -q package -DskipTests
 
 start_baton() {
   QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
     BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT \
-    java -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
+    java $BATON_JVM -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
   BATON_PID=$!
   until curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null; do
     kill -0 "$BATON_PID" 2>/dev/null || { echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1; }

@@ -18,8 +18,11 @@
 # load. Every figure comes from this one run on this machine.
 #
 # Settings (environment): BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_SECONDS (20),
-# BENCH_PORT (8094), BENCH_PG_PORT (55433), BENCH_RUNS (which runs, of the default
+# BENCH_PORT (8094), BENCH_PG_PORT (55433), BENCH_WARMUP (10 s of handoffs first), BENCH_RUNS (which runs, of the default
 # "handoffs qualify accept convert get list"), BENCH_JAVA_OPTS (more JVM options, e.g. a profiler).
+#
+# Baton runs with the JVM settings of the container image (src/main/docker/Dockerfile.jvm) and the
+# heap a pod of the generated Kubernetes manifests gets: BATON_JVM (bench/lib.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
@@ -31,7 +34,7 @@ ADMIN=bench-admin-key-0123456789abcdef0123456789abcdef
 WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
 export BENCH_THREADS=$THREADS
 
-source bench/postgres.sh
+source bench/lib.sh
 cleanup() {
   [[ -n "${BATON_PID:-}" ]] && kill "$BATON_PID" 2>/dev/null && wait "$BATON_PID" 2>/dev/null || true
   bench_postgres_stop
@@ -51,11 +54,11 @@ bench_postgres "${BENCH_PG_PORT:-55433}" -c shared_buffers=256MB -c max_connecti
 echo "== building"
 ./mvnw -B -q package -DskipTests
 
-echo "== starting Baton (production profile) on port $PORT"
+echo "== starting Baton (production profile, $BATON_JVM) on port $PORT"
 started=$(date +%s%N)
 QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
   BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT \
-  java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$WORK/baton.log" 2>&1 &
+  java $BATON_JVM ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$WORK/baton.log" 2>&1 &
 BATON_PID=$!
 until curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null; do
   kill -0 "$BATON_PID" 2>/dev/null || { echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1; }
@@ -100,8 +103,9 @@ measure() { # name, key, path, wrk arguments... (BEFORE_PACED: a command to run 
 }
 wanted() { [[ $RUNS == *" $1 "* ]]; }
 
-echo "== warming up (10 s of handoffs, not counted)"
-run_wrk "$MARKETING" 10 / -s bench/http/handoff.lua >/dev/null
+WARMUP=${BENCH_WARMUP:-10}
+echo "== warming up ($WARMUP s of handoffs, not counted)"
+run_wrk "$MARKETING" "$WARMUP" / -s bench/http/handoff.lua >/dev/null
 if wanted handoffs; then
   echo "== handoffs"
   measure handoffs "$MARKETING" / -s bench/http/handoff.lua

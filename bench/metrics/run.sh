@@ -17,7 +17,7 @@ RUNS=30
 KEY=bench-admin-key-0123456789abcdef0123456789abcdef
 WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
 
-source bench/postgres.sh
+source bench/lib.sh
 cleanup() {
   [[ -n "${BATON_PID:-}" ]] && kill "$BATON_PID" 2>/dev/null || true
   bench_postgres_stop
@@ -29,11 +29,11 @@ trap cleanup EXIT
 bench_postgres "${BENCH_PG_PORT:-55432}" -c shared_buffers=512MB -c max_wal_size=4GB -c fsync=off
 
 echo "== building"
-[[ -f target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests -Dcodegen.skip=true
+./mvnw -B -q package -DskipTests
 
 start_baton() {
   QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$KEY \
-    QUARKUS_HTTP_PORT=$PORT java -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
+    QUARKUS_HTTP_PORT=$PORT java $BATON_JVM -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
   BATON_PID=$!
   for _ in $(seq 1 120); do
     curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null && return

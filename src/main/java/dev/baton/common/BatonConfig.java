@@ -26,6 +26,22 @@ public interface BatonConfig {
 
   Metrics metrics();
 
+  Batch batch();
+
+  interface Batch {
+    /**
+     * BATON_BATCH_CONCURRENCY: batches of leads one replica hands off at once (2 by default). A
+     * batch holds a database connection and up to 500 leads for its whole run; more at once would
+     * take the pool and the heap from every other request.
+     */
+    @WithDefault("2")
+    int concurrency();
+
+    /** BATON_BATCH_WAIT: how long a batch waits for its turn before it is answered 503 busy. */
+    @WithDefault("30S")
+    Duration waitAtMost();
+  }
+
   interface Metrics {
     /**
      * BATON_METRICS_REFRESH_EVERY: how often each replica reads the gauges that come from the

@@ -67,12 +67,17 @@ public class LeadBatchResource {
   private final LeadBatchService batches;
   private final Idempotency idempotency;
   private final SecurityIdentity identity;
+  private final BatchTurns turns;
 
   public LeadBatchResource(
-      LeadBatchService batches, Idempotency idempotency, SecurityIdentity identity) {
+      LeadBatchService batches,
+      Idempotency idempotency,
+      SecurityIdentity identity,
+      BatchTurns turns) {
     this.batches = batches;
     this.idempotency = idempotency;
     this.identity = identity;
+    this.turns = turns;
   }
 
   @POST
@@ -93,31 +98,33 @@ public class LeadBatchResource {
       UriInfo uri) {
     Caller caller = Caller.of(identity);
     String instance = "/" + uri.getPath().replaceFirst("^/", "");
-    return idempotency.run(
-        idempotencyKey,
-        caller,
-        "POST " + uri.getPath(),
-        body,
+    return turns.inTurn(
         () ->
-            Response.ok(
-                    new Result(
-                        batches.handOff(body.leads(), caller).stream()
-                            .map(
-                                outcome ->
-                                    outcome.lead() != null
-                                        ? new Item(
-                                            outcome.index(),
-                                            201,
-                                            outcome.lead().id(),
-                                            "/api/v1/leads/" + outcome.lead().id(),
-                                            null)
-                                        : new Item(
-                                            outcome.index(),
-                                            outcome.problem().status(),
-                                            null,
-                                            null,
-                                            outcome.problem().toProblem(instance)))
-                            .toList()))
-                .build());
+            idempotency.run(
+                idempotencyKey,
+                caller,
+                "POST " + uri.getPath(),
+                body,
+                () ->
+                    Response.ok(
+                            new Result(
+                                batches.handOff(body.leads(), caller).stream()
+                                    .map(
+                                        outcome ->
+                                            outcome.lead() != null
+                                                ? new Item(
+                                                    outcome.index(),
+                                                    201,
+                                                    outcome.lead().id(),
+                                                    "/api/v1/leads/" + outcome.lead().id(),
+                                                    null)
+                                                : new Item(
+                                                    outcome.index(),
+                                                    outcome.problem().status(),
+                                                    null,
+                                                    null,
+                                                    outcome.problem().toProblem(instance)))
+                                    .toList()))
+                        .build()));
   }
 }

@@ -1,7 +1,13 @@
-# Sourced by the benchmark scripts: a throwaway PostgreSQL cluster, unless one is given.
+# Sourced by the benchmark scripts: the JVM settings Baton runs with, and a throwaway PostgreSQL
+# cluster unless one is given.
 #
-#   source bench/postgres.sh
+#   source bench/lib.sh
+#   java $BATON_JVM -jar target/quarkus-app/quarkus-run.jar
 #   bench_postgres <port> [-c setting=value ...]
+#
+# BATON_JVM: the container image's settings (C1 only, serial collector; src/main/docker/Dockerfile.jvm)
+# and the heap a pod of the generated Kubernetes manifests gets (30% of its 320Mi limit).
+BATON_JVM="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx96m"
 #
 # With BENCH_JDBC_URL set (and BENCH_PSQL, a psql connection string for the same database) it does
 # nothing. Otherwise it runs initdb and pg_ctl of the local PostgreSQL installation (as root, as
