@@ -128,7 +128,7 @@ for size in $SIZES; do
     WHERE status = 'QUALIFIED' AND source = '$SOURCE' ORDER BY created_at, id OFFSET $(( DEPTH - 1 )) LIMIT 1")
   EXPLAIN="EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF)"
   LIST="SELECT * FROM lead WHERE status = \$1 AND source = \$2"
-  DEEP="$LIST AND (created_at > \$3 OR (created_at = \$3 AND id > \$4))"
+  DEEP="$LIST AND (created_at, id) > (\$3, \$4)"
   PLANS[$size,get]=$(plan "$EXPLAIN SELECT * FROM lead WHERE id = '$ID'")
   PLANS[$size,open]=$(plan "$EXPLAIN SELECT * FROM lead WHERE email_normalized = 'new-person@example.com'
     AND status IN ('GENERATED', 'QUALIFIED', 'ACCEPTED') FETCH FIRST 1 ROWS ONLY")
