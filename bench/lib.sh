@@ -38,3 +38,17 @@ bench_postgres_stop() {
     PG_STARTED=
   fi
 }
+
+# For `trap bench_cleanup EXIT`: stops the Baton in $BATON_PID and the cluster, removes $WORK.
+bench_cleanup() {
+  [[ -n "${BATON_PID:-}" ]] && kill "$BATON_PID" 2>/dev/null && wait "$BATON_PID" 2>/dev/null || true
+  bench_postgres_stop
+  rm -rf "$WORK"
+}
+
+# wrk, installed with apt-get when missing.
+bench_wrk() {
+  command -v wrk >/dev/null && return
+  echo "== installing wrk"
+  if [[ $(id -u) == 0 ]]; then apt-get install -y -q wrk >/dev/null; else sudo apt-get install -y -q wrk >/dev/null; fi
+}

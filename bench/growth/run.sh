@@ -41,17 +41,9 @@ export BENCH_THREADS=$THREADS
 
 source bench/lib.sh
 unset BENCH_JDBC_URL BENCH_PSQL # each size drops and creates its database: never someone else's
-cleanup() {
-  [[ -n "${BATON_PID:-}" ]] && kill "$BATON_PID" 2>/dev/null && wait "$BATON_PID" 2>/dev/null || true
-  bench_postgres_stop
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap bench_cleanup EXIT
 
-if ! command -v wrk >/dev/null; then
-  echo "== installing wrk"
-  if [[ $(id -u) == 0 ]]; then apt-get install -y -q wrk >/dev/null; else sudo apt-get install -y -q wrk >/dev/null; fi
-fi
+bench_wrk
 
 bench_postgres "${BENCH_PG_PORT:-55434}" -c shared_buffers=512MB -c max_wal_size=4GB -c max_connections=100
 ADMIN_PSQL=${BENCH_PSQL%/baton}/postgres

@@ -35,17 +35,9 @@ WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
 export BENCH_THREADS=$THREADS
 
 source bench/lib.sh
-cleanup() {
-  [[ -n "${BATON_PID:-}" ]] && kill "$BATON_PID" 2>/dev/null && wait "$BATON_PID" 2>/dev/null || true
-  bench_postgres_stop
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap bench_cleanup EXIT
 
-if ! command -v wrk >/dev/null; then
-  echo "== installing wrk"
-  if [[ $(id -u) == 0 ]]; then apt-get install -y -q wrk >/dev/null; else sudo apt-get install -y -q wrk >/dev/null; fi
-fi
+bench_wrk
 PGBENCH=$(command -v pgbench 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pgbench | sort -V | tail -1)
 
 # Durable commits (fsync and synchronous_commit as shipped): Baton and pgbench pay the same.

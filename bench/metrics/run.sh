@@ -18,13 +18,8 @@ KEY=bench-admin-key-0123456789abcdef0123456789abcdef
 WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
 
 source bench/lib.sh
-cleanup() {
-  [[ -n "${BATON_PID:-}" ]] && kill "$BATON_PID" 2>/dev/null || true
-  bench_postgres_stop
-  rm -rf "$WORK"
-}
 # BENCH_GENERATE_ONLY=1 stops after filling the database (to explore it with psql).
-trap cleanup EXIT
+trap bench_cleanup EXIT
 
 bench_postgres "${BENCH_PG_PORT:-55432}" -c shared_buffers=512MB -c max_wal_size=4GB -c fsync=off
 
