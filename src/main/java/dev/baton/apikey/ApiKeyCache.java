@@ -185,6 +185,9 @@ public class ApiKeyCache {
         .getOptionalValue("quarkus.datasource.password", String.class)
         .ifPresent(password -> properties.setProperty("password", password));
     properties.setProperty("ApplicationName", APPLICATION_NAME);
+    // The liveness check fails within this many seconds on a connection that died silently
+    // (waiting for notifications sets its own, shorter, timeout).
+    properties.setProperty("socketTimeout", "10");
     return DriverManager.getConnection(
         config.getValue("quarkus.datasource.jdbc.url", String.class), properties);
   }
