@@ -19,12 +19,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The metrics tests' data: leads moved through the public API, then their cycles (table lead_cycle)
@@ -32,6 +35,20 @@ import java.util.UUID;
  * other test uses. Before moving a cycle, its row is checked to hold exactly the facts planned.
  */
 final class CycleRows {
+
+  /**
+   * The next block of days to hand out: from a random start, so that runs on one database differ.
+   */
+  private static final AtomicInteger BLOCKS =
+      new AtomicInteger(ThreadLocalRandom.current().nextInt(1000));
+
+  /**
+   * Four days between 1990 and 2019 that no other test of this run gets: the reports of a test
+   * count only its own cycles. (Drawn at random, two tests met on the same days now and then.)
+   */
+  static LocalDate ownDays() {
+    return LocalDate.of(1990, 1, 1).plusDays(4L * (BLOCKS.getAndIncrement() % 2700));
+  }
 
   /** The time columns of lead_cycle a plan sets; any other must be null. */
   static final List<String> TIMES =

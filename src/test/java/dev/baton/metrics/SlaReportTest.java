@@ -37,7 +37,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -321,8 +320,7 @@ class SlaReportTest {
   void withoutASegmentTheReportCoversEverySegmentAgainstTheDefaultTargets() throws Exception {
     String segment = unique("sla-seg");
     // A day of the 1990s of this test's own: only its clocks are in the period.
-    LocalDate day =
-        LocalDate.of(1990, 1, 3).plusDays(4L * ThreadLocalRandom.current().nextInt(2700));
+    LocalDate day = CycleRows.ownDays();
     Instant base = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant end = base.plus(Duration.ofDays(1));
     putPolicy(policyFor(segment));
