@@ -52,3 +52,25 @@ bench_wrk() {
   echo "== installing wrk"
   if [[ $(id -u) == 0 ]]; then apt-get install -y -q wrk >/dev/null; else sudo apt-get install -y -q wrk >/dev/null; fi
 }
+
+# A new API key of the role, created with the admin key $ADMIN on the Baton at $PORT.
+key() { # role
+  curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"bench-$1-$RANDOM\",\"role\":\"$1\"}" "http://localhost:$PORT/api/v1/api-keys" |
+    sed -E 's/.*"key":"([^"]+)".*/\1/'
+}
+
+# wrk on the Baton at $PORT ($THREADS threads, $CONNECTIONS connections; $RATE requests/s in all
+# when set, bench/http/pace.lua), its summary printed as: requests/s p50_ms p99_ms non2xx
+run_wrk() { # key, seconds, path, wrk arguments...
+  local key=$1 seconds=$2 path=$3; shift 3
+  BENCH_KEY=$key BENCH_RATE=${RATE:-} wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency --timeout 10s \
+    "http://localhost:$PORT$path" "$@" >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; exit 1; }
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx/ { bad = $5 }
+    END { printf "%.0f %.1f %.1f %d\n", rps, p50, p99, bad + 0 }' "$WORK/wrk.out"
+}

@@ -65,25 +65,7 @@ stop_baton() {
   kill "$BATON_PID"; wait "$BATON_PID" 2>/dev/null || true; BATON_PID=
 }
 
-key() { # role
-  curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"bench-$1-$RANDOM\",\"role\":\"$1\"}" "http://localhost:$PORT/api/v1/api-keys" |
-    sed -E 's/.*"key":"([^"]+)".*/\1/'
-}
 
-# wrk's summary as: requests/s p50_ms p99_ms non2xx
-run_wrk() { # key, seconds, path, wrk arguments...
-  local key=$1 seconds=$2 path=$3; shift 3
-  BENCH_KEY=$key wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency --timeout 10s \
-    "http://localhost:$PORT$path" "$@" >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; exit 1; }
-  awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 }
-    /^ +50%/ { p50 = ms($2) }
-    /^ +99%/ { p99 = ms($2) }
-    /Non-2xx/ { bad = $5 }
-    END { printf "%.0f %.1f %.1f %d\n", rps, p50, p99, bad + 0 }' "$WORK/wrk.out"
-}
 
 # EXPLAIN (ANALYZE, BUFFERS) of one statement, summed up as: scan nodes (with their indexes) and
 # sorts | shared buffers touched | rows removed by filters | execution ms.
