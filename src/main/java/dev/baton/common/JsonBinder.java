@@ -45,7 +45,11 @@ public class JsonBinder {
 
   /** Binds and validates: the record, or a 400 naming every offending field. */
   public <T> T bindValid(JsonNode tree, Class<T> type) {
-    List<FieldError> errors = new ArrayList<>();
+    return bindValid(tree, type, new ArrayList<>());
+  }
+
+  /** As {@link #bindValid(JsonNode, Class)}, reporting too the errors already found in the tree. */
+  public <T> T bindValid(JsonNode tree, Class<T> type, List<FieldError> errors) {
     T value = bind(tree, type, errors);
     addViolations(value, errors);
     if (!errors.isEmpty()) {
@@ -56,7 +60,8 @@ public class JsonBinder {
 
   /** Binds a tree to a record, gathering every binding error and validation violation. */
   public <T> T bind(JsonNode tree, Type type, List<FieldError> errors) {
-    JsonNode remaining = tree.deepCopy();
+    // The tree is copied only when a value must be dropped: most bodies bind at the first try.
+    JsonNode remaining = tree;
     var javaType = mapper.getTypeFactory().constructType(type);
     for (int attempt = 0; attempt < MAX_REPORTED; attempt++) {
       try {
@@ -70,6 +75,9 @@ public class JsonBinder {
         String field = path(e);
         errors.add(new FieldError(field.isEmpty() ? "body" : field, message(e)));
         // Drop the offending value and read again, so that the next problem is found too.
+        if (remaining == tree) {
+          remaining = tree.deepCopy();
+        }
         if (field.isEmpty() || !remove(remaining, e.getPath())) {
           throw ProblemException.invalid(errors);
         }

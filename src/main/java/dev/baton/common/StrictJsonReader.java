@@ -72,6 +72,21 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
     return binder.bind(tree, genericType, errors);
   }
 
+  /**
+   * Reads and validates a body that its resource method takes as a stream, to read it only once it
+   * is ready to: a batch waiting its turn holds the bytes it was sent, not a tree several times
+   * their size. The same checks and problems as a body read before the method is called.
+   */
+  public <T> T readValid(InputStream body, Class<T> type) {
+    JsonNode tree = readTree(new LimitedInputStream(body, limit));
+    if (tree == null) {
+      throw ProblemException.invalid(List.of(new FieldError("body", "must not be null")));
+    }
+    List<FieldError> errors = new ArrayList<>();
+    findInvalidText(tree, "", errors);
+    return binder.bindValid(tree, type, errors);
+  }
+
   private JsonNode readTree(InputStream body) {
     try (JsonParser parser = mapper.createParser(body)) {
       if (parser.nextToken() == null) {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.apikey.Caller;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Problem;
+import dev.baton.common.StrictJsonReader;
 import dev.baton.idempotency.Idempotency;
 import dev.baton.lead.LeadRecords.NewLead;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -68,16 +70,19 @@ public class LeadBatchResource {
   private final Idempotency idempotency;
   private final SecurityIdentity identity;
   private final BatchTurns turns;
+  private final StrictJsonReader json;
 
   public LeadBatchResource(
       LeadBatchService batches,
       Idempotency idempotency,
       SecurityIdentity identity,
-      BatchTurns turns) {
+      BatchTurns turns,
+      StrictJsonReader json) {
     this.batches = batches;
     this.idempotency = idempotency;
     this.identity = identity;
     this.turns = turns;
+    this.json = json;
   }
 
   @POST
@@ -93,38 +98,47 @@ public class LeadBatchResource {
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
   public Response handOff(
-      @NotNull @Valid LeadBatch body,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = LeadBatch.class)))
+          InputStream sent,
       @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
       UriInfo uri) {
     Caller caller = Caller.of(identity);
     String instance = "/" + uri.getPath().replaceFirst("^/", "");
+    // The body is read in turn: batches waiting for theirs hold their bytes, not their trees.
     return turns.inTurn(
-        () ->
-            idempotency.run(
-                idempotencyKey,
-                caller,
-                "POST " + uri.getPath(),
-                body,
-                () ->
-                    Response.ok(
-                            new Result(
-                                batches.handOff(body.leads(), caller).stream()
-                                    .map(
-                                        outcome ->
-                                            outcome.lead() != null
-                                                ? new Item(
-                                                    outcome.index(),
-                                                    201,
-                                                    outcome.lead().id(),
-                                                    "/api/v1/leads/" + outcome.lead().id(),
-                                                    null)
-                                                : new Item(
-                                                    outcome.index(),
-                                                    outcome.problem().status(),
-                                                    null,
-                                                    null,
-                                                    outcome.problem().toProblem(instance)))
-                                    .toList()))
-                        .build()));
+        () -> {
+          LeadBatch body = json.readValid(sent, LeadBatch.class);
+          return idempotency.run(
+              idempotencyKey,
+              caller,
+              "POST " + uri.getPath(),
+              body,
+              () ->
+                  Response.ok(
+                          new Result(
+                              batches.handOff(body.leads(), caller).stream()
+                                  .map(
+                                      outcome ->
+                                          outcome.lead() != null
+                                              ? new Item(
+                                                  outcome.index(),
+                                                  201,
+                                                  outcome.lead().id(),
+                                                  "/api/v1/leads/" + outcome.lead().id(),
+                                                  null)
+                                              : new Item(
+                                                  outcome.index(),
+                                                  outcome.problem().status(),
+                                                  null,
+                                                  null,
+                                                  outcome.problem().toProblem(instance)))
+                                  .toList()))
+                      .build());
+        });
   }
 }
