@@ -6,7 +6,8 @@
 # Builds Baton, starts a throwaway PostgreSQL cluster (initdb/pg_ctl of the local PostgreSQL
 # installation; as root it runs as user postgres) or uses the database in BENCH_JDBC_URL (with
 # BENCH_PSQL, a psql connection string for the same database), starts Baton in the production
-# profile on loopback and loads it with wrk (installed with apt-get when missing):
+# profile once to train a class archive (AppCDS: its time to ready is the cold start's), then again
+# from that archive, on loopback, and loads it with wrk (installed with apt-get when missing):
 #   handoffs   POST /api/v1/leads, each a new person
 #   moves      POST …/qualify, then …/accept, then …/convert, each on another of those leads
 #   get        GET /api/v1/leads/{id}, random leads
