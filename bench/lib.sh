@@ -54,6 +54,14 @@ bench_wrk() {
   if [[ $(id -u) == 0 ]]; then apt-get install -y -q wrk >/dev/null; else sudo apt-get install -y -q wrk >/dev/null; fi
 }
 
+# The machine, PostgreSQL and Java a run measured, for the head of its table.
+bench_machine() {
+  local cpus model
+  cpus=$(nproc); model=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+  echo "Machine: $cpus CPUs ($model), $(( $(awk '/MemTotal/ { print $2 }' /proc/meminfo) / 1024 / 1024 )) GiB;" \
+    "PostgreSQL $(psql "$BENCH_PSQL" -tAc 'SHOW server_version'); Java $(java -version 2>&1 | awk -F'"' '/version/ { print $2 }');"
+}
+
 # A new API key of the role, created with the admin key $ADMIN on the Baton at $PORT.
 key() { # role
   curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Twenty batches of 500 leads (about 1 MB each) at once on one replica with the heap of a pod: what
+# Twenty batches of 500 leads (about 0.9 MB each) at once on one replica with the heap of a pod: what
 # the heap size in bench/lib.sh (BATON_JVM) is chosen for.
 #
 #   bash bench/batches/run.sh

@@ -145,11 +145,8 @@ for size in $SIZES; do
   RESULT[$size,matches]="$MATCHES leads match the filter, the deep page starts after $DEPTH"
 done
 
-cpus=$(nproc); model=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 echo
-echo "Machine: $cpus CPUs ($model), $(( $(awk '/MemTotal/ { print $2 }' /proc/meminfo) / 1024 / 1024 )) GiB;"\
-  "PostgreSQL $(psql "$BENCH_PSQL" -tAc 'SHOW server_version'); Java $(java -version 2>&1 | awk -F'"' '/version/ { print $2 }');"\
-  "$CONNECTIONS connections, $THREADS wrk threads, ${SECONDS_EACH}s per run; list filter status=QUALIFIED&source=$SOURCE"
+echo "$(bench_machine) $CONNECTIONS connections, $THREADS wrk threads, ${SECONDS_EACH}s per run; list filter status=QUALIFIED&source=$SOURCE"
 echo
 echo "p50 / p99 ms (requests/s); non-2xx responses are counted after the table."
 printf '\n| %9s | %-21s | %-21s | %-21s | %-21s |\n' leads get list "list deep" handoff

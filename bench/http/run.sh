@@ -171,11 +171,8 @@ for action in handoffs qualify accept convert; do
   if wanted "$action"; then PGBENCH_TPS[$action]=$(pg_tps "bench/http/pgbench/${action%s}.sql"); fi
 done
 
-cpus=$(nproc); model=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 echo
-echo "Machine: $cpus CPUs ($model), $(( $(awk '/MemTotal/ { print $2 }' /proc/meminfo) / 1024 / 1024 )) GiB;"\
-  "PostgreSQL $(psql "$BENCH_PSQL" -tAc 'SHOW server_version'); Java $(java -version 2>&1 | awk -F'"' '/version/ { print $2 }');"\
-  "$CONNECTIONS connections, $THREADS wrk threads, ${SECONDS_EACH}s per run"
+echo "$(bench_machine) $CONNECTIONS connections, $THREADS wrk threads, ${SECONDS_EACH}s per run"
 printf '\n| %-9s | %8s | %7s | %7s | %6s | %11s | %13s | %8s | %7s | %7s |\n' what "req/s" "p50 ms" "p99 ms" \
   non-2xx "pgbench tps" "Baton/pgbench" "at 80%" "p50 ms" "p99 ms"
 printf '|%s|\n' "-----------|----------|---------|---------|--------|-------------|---------------|----------|---------|---------"

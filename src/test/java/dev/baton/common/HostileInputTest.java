@@ -635,7 +635,7 @@ class HostileInputTest {
             "{\"a\": 1} {\"a\": 1}".getBytes(StandardCharsets.US_ASCII),
             new byte[] {'{', '"', (byte) 0xFF, '"', ':', '1', '}'});
     List<String> endpoints =
-        List.of("api-keys", "rejection-reasons", "accept", "reject", "patch", "qualify");
+        List.of("api-keys", "rejection-reasons", "accept", "reject", "patch", "qualify", "batch");
     List<Arguments> cases = new ArrayList<>();
     for (String endpoint : endpoints) {
       for (int i = 0; i < bodies.size(); i++) {
@@ -652,6 +652,7 @@ class HostileInputTest {
         switch (endpoint) {
           case "api-keys" -> json(As.ADMIN, body).post("/api/v1/api-keys");
           case "rejection-reasons" -> json(As.ADMIN, body).post("/api/v1/rejection-reasons");
+          case "batch" -> json(As.MARKETING, body).post("/api/v1/leads/batch");
           case "accept" ->
               json(As.SALES, body).post("/api/v1/leads/" + Api.handOff("QUALIFIED") + "/accept");
           case "reject" ->

@@ -6,12 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.Api.As;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,6 +85,44 @@ class LeadBatchTest {
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("leads"));
+  }
+
+  /** A batch's body is read in its turn, by the resource: the same problems as any other body. */
+  @Test
+  void aBatchBodyThatCannotBeReadIsRefusedNamingWhy() throws Exception {
+    as(As.MARKETING)
+        .contentType("application/json")
+        .post(BATCH)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("body"));
+    as(As.MARKETING)
+        .body(Map.of("leads", List.of(Leads.body("x", null)), "priority", "high"))
+        .post(BATCH)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("priority"));
+    as(As.MARKETING)
+        .body(Map.of("leads", "everyone"))
+        .post(BATCH)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("leads"));
+    // Over the body limit (1M): refused, and none of its leads created.
+    String source = Leads.uniqueSource();
+    String note = "x".repeat(1900);
+    List<Map<String, Object>> large = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      Map<String, Object> lead = new HashMap<>(Leads.body(source, null));
+      lead.put("qualificationNote", note);
+      large.add(lead);
+    }
+    byte[] bytes = new ObjectMapper().writeValueAsBytes(Map.of("leads", large));
+    assertTrue(bytes.length > 1024 * 1024, "the body is over 1 MiB");
+    as(As.MARKETING).contentType("application/json").body(bytes).post(BATCH).then().statusCode(413);
+    assertEquals(
+        0,
+        as(As.ANALYST).queryParam("source", source).get(LEADS).jsonPath().getList("data").size());
   }
 
   @Test
