@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.client.jnative.api.ApiKeysApi;
 import dev.baton.client.jnative.api.RejectionReasonsApi;
-import dev.baton.client.jnative.api.SlaApi;
+import dev.baton.client.jnative.api.SlaPolicyApi;
 import dev.baton.client.jnative.model.Accountable;
 import dev.baton.client.jnative.model.ApiKey;
 import dev.baton.client.jnative.model.ApiKeyPage;
@@ -55,7 +55,7 @@ interface AdminTour {
     assertEquals("urn:baton:problem:unauthorized", unauthorized.getType());
     assertEquals(
         "urn:baton:problem:unauthorized",
-        refused(401, () -> new SlaApi(withKey(created.getKey())).getSlaPolicy()).getType());
+        refused(401, () -> new SlaPolicyApi(withKey(created.getKey())).getSlaPolicy()).getType());
   }
 
   @Test
@@ -120,8 +120,8 @@ interface AdminTour {
 
   @Test
   default void anAdminReplacesTheSlaPolicyAndAnInvalidOneIsRefused() throws Exception {
-    SlaApi sla = new SlaApi(admin());
-    SlaPolicy current = new SlaApi(as(Role.ANALYST)).getSlaPolicy();
+    SlaPolicyApi sla = new SlaPolicyApi(admin());
+    SlaPolicy current = new SlaPolicyApi(as(Role.ANALYST)).getSlaPolicy();
     String segment = "native-" + UUID.randomUUID();
     List<SegmentTargets> segments =
         new ArrayList<>(current.getSegments() == null ? List.of() : current.getSegments());

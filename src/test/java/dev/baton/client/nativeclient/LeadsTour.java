@@ -40,14 +40,12 @@ interface LeadsTour {
   default void aRetriedHandoffAnswersTheSameLeadWithItsHeaders() throws Exception {
     LeadsApi leads = new LeadsApi(as(Role.MARKETING));
     NewLead lead = newLead("native-handoff").status(InitialStatus.QUALIFIED).score(80);
-
     String idempotencyKey = UUID.randomUUID().toString(); // keep it to retry the same handoff
     ApiResponse<Lead> created = leads.handOffLeadWithHttpInfo(lead, idempotencyKey);
     Lead handedOff = created.getData();
     String location = header(created.getHeaders(), "Location"); // .../api/v1/leads/{id}
     String etag = header(created.getHeaders(), "ETag"); // "1": send it as If-Match
     String rateLimit = header(created.getHeaders(), "RateLimit"); // "default";r=5987;t=42
-
     assertEquals(201, created.getStatusCode());
     assertEquals(LeadStatus.QUALIFIED, handedOff.getStatus());
     assertTrue(location.endsWith("/api/v1/leads/" + handedOff.getId()), location);
@@ -71,7 +69,8 @@ interface LeadsTour {
 
     Problem duplicate = refused(409, () -> leads.handOffLead(lead, null));
     assertEquals("urn:baton:problem:duplicate-lead", duplicate.getType());
-    assertTrue(duplicate.getDetail().contains(first.getId().toString()), duplicate.getDetail());
+    assertEquals(first.getId(), duplicate.getExistingLeadId());
+    assertEquals("/api/v1/leads/" + first.getId(), duplicate.getExistingLeadLocation());
   }
 
   @Test
@@ -100,6 +99,7 @@ interface LeadsTour {
     assertEquals(409, duplicate.getStatus());
     assertNull(duplicate.getLeadId());
     assertEquals("urn:baton:problem:duplicate-lead", duplicate.getProblem().getType());
+    assertEquals(existing.getId(), duplicate.getProblem().getExistingLeadId());
 
     Problem empty = refused(400, () -> leads.handOffLeads(new LeadBatch().leads(List.of()), null));
     assertEquals("leads", empty.getErrors().get(0).getField());

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.client.jnative.ApiException;
 import dev.baton.client.jnative.api.DisputesApi;
 import dev.baton.client.jnative.api.FeedbackApi;
-import dev.baton.client.jnative.api.FunnelApi;
+import dev.baton.client.jnative.api.LeadMovesApi;
 import dev.baton.client.jnative.api.LeadsApi;
 import dev.baton.client.jnative.model.AcceptLead;
 import dev.baton.client.jnative.model.Accountable;
@@ -23,6 +23,10 @@ import dev.baton.client.jnative.model.Feedback;
 import dev.baton.client.jnative.model.FeedbackKind;
 import dev.baton.client.jnative.model.InitialStatus;
 import dev.baton.client.jnative.model.Lead;
+import dev.baton.client.jnative.model.LeadAcceptedEvent;
+import dev.baton.client.jnative.model.LeadConvertedEvent;
+import dev.baton.client.jnative.model.LeadCreatedEvent;
+import dev.baton.client.jnative.model.LeadQualifiedEvent;
 import dev.baton.client.jnative.model.LeadStatus;
 import dev.baton.client.jnative.model.NewFeedback;
 import dev.baton.client.jnative.model.OpenDispute;
@@ -43,8 +47,8 @@ interface MovesTour {
   @Test
   default void aLeadGoesFromHandoffToConversionAndItsHistorySaysHow() throws Exception {
     Lead lead = handOff(InitialStatus.GENERATED);
-    FunnelApi marketing = new FunnelApi(as(Role.MARKETING));
-    FunnelApi sales = new FunnelApi(as(Role.SALES));
+    LeadMovesApi marketing = new LeadMovesApi(as(Role.MARKETING));
+    LeadMovesApi sales = new LeadMovesApi(as(Role.SALES));
 
     Lead qualified =
         marketing.qualifyLead(
@@ -73,17 +77,23 @@ interface MovesTour {
 
     List<Event> history = new LeadsApi(as(Role.ANALYST)).getLeadHistory(lead.getId()).getData();
     assertEquals(
-        List.of("lead.created", "lead.qualified", "lead.accepted", "lead.converted"),
-        history.stream().map(Event::getType).toList());
-    assertEquals("jane@acme.example", history.get(2).getData().get("owner"));
-    assertEquals(LeadStatus.CONVERTED, history.get(3).getToStatus());
+        List.of(
+            LeadCreatedEvent.class,
+            LeadQualifiedEvent.class,
+            LeadAcceptedEvent.class,
+            LeadConvertedEvent.class),
+        history.stream().map(e -> e.getActualInstance().getClass()).toList());
+    assertEquals(70, history.get(1).getLeadQualifiedEvent().getData().getScore());
+    LeadAcceptedEvent acceptance = history.get(2).getLeadAcceptedEvent();
+    assertEquals("jane@acme.example", acceptance.getData().getOwner());
+    assertEquals(LeadStatus.QUALIFIED, acceptance.getFromStatus());
+    assertEquals(LeadStatus.CONVERTED, history.get(3).getLeadConvertedEvent().getToStatus());
   }
 
   @Test
   default void aMoveTheFunnelDoesNotAllowSaysWhichMovesAre() throws Exception {
     Lead lead = handOff(InitialStatus.GENERATED);
-    FunnelApi funnel = new FunnelApi(admin());
-
+    LeadMovesApi funnel = new LeadMovesApi(admin());
     List<Action> allowed = List.of();
     try {
       funnel.acceptLead(lead.getId(), new AcceptLead().owner("jane@acme.example"), null, null);
@@ -96,7 +106,6 @@ interface MovesTour {
         default -> throw e;
       }
     }
-
     assertEquals(List.of(Action.QUALIFY, Action.REJECT), allowed);
     Problem convert =
         refused(409, () -> funnel.convertLead(lead.getId(), null, null, new ConvertLead()));
@@ -111,7 +120,7 @@ interface MovesTour {
   @Test
   default void aRejectionNeedsItsNoteAndARejectedLeadIsRecycledOnce() throws Exception {
     Lead lead = handOff(InitialStatus.QUALIFIED);
-    FunnelApi sales = new FunnelApi(as(Role.SALES));
+    LeadMovesApi sales = new LeadMovesApi(as(Role.SALES));
     Problem noNote =
         refused(
             400,
@@ -123,7 +132,7 @@ interface MovesTour {
     assertEquals(LeadStatus.REJECTED, rejected.getStatus());
     assertEquals(Accountable.NONE, rejected.getRejection().getAccountable());
 
-    FunnelApi marketing = new FunnelApi(as(Role.MARKETING));
+    LeadMovesApi marketing = new LeadMovesApi(as(Role.MARKETING));
     Lead recycled =
         marketing.recycleLead(lead.getId(), null, null, new RecycleLead().note("Budget next year"));
     assertEquals(LeadStatus.GENERATED, recycled.getStatus());
@@ -152,7 +161,7 @@ interface MovesTour {
     assertEquals("urn:baton:problem:no-open-dispute", nothingOpen.getType());
 
     Lead rejected =
-        new FunnelApi(as(Role.SALES))
+        new LeadMovesApi(as(Role.SALES))
             .rejectLead(lead.getId(), new RejectLead().reason("NOT_ICP"), null, null);
     Lead disputed =
         marketing.disputeRejection(

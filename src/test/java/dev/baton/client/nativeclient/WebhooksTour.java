@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.client.jnative.api.WebhooksApi;
 import dev.baton.client.jnative.model.InitialStatus;
 import dev.baton.client.jnative.model.Lead;
+import dev.baton.client.jnative.model.LeadCreatedMessage;
 import dev.baton.client.jnative.model.NewWebhook;
 import dev.baton.client.jnative.model.Problem;
 import dev.baton.client.jnative.model.Role;
 import dev.baton.client.jnative.model.State;
 import dev.baton.client.jnative.model.Webhook;
 import dev.baton.client.jnative.model.WebhookDelivery;
+import dev.baton.client.jnative.model.WebhookMessage;
 import dev.baton.client.jnative.model.WebhookPage;
 import dev.baton.client.jnative.model.WebhookPatch;
 import dev.baton.client.jnative.model.WebhookTestResult;
@@ -46,7 +48,7 @@ interface WebhooksTour {
 
       String secret = created.getSecret();
       String body = received.body();
-
+      List<UUID> handedOff = new ArrayList<>();
       // secret: the "whsec_..." createWebhook answered; body: the request body as received
       com.standardwebhooks.Webhook verifier = new com.standardwebhooks.Webhook(secret);
       verifier.verify( // throws WebhookVerificationException when forged, altered or stale
@@ -55,6 +57,12 @@ interface WebhooksTour {
               "webhook-id", List.of(received.id()),
               "webhook-timestamp", List.of(received.timestamp()),
               "webhook-signature", List.of(received.signature())));
+      WebhookMessage message =
+          Clients.JSON.readValue(body, WebhookMessage.class); // one class per event type
+      if (message.getActualInstance() instanceof LeadCreatedMessage newLead) {
+        handedOff.add(newLead.getData().getLeadId()); // de-duplicate on received.id()
+      }
+      assertEquals(List.of(lead.getId()), handedOff);
 
       WebhookDelivery delivery = delivered(webhooks, id, received.id());
       assertEquals("lead.created", delivery.getEventType());

@@ -71,7 +71,8 @@ interface LeadsTour {
 
     Problem duplicate = refused(409, () -> leads.handOffLead(lead, null));
     assertEquals("urn:baton:problem:duplicate-lead", duplicate.getType());
-    assertTrue(duplicate.getDetail().contains(first.getId().toString()), duplicate.getDetail());
+    assertEquals(first.getId(), duplicate.getExistingLeadId());
+    assertEquals("/api/v1/leads/" + first.getId(), duplicate.getExistingLeadLocation());
   }
 
   @Test
@@ -101,6 +102,7 @@ interface LeadsTour {
     assertEquals(409, duplicate.getStatus());
     assertNull(duplicate.getLeadId());
     assertEquals("urn:baton:problem:duplicate-lead", duplicate.getProblem().getType());
+    assertEquals(existing.getId(), duplicate.getProblem().getExistingLeadId());
 
     Problem empty = refused(400, () -> leads.handOffLeads(new LeadBatch().leads(List.of()), null));
     assertEquals("leads", empty.getErrors().get(0).getField());

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.client.gson.ApiException;
 import dev.baton.client.gson.api.DisputesApi;
 import dev.baton.client.gson.api.FeedbackApi;
-import dev.baton.client.gson.api.FunnelApi;
+import dev.baton.client.gson.api.LeadMovesApi;
 import dev.baton.client.gson.api.LeadsApi;
 import dev.baton.client.gson.model.AcceptLead;
 import dev.baton.client.gson.model.Accountable;
@@ -23,6 +23,10 @@ import dev.baton.client.gson.model.Feedback;
 import dev.baton.client.gson.model.FeedbackKind;
 import dev.baton.client.gson.model.InitialStatus;
 import dev.baton.client.gson.model.Lead;
+import dev.baton.client.gson.model.LeadAcceptedEvent;
+import dev.baton.client.gson.model.LeadConvertedEvent;
+import dev.baton.client.gson.model.LeadCreatedEvent;
+import dev.baton.client.gson.model.LeadQualifiedEvent;
 import dev.baton.client.gson.model.LeadStatus;
 import dev.baton.client.gson.model.NewFeedback;
 import dev.baton.client.gson.model.OpenDispute;
@@ -43,8 +47,8 @@ interface MovesTour {
   @Test
   default void aLeadGoesFromHandoffToConversionAndItsHistorySaysHow() throws Exception {
     Lead lead = handOff(InitialStatus.GENERATED);
-    FunnelApi marketing = new FunnelApi(as(Role.MARKETING));
-    FunnelApi sales = new FunnelApi(as(Role.SALES));
+    LeadMovesApi marketing = new LeadMovesApi(as(Role.MARKETING));
+    LeadMovesApi sales = new LeadMovesApi(as(Role.SALES));
 
     Lead qualified =
         marketing.qualifyLead(
@@ -73,16 +77,23 @@ interface MovesTour {
 
     List<Event> history = new LeadsApi(as(Role.ANALYST)).getLeadHistory(lead.getId()).getData();
     assertEquals(
-        List.of("lead.created", "lead.qualified", "lead.accepted", "lead.converted"),
-        history.stream().map(Event::getType).toList());
-    assertEquals("jane@acme.example", history.get(2).getData().get("owner"));
-    assertEquals(LeadStatus.CONVERTED, history.get(3).getToStatus());
+        List.of(
+            LeadCreatedEvent.class,
+            LeadQualifiedEvent.class,
+            LeadAcceptedEvent.class,
+            LeadConvertedEvent.class),
+        history.stream().map(e -> e.getActualInstance().getClass()).toList());
+    assertEquals(70, history.get(1).getLeadQualifiedEvent().getData().getScore());
+    LeadAcceptedEvent acceptance = history.get(2).getLeadAcceptedEvent();
+    assertEquals("jane@acme.example", acceptance.getData().getOwner());
+    assertEquals(LeadStatus.QUALIFIED, acceptance.getFromStatus());
+    assertEquals(LeadStatus.CONVERTED, history.get(3).getLeadConvertedEvent().getToStatus());
   }
 
   @Test
   default void aMoveTheFunnelDoesNotAllowSaysWhichMovesAre() throws Exception {
     Lead lead = handOff(InitialStatus.GENERATED);
-    FunnelApi funnel = new FunnelApi(admin());
+    LeadMovesApi funnel = new LeadMovesApi(admin());
     // snippet:read-problem
     List<Action> allowed = List.of();
     try {
@@ -111,7 +122,7 @@ interface MovesTour {
   @Test
   default void aRejectionNeedsItsNoteAndARejectedLeadIsRecycledOnce() throws Exception {
     Lead lead = handOff(InitialStatus.QUALIFIED);
-    FunnelApi sales = new FunnelApi(as(Role.SALES));
+    LeadMovesApi sales = new LeadMovesApi(as(Role.SALES));
     Problem noNote =
         refused(
             400,
@@ -123,7 +134,7 @@ interface MovesTour {
     assertEquals(LeadStatus.REJECTED, rejected.getStatus());
     assertEquals(Accountable.NONE, rejected.getRejection().getAccountable());
 
-    FunnelApi marketing = new FunnelApi(as(Role.MARKETING));
+    LeadMovesApi marketing = new LeadMovesApi(as(Role.MARKETING));
     Lead recycled =
         marketing.recycleLead(lead.getId(), null, null, new RecycleLead().note("Budget next year"));
     assertEquals(LeadStatus.GENERATED, recycled.getStatus());
@@ -152,7 +163,7 @@ interface MovesTour {
     assertEquals("urn:baton:problem:no-open-dispute", nothingOpen.getType());
 
     Lead rejected =
-        new FunnelApi(as(Role.SALES))
+        new LeadMovesApi(as(Role.SALES))
             .rejectLead(lead.getId(), new RejectLead().reason("NOT_ICP"), null, null);
     Lead disputed =
         marketing.disputeRejection(

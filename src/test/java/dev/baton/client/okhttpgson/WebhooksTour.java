@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.client.gson.api.WebhooksApi;
 import dev.baton.client.gson.model.InitialStatus;
 import dev.baton.client.gson.model.Lead;
+import dev.baton.client.gson.model.LeadCreatedMessage;
 import dev.baton.client.gson.model.NewWebhook;
 import dev.baton.client.gson.model.Problem;
 import dev.baton.client.gson.model.Role;
 import dev.baton.client.gson.model.State;
 import dev.baton.client.gson.model.Webhook;
 import dev.baton.client.gson.model.WebhookDelivery;
+import dev.baton.client.gson.model.WebhookMessage;
 import dev.baton.client.gson.model.WebhookPage;
 import dev.baton.client.gson.model.WebhookPatch;
 import dev.baton.client.gson.model.WebhookTestResult;
@@ -46,6 +48,7 @@ interface WebhooksTour {
 
       String secret = created.getSecret();
       String body = received.body();
+      List<UUID> handedOff = new ArrayList<>();
       // snippet:verify-webhook
       // secret: the "whsec_..." createWebhook answered; body: the request body as received
       com.standardwebhooks.Webhook verifier = new com.standardwebhooks.Webhook(secret);
@@ -55,7 +58,12 @@ interface WebhooksTour {
               "webhook-id", List.of(received.id()),
               "webhook-timestamp", List.of(received.timestamp()),
               "webhook-signature", List.of(received.signature())));
+      WebhookMessage message = WebhookMessage.fromJson(body); // one class per event type
+      if (message.getActualInstance() instanceof LeadCreatedMessage newLead) {
+        handedOff.add(newLead.getData().getLeadId()); // de-duplicate on received.id()
+      }
       // end-snippet
+      assertEquals(List.of(lead.getId()), handedOff);
 
       WebhookDelivery delivery = delivered(webhooks, id, received.id());
       assertEquals("lead.created", delivery.getEventType());
