@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** API keys, the rejection reason catalog and the SLA policy through the native client. */
 interface AdminTour {
@@ -109,8 +110,8 @@ interface AdminTour {
             .orElseThrow();
     assertEquals(Accountable.MARKETING, notIcp.getAccountable());
 
-    for (var call :
-        List.<org.junit.jupiter.api.function.Executable>of(
+    for (Executable call :
+        List.<Executable>of(
             () -> reasons.getRejectionReason("NO_SUCH_CODE"),
             () -> reasons.activateRejectionReason("NO_SUCH_CODE", null),
             () -> reasons.deactivateRejectionReason("NO_SUCH_CODE", null))) {

@@ -4,6 +4,7 @@ import static dev.baton.client.nativeclient.Clients.as;
 import static dev.baton.client.nativeclient.Clients.handOff;
 import static dev.baton.client.nativeclient.Clients.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,7 +98,7 @@ interface WebhooksTour {
     webhooks.deleteWebhook(id);
     assertEquals(
         "urn:baton:problem:not-found", refused(404, () -> webhooks.getWebhook(id)).getType());
-    assertTrue(!allWebhooks(webhooks).contains(id));
+    assertFalse(allWebhooks(webhooks).contains(id));
   }
 
   @Test
