@@ -133,6 +133,18 @@ class ContractConventionsTest {
   }
 
   @Test
+  void aReferenceIsNotGivenATypeBesideIt() {
+    List<Object> roots = new ArrayList<>(doc.getMap("components.schemas").values());
+    List<String> defects = new ArrayList<>();
+    for (Map<?, ?> schema : reachable(roots)) {
+      if (schema.get("$ref") != null && schema.get("type") != null) {
+        defects.add(schema.get("$ref") + " with type " + schema.get("type"));
+      }
+    }
+    assertTrue(defects.isEmpty(), "generators drop these types: " + defects);
+  }
+
+  @Test
   void everyEventTypeHasATypedEventAndAWebhookMessage() {
     Map<String, String> events = doc.getMap("components.schemas.Event.discriminator.mapping");
     assertEquals(new LinkedHashSet<>(EventLog.TYPES), events.keySet());

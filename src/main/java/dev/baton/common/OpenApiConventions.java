@@ -112,6 +112,7 @@ public class OpenApiConventions implements OASFilter {
     EventContract.describe(openAPI);
     OpenApiSchemas.strictRequests(openAPI);
     OpenApiSchemas.plainDecimals(openAPI);
+    OpenApiSchemas.typesOnlyInReferencedSchemas(openAPI);
   }
 
   /**

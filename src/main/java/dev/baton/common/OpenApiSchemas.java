@@ -62,6 +62,19 @@ final class OpenApiSchemas {
     }
   }
 
+  /**
+   * A reference says the type: annotations on a member also give it {@code type: object} or {@code
+   * type: string} beside its {@code $ref}, which generators warn about and drop.
+   */
+  static void typesOnlyInReferencedSchemas(OpenAPI openAPI) {
+    List<Schema> roots = new ArrayList<>(openAPI.getComponents().getSchemas().values());
+    for (Schema schema : walk(roots, null)) {
+      if (schema.getRef() != null && schema.getType() != null) {
+        schema.setType(null);
+      }
+    }
+  }
+
   /** Replaces the component named after a Java type by an inline string schema. */
   static void inline(OpenAPI openAPI, String component, String format) {
     Components components = openAPI.getComponents();
