@@ -30,6 +30,7 @@ import dev.baton.client.jnative.model.NewLead;
 import dev.baton.client.jnative.model.Problem;
 import dev.baton.client.jnative.model.Role;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -40,12 +41,13 @@ interface LeadsTour {
   default void aRetriedHandoffAnswersTheSameLeadWithItsHeaders() throws Exception {
     LeadsApi leads = new LeadsApi(as(Role.MARKETING));
     NewLead lead = newLead("native-handoff").status(InitialStatus.QUALIFIED).score(80);
-    String idempotencyKey = UUID.randomUUID().toString(); // keep it to retry the same handoff
+    String idempotencyKey = UUID.randomUUID().toString(); // store it: a retry sends it again
     ApiResponse<Lead> created = leads.handOffLeadWithHttpInfo(lead, idempotencyKey);
     Lead handedOff = created.getData();
-    String location = header(created.getHeaders(), "Location"); // .../api/v1/leads/{id}
-    String etag = header(created.getHeaders(), "ETag"); // "1": send it as If-Match
-    String rateLimit = header(created.getHeaders(), "RateLimit"); // "default";r=5987;t=42
+    Map<String, List<String>> headers = created.getHeaders(); // names are case-insensitive
+    String location = headers.get("location").get(0); // .../api/v1/leads/{id}
+    String etag = headers.get("etag").get(0); // "1": send it as If-Match to change the lead
+    String rateLimit = headers.get("ratelimit").get(0); // "default";r=5987;t=42: 5987 left
     assertEquals(201, created.getStatusCode());
     assertEquals(LeadStatus.QUALIFIED, handedOff.getStatus());
     assertTrue(location.endsWith("/api/v1/leads/" + handedOff.getId()), location);
