@@ -123,24 +123,29 @@ interface AdminTour {
   default void anAdminReplacesTheSlaPolicyAndAnInvalidOneIsRefused() throws Exception {
     SlaPolicyApi sla = new SlaPolicyApi(admin());
     SlaPolicy current = new SlaPolicyApi(as(Role.ANALYST)).getSlaPolicy();
-    String segment = "okhttp-gson-" + UUID.randomUUID();
-    List<SegmentTargets> segments =
-        new ArrayList<>(current.getSegments() == null ? List.of() : current.getSegments());
-    segments.add(new SegmentTargets().segment(segment).acceptanceHours(4));
-    SlaPolicy replaced =
-        sla.replaceSlaPolicy(
-            new SlaPolicy()
-                .acceptanceHours(current.getAcceptanceHours())
-                .qualifiedLeadsPerMonth(current.getQualifiedLeadsPerMonth())
-                .minAcceptanceRate(current.getMinAcceptanceRate())
-                .segments(segments));
-    assertEquals(current.getAcceptanceHours(), replaced.getAcceptanceHours());
-    assertEquals(4, replaced.getSegments().get(segments.size() - 1).getAcceptanceHours());
-    assertNotNull(replaced.getUpdatedAt());
-    assertEquals(segments.size(), sla.getSlaPolicy().getSegments().size());
+    List<SegmentTargets> segments = new ArrayList<>(current.getSegments());
+    segments.add(new SegmentTargets().segment("tour-" + UUID.randomUUID()).acceptanceHours(4));
+    try {
+      SlaPolicy replaced = sla.replaceSlaPolicy(policy(current).segments(segments));
+      assertEquals(current.getAcceptanceHours(), replaced.getAcceptanceHours());
+      assertEquals(4, replaced.getSegments().get(segments.size() - 1).getAcceptanceHours());
+      assertNotNull(replaced.getUpdatedAt());
+      assertEquals(segments.size(), sla.getSlaPolicy().getSegments().size());
+    } finally {
+      sla.replaceSlaPolicy(policy(current)); // other tests expect the policy they know
+    }
 
     Problem invalid = refused(400, () -> sla.replaceSlaPolicy(new SlaPolicy().acceptanceHours(0)));
     assertEquals("acceptanceHours", invalid.getErrors().get(0).getField());
+  }
+
+  /** The policy's targets, without what the server sets (updatedAt, updatedBy). */
+  private static SlaPolicy policy(SlaPolicy read) {
+    return new SlaPolicy()
+        .acceptanceHours(read.getAcceptanceHours())
+        .qualifiedLeadsPerMonth(read.getQualifiedLeadsPerMonth())
+        .minAcceptanceRate(read.getMinAcceptanceRate())
+        .segments(read.getSegments());
   }
 
   private static List<UUID> allKeys(ApiKeysApi keys) throws Exception {

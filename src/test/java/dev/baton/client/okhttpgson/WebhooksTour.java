@@ -41,47 +41,57 @@ interface WebhooksTour {
       WebhookWithSecret created =
           webhooks.createWebhook(new NewWebhook().url(receiver.url()), null);
       UUID id = created.getWebhook().getId();
-      assertEquals(State.ACTIVE, created.getWebhook().getState());
-      Lead lead = handOff(InitialStatus.GENERATED);
-      Message received =
-          receiver.await(m -> lead.getId().toString().equals(m.leadId()), 1, 30).get(0);
-      assertEquals("lead.created", received.type());
-
-      String secret = created.getSecret();
-      String body = received.body();
-      List<UUID> handedOff = new ArrayList<>();
-      // snippet:verify-webhook
-      // secret: the "whsec_..." createWebhook answered; body: the request body as received
-      com.standardwebhooks.Webhook verifier = new com.standardwebhooks.Webhook(secret);
-      verifier.verify( // throws WebhookVerificationException when forged, altered or stale
-          body,
-          Map.of(
-              "webhook-id", List.of(received.id()),
-              "webhook-timestamp", List.of(received.timestamp()),
-              "webhook-signature", List.of(received.signature())));
-      WebhookMessage message = WebhookMessage.fromJson(body); // one class per event type
-      if (message.getActualInstance() instanceof LeadCreatedMessage newLead) {
-        handedOff.add(newLead.getData().getLeadId()); // de-duplicate on received.id()
+      try {
+        deliveredSignedAndSentAgain(webhooks, receiver, created);
+      } finally {
+        webhooks.deleteWebhook(id); // no receiver after this test
       }
-      // end-snippet
-      assertEquals(List.of(lead.getId()), handedOff);
-
-      WebhookDelivery delivery = delivered(webhooks, id, received.id());
-      assertEquals("lead.created", delivery.getEventType());
-      assertEquals(lead.getId(), delivery.getLeadId());
-      WebhookDelivery again = webhooks.redeliverWebhook(received.id(), id, null);
-      assertEquals(received.id(), again.getId());
-      assertEquals("PENDING", again.getStatus());
-      Message resent = receiver.await(m -> received.id().equals(m.id()), 2, 30).get(1);
-      assertEquals(body, resent.body());
-
-      WebhookTestResult ping = webhooks.testWebhook(id);
-      assertTrue(ping.getSuccess(), ping.toString());
-      assertEquals(204, ping.getStatusCode());
-      WebhookWithSecret rotated = webhooks.rotateWebhookSecret(id, null);
-      assertTrue(rotated.getSecret().startsWith("whsec_"), rotated.getSecret());
-      assertNotEquals(secret, rotated.getSecret());
     }
+  }
+
+  private static void deliveredSignedAndSentAgain(
+      WebhooksApi webhooks, Receiver receiver, WebhookWithSecret created) throws Exception {
+    UUID id = created.getWebhook().getId();
+    assertEquals(State.ACTIVE, created.getWebhook().getState());
+    Lead lead = handOff(InitialStatus.GENERATED);
+    Message received =
+        receiver.await(m -> lead.getId().toString().equals(m.leadId()), 1, 30).get(0);
+    assertEquals("lead.created", received.type());
+
+    String secret = created.getSecret();
+    String body = received.body();
+    List<UUID> handedOff = new ArrayList<>();
+    // snippet:verify-webhook
+    // secret: the "whsec_..." createWebhook answered; body: the request body as received
+    com.standardwebhooks.Webhook verifier = new com.standardwebhooks.Webhook(secret);
+    verifier.verify( // throws WebhookVerificationException when forged, altered or stale
+        body,
+        Map.of(
+            "webhook-id", List.of(received.id()),
+            "webhook-timestamp", List.of(received.timestamp()),
+            "webhook-signature", List.of(received.signature())));
+    WebhookMessage message = WebhookMessage.fromJson(body); // one class per event type
+    if (message.getActualInstance() instanceof LeadCreatedMessage newLead) {
+      handedOff.add(newLead.getData().getLeadId()); // de-duplicate on received.id()
+    }
+    // end-snippet
+    assertEquals(List.of(lead.getId()), handedOff);
+
+    WebhookDelivery delivery = delivered(webhooks, id, received.id());
+    assertEquals("lead.created", delivery.getEventType());
+    assertEquals(lead.getId(), delivery.getLeadId());
+    WebhookDelivery again = webhooks.redeliverWebhook(received.id(), id, null);
+    assertEquals(received.id(), again.getId());
+    assertEquals("PENDING", again.getStatus());
+    Message resent = receiver.await(m -> received.id().equals(m.id()), 2, 30).get(1);
+    assertEquals(body, resent.body());
+
+    WebhookTestResult ping = webhooks.testWebhook(id);
+    assertTrue(ping.getSuccess(), ping.toString());
+    assertEquals(204, ping.getStatusCode());
+    WebhookWithSecret rotated = webhooks.rotateWebhookSecret(id, null);
+    assertTrue(rotated.getSecret().startsWith("whsec_"), rotated.getSecret());
+    assertNotEquals(secret, rotated.getSecret());
   }
 
   @Test
