@@ -53,7 +53,13 @@ public class ApiKeyResource {
   @POST
   @Operation(
       operationId = "createApiKey",
-      summary = "Create an API key (the key is shown only in this answer)")
+      summary = "Create an API key (the key is shown only in this answer)",
+      description =
+          "Admin only. Answers 201 with `Location` and the new key in `key` (`bk_...`, to send as"
+              + " `Authorization: Bearer <key>`); Baton keeps only its hash, so store it now."
+              + " Without `rateLimit` the key gets the default quota of requests per rate-limit"
+              + " window. A retry with the same `Idempotency-Key` and body replays the answer"
+              + " without `key`: if the first answer was lost, revoke that key and create another.")
   @APIResponse(
       responseCode = "201",
       description = "The new key, with the key itself shown this once",
@@ -87,7 +93,13 @@ public class ApiKeyResource {
   @GET
   @Operation(
       operationId = "listApiKeys",
-      summary = "List API keys, oldest first (never the keys themselves)")
+      summary = "List API keys, oldest first (never the keys themselves)",
+      description =
+          "Admin only. Answers one page of API keys, oldest first and revoked ones included, each"
+              + " with its `name`, `role`, `prefix` (the key's first characters, to recognise it),"
+              + " `createdAt`, `revokedAt` once revoked and its own `rateLimit` if it has one;"
+              + " never the key itself. Page with `limit` (1 to 200, 50 by default) and pass the"
+              + " answer's `nextCursor` as `cursor`; `nextCursor` is absent on the last page.")
   @APIResponse(responseCode = "200", description = "One page of keys")
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
@@ -103,7 +115,13 @@ public class ApiKeyResource {
 
   @GET
   @Path("{id}")
-  @Operation(operationId = "getApiKey", summary = "Get one API key (never the key itself)")
+  @Operation(
+      operationId = "getApiKey",
+      summary = "Get one API key (never the key itself)",
+      description =
+          "Admin only. Answers the key's `name`, `role`, `prefix`, `createdAt`, `revokedAt` once"
+              + " revoked and its own `rateLimit` if it has one; the key itself is shown only when"
+              + " it is created. An id that names no key is 404 `not-found`.")
   @APIResponse(responseCode = "200", description = "The key")
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
@@ -113,7 +131,15 @@ public class ApiKeyResource {
 
   @DELETE
   @Path("{id}")
-  @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; it stops working at once")
+  @Operation(
+      operationId = "revokeApiKey",
+      summary = "Revoke an API key; it stops working at once",
+      description =
+          "Admin only. The key stops working when the revocation commits (on other replicas,"
+              + " milliseconds later): its requests then get 401 `unauthorized`. Answers the key"
+              + " with `revokedAt` set; revoking a revoked key changes nothing, and a revocation"
+              + " cannot be undone. Revoking the last active admin key is refused with 409"
+              + " `last-admin-key`: create another admin key first.")
   @APIResponse(responseCode = "200", description = "The revoked key")
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)

@@ -1,18 +1,19 @@
 package dev.baton.common;
 
+import dev.baton.event.EventContract;
 import dev.baton.lead.Action;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -75,11 +76,16 @@ public class OpenApiConventions implements OASFilter {
       }
       responses.addAPIResponse("503", response("Busy"));
       responses.getAPIResponses().values().forEach(OpenApiConventions::withRequestId);
+      successFirst(responses);
     }
     if (operation.getParameters() != null) {
       for (Parameter parameter : operation.getParameters()) {
         if (parameter.getIn() == Parameter.In.PATH && "id".equals(parameter.getName())) {
           parameter.setSchema(OASFactory.createSchema().addType(SchemaType.STRING).format("uuid"));
+        }
+        Schema schema = parameter.getSchema();
+        if (schema != null && schema.getRef() == null && schema.getType() == null) {
+          schema.setType(new ArrayList<>(List.of(SchemaType.STRING)));
         }
       }
     }
@@ -88,8 +94,8 @@ public class OpenApiConventions implements OASFilter {
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
-    inline(openAPI, "UUID", "uuid");
-    inline(openAPI, "Instant", "date-time");
+    OpenApiSchemas.inline(openAPI, "UUID", "uuid");
+    OpenApiSchemas.inline(openAPI, "Instant", "date-time");
     openAPI
         .getComponents()
         .addSchema(
@@ -103,6 +109,19 @@ public class OpenApiConventions implements OASFilter {
     describeRequestId(openAPI.getComponents());
 
     deriveLeadPatch(openAPI.getComponents());
+    EventContract.describe(openAPI);
+    OpenApiSchemas.strictRequests(openAPI);
+    OpenApiSchemas.plainDecimals(openAPI);
+    OpenApiSchemas.typesOnlyInReferencedSchemas(openAPI);
+  }
+
+  /**
+   * Success first, then the errors by status: generators take the first media type an operation
+   * lists for their {@code Accept} header, and read the first 2xx as the operation's result.
+   */
+  private static void successFirst(APIResponses responses) {
+    Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
+    responses.setAPIResponses(new LinkedHashMap<>(sorted));
   }
 
   /** Every API call is counted against its key's quota: 429 beyond it, headers on success. */
@@ -125,6 +144,22 @@ public class OpenApiConventions implements OASFilter {
   }
 
   private static void describeProblemMembers(Schema problem) {
+    // A member added in a later version must not break a client generated from this one.
+    problem.setAdditionalPropertiesBoolean(Boolean.TRUE);
+    problem.addProperty(
+        "existingLeadId",
+        OASFactory.createSchema()
+            .addType(SchemaType.STRING)
+            .format("uuid")
+            .description(
+                "The lead that is in the way (duplicate-lead: the person's open lead;"
+                    + " external-ref-exists: the lead with that external id)"));
+    problem.addProperty(
+        "existingLeadLocation",
+        OASFactory.createSchema()
+            .addType(SchemaType.STRING)
+            .format("uri-reference")
+            .description("Where to read that lead, e.g. `/api/v1/leads/{existingLeadId}`"));
     problem.addProperty(
         "currentStatus",
         OASFactory.createSchema()
@@ -220,90 +255,5 @@ public class OpenApiConventions implements OASFilter {
             .additionalPropertiesSchema(schema.getAdditionalPropertiesSchema())
             .examples(schema.getExamples());
     return copy;
-  }
-
-  /** Replaces the component named after a Java type by an inline string schema. */
-  private static void inline(OpenAPI openAPI, String component, String format) {
-    Components components = openAPI.getComponents();
-    if (components.getSchemas().get(component) == null) {
-      return;
-    }
-    components.removeSchema(component);
-    Map<String, Schema> schemas = components.getSchemas();
-    String ref = SCHEMAS + component;
-    List<Schema> all = new ArrayList<>(schemas.values());
-    openAPI
-        .getPaths()
-        .getPathItems()
-        .values()
-        .forEach(
-            item ->
-                item.getOperations()
-                    .values()
-                    .forEach(
-                        operation -> {
-                          if (operation.getParameters() != null) {
-                            operation.getParameters().forEach(p -> add(all, p.getSchema()));
-                          }
-                          if (operation.getRequestBody() != null) {
-                            add(all, operation.getRequestBody().getContent());
-                          }
-                          if (operation.getResponses() != null) {
-                            operation
-                                .getResponses()
-                                .getAPIResponses()
-                                .values()
-                                .forEach(r -> add(all, r.getContent()));
-                          }
-                        }));
-    for (Schema schema : walk(all)) {
-      if (ref.equals(schema.getRef())) {
-        schema.setRef(null);
-        schema.setType(new ArrayList<>(List.of(SchemaType.STRING)));
-        schema.setFormat(format);
-      }
-    }
-  }
-
-  private static void add(List<Schema> all, Schema schema) {
-    if (schema != null) {
-      all.add(schema);
-    }
-  }
-
-  private static void add(List<Schema> all, Content content) {
-    if (content != null && content.getMediaTypes() != null) {
-      for (MediaType media : content.getMediaTypes().values()) {
-        add(all, media.getSchema());
-      }
-    }
-  }
-
-  private static List<Schema> walk(List<Schema> roots) {
-    List<Schema> found = new ArrayList<>();
-    List<Schema> pending = new ArrayList<>(roots);
-    Map<Schema, Boolean> seen = new java.util.IdentityHashMap<>();
-    while (!pending.isEmpty()) {
-      Schema schema = pending.remove(pending.size() - 1);
-      if (schema == null || seen.put(schema, Boolean.TRUE) != null) {
-        continue;
-      }
-      found.add(schema);
-      if (schema.getProperties() != null) {
-        pending.addAll(schema.getProperties().values());
-      }
-      add(pending, schema.getItems());
-      add(pending, schema.getAdditionalPropertiesSchema());
-      for (List<Schema> group :
-          List.of(
-              nonNull(schema.getAllOf()), nonNull(schema.getAnyOf()), nonNull(schema.getOneOf()))) {
-        pending.addAll(group);
-      }
-    }
-    return found;
-  }
-
-  private static List<Schema> nonNull(List<Schema> list) {
-    return list == null ? List.of() : list;
   }
 }

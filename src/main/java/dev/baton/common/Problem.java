@@ -62,7 +62,9 @@ public final class Problem {
   }
 
   public Problem with(String member, Object value) {
-    extensions.put(member, value);
+    if (value != null) { // a member nobody knows is left out, never sent as null
+      extensions.put(member, value);
+    }
     return this;
   }
 

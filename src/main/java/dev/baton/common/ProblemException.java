@@ -52,7 +52,9 @@ public class ProblemException extends RuntimeException {
   }
 
   public ProblemException with(String member, Object value) {
-    extensions.put(member, value);
+    if (value != null) { // a member nobody knows is left out, never sent as null
+      extensions.put(member, value);
+    }
     return this;
   }
 

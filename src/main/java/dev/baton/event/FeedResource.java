@@ -43,7 +43,16 @@ public class FeedResource {
   @Operation(
       operationId = "readChangeFeed",
       summary =
-          "Read the events after a cursor, in commit order; poll with the returned nextCursor")
+          "Read the events after a cursor, in commit order; poll with the returned nextCursor",
+      description =
+          "Any role. Answers up to `limit` events (1 to 200, 50 by default) in the order their"
+              + " transactions committed, each with its lead, `leadVersion`, time, actor and data;"
+              + " one lead's events come in `leadVersion` order. `nextCursor` is always present,"
+              + " also when nothing is new: pass it as `after` to poll on and every event is seen"
+              + " exactly once, from any replica (reading a cursor again gives the same events)."
+              + " `types` keeps only the listed event types (an unknown type, or an `after` this"
+              + " feed did not return, is 400 `validation-error`); events older than"
+              + " `BATON_EVENT_RETENTION` (365 days by default) are purged.")
   @APIResponse(
       responseCode = "200",
       description = "The next events (possibly none) and the cursor to go on from")

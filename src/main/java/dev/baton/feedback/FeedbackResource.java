@@ -51,7 +51,17 @@ public class FeedbackResource {
 
   @POST
   @RolesAllowed({"SALES", "ADMIN"})
-  @Operation(operationId = "giveFeedback", summary = "Give field feedback on a lead (sales, admin)")
+  @Operation(
+      operationId = "giveFeedback",
+      summary = "Give field feedback on a lead (sales, admin)",
+      description =
+          "Sales and admin keys. Takes a quality `rating` from 1 (junk) to 5 (excellent), a `kind`"
+              + " (OBJECTION, COMPLAINT, OBSERVATION or NOTE) with its `text`, or both; neither,"
+              + " or a `kind` without `text`, is 400 `validation-error`. Answers 201 with the"
+              + " feedback, also recorded as a `lead.feedback_added` event (history, feed,"
+              + " webhooks) without changing the lead's version; a rating counts towards the"
+              + " current cycle's mean rating in the funnel metrics. 409 `lead-erased` once the"
+              + " lead's personal data was erased; an `Idempotency-Key` makes retries safe.")
   @APIResponse(
       responseCode = "201",
       description = "The feedback, also recorded as a lead.feedback_added event",
@@ -78,7 +88,13 @@ public class FeedbackResource {
 
   @GET
   @Authenticated
-  @Operation(operationId = "listFeedback", summary = "The feedback given on a lead, oldest first")
+  @Operation(
+      operationId = "listFeedback",
+      summary = "The feedback given on a lead, oldest first",
+      description =
+          "Any role. Answers every feedback given on the lead, oldest first and not paged: its"
+              + " `rating`, `kind`, `text`, `author` (the API key's name and role) and"
+              + " `createdAt`. An id that names no lead is 404 `not-found`.")
   @APIResponse(responseCode = "200", description = "Every feedback of the lead")
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
   public FeedbackList list(@PathParam("id") String id) {

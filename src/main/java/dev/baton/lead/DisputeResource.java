@@ -73,7 +73,16 @@ public class DisputeResource {
       operationId = "disputeRejection",
       summary =
           "Contest the rejection of a lead sales had (marketing, admin); one open dispute at a"
-              + " time")
+              + " time",
+      description =
+          "Marketing and admin keys. Opens a dispute of the lead's rejection with a required"
+              + " `note`: the lead stays `REJECTED`, shows `dispute.state` `OPEN`, cannot be"
+              + " recycled until sales resolves it, and `lead.disputed` is recorded. Refused with"
+              + " 409 `not-rejected` when the lead is not rejected, 409 `not-rejected-by-sales`"
+              + " when it was rejected from `GENERATED` (before sales had it) and 409"
+              + " `dispute-open` while a dispute is open. `If-Match` is optional (412"
+              + " `precondition-failed`, with `currentVersion`, if the lead changed since) and an"
+              + " `Idempotency-Key` makes retries safe; answers the lead with its new `ETag`.")
   public Response open(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -95,7 +104,16 @@ public class DisputeResource {
       operationId = "resolveDispute",
       summary =
           "Uphold the rejection, or overturn it: the lead is QUALIFIED again with a fresh"
-              + " acceptance clock (sales, admin)")
+              + " acceptance clock (sales, admin)",
+      description =
+          "Sales and admin keys; 409 `no-open-dispute` when the lead has no open dispute."
+              + " `outcome` `UPHELD` leaves the lead `REJECTED`; `OVERTURNED` withdraws the"
+              + " rejection and puts the lead back to `QUALIFIED` with a fresh acceptance SLA"
+              + " clock, unless the person has another open lead by then (409 `duplicate-lead`)."
+              + " The optional `note` is sales's answer to marketing, and `lead.dispute_resolved`"
+              + " is recorded with the outcome. `If-Match` is optional (412 `precondition-failed`,"
+              + " with `currentVersion`, if the lead changed since) and an `Idempotency-Key` makes"
+              + " retries safe; answers the lead with its new `ETag`.")
   public Response resolve(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

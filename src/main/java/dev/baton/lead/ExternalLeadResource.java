@@ -50,7 +50,18 @@ public class ExternalLeadResource {
   @Operation(
       operationId = "upsertLeadByExternalId",
       summary =
-          "Create (201) or update (200) the lead with this id in another system; never moves its status")
+          "Create (201) or update (200) the lead with this id in another system; never moves its status",
+      description =
+          "Marketing and admin keys. When no lead holds `externalId` in `system`, creates one from"
+              + " the body as `handOffLead` does, with this id added to its `externalRefs` (201"
+              + " with `Location` and `ETag`); otherwise replaces that lead's contact, company,"
+              + " attribution, segment, consent and attributes with the body's (200 with `ETag`)."
+              + " An update never changes status, score, qualification note or external ids, needs"
+              + " no `If-Match`, and records a `lead.updated` event only when something changed,"
+              + " so sending the same body again is harmless. 409 `duplicate-lead` when another"
+              + " open lead has the body's email, 409 `external-ref-exists` on creation when"
+              + " another of the body's `externalRefs` is taken; an erased lead's former id"
+              + " creates a new lead.")
   @APIResponse(
       responseCode = "200",
       description = "The lead existed and was updated",

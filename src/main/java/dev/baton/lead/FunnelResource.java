@@ -41,7 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * resource only speaks HTTP.
  */
 @Path("/api/v1/leads/{id}")
-@Tag(name = "Funnel", description = "Move a lead: qualify, accept, reject, convert, recycle")
+@Tag(
+    name = "Lead moves",
+    description = "Move a lead through the funnel: qualify, accept, reject, convert, recycle")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -76,7 +78,18 @@ public class FunnelResource {
 
   @POST
   @Path("qualify")
-  @Operation(operationId = "qualifyLead", summary = "GENERATED → QUALIFIED (marketing, admin)")
+  @Operation(
+      operationId = "qualifyLead",
+      summary = "GENERATED → QUALIFIED (marketing, admin)",
+      description =
+          "Marketing and admin keys; only from `GENERATED`, otherwise 409 `transition-not-allowed`"
+              + " with `currentStatus` and `allowedActions`. The optional body sets `score` (0 to"
+              + " 100) and `note` (kept as `qualificationNote`), and the move starts the"
+              + " acceptance SLA clock: `sla.state` is `PENDING` until sales answers, with a"
+              + " `deadline` from the SLA policy's hours for the lead's segment. `If-Match` is"
+              + " optional (412 `precondition-failed`, with `currentVersion`, if the lead changed"
+              + " since) and an `Idempotency-Key` makes retries safe; answers the lead with its"
+              + " new `ETag`, and records `lead.qualified`.")
   public Response qualify(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -95,7 +108,15 @@ public class FunnelResource {
   @Path("accept")
   @Operation(
       operationId = "acceptLead",
-      summary = "QUALIFIED → ACCEPTED with an owner (sales, admin)")
+      summary = "QUALIFIED → ACCEPTED with an owner (sales, admin)",
+      description =
+          "Sales and admin keys; only from `QUALIFIED`, otherwise 409 `transition-not-allowed`"
+              + " with `currentStatus` and `allowedActions`. `owner` (who in sales owns the lead)"
+              + " is required, `note` optional; accepting stops the acceptance SLA clock, `MET` by"
+              + " the deadline or `BREACHED` after it (a breach is recorded once, as"
+              + " `lead.sla_breached`). `If-Match` is optional (412 `precondition-failed`, with"
+              + " `currentVersion`, if the lead changed since) and an `Idempotency-Key` makes"
+              + " retries safe; answers the lead with its new `ETag`, and records `lead.accepted`.")
   public Response accept(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -114,7 +135,18 @@ public class FunnelResource {
   @Operation(
       operationId = "rejectLead",
       summary =
-          "GENERATED, QUALIFIED or ACCEPTED → REJECTED with a reason (sales, admin; marketing from GENERATED)")
+          "GENERATED, QUALIFIED or ACCEPTED → REJECTED with a reason (sales, admin; marketing from GENERATED)",
+      description =
+          "Marketing, sales and admin keys from `GENERATED`; only sales and admin keys from"
+              + " `QUALIFIED` or `ACCEPTED` (403 `forbidden`); from another status 409"
+              + " `transition-not-allowed` with `currentStatus` and `allowedActions`. `reason`"
+              + " must be an active code of the rejection reason catalog, with a `note` when that"
+              + " reason requires one (400 `validation-error` otherwise); rejecting a `QUALIFIED`"
+              + " lead stops its acceptance SLA clock. A rejection from `QUALIFIED` or `ACCEPTED`"
+              + " may be contested by marketing (`disputeRejection`). `If-Match` is optional (412"
+              + " `precondition-failed`, with `currentVersion`, if the lead changed since) and an"
+              + " `Idempotency-Key` makes retries safe; answers the lead with its new `ETag`, and"
+              + " records `lead.rejected` with the reason and who is accountable.")
   public Response reject(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -132,7 +164,15 @@ public class FunnelResource {
   @Path("convert")
   @Operation(
       operationId = "convertLead",
-      summary = "ACCEPTED → CONVERTED, optionally with the deal (sales, admin)")
+      summary = "ACCEPTED → CONVERTED, optionally with the deal (sales, admin)",
+      description =
+          "Sales and admin keys; only from `ACCEPTED`, otherwise 409 `transition-not-allowed` with"
+              + " `currentStatus` and `allowedActions`; `CONVERTED` is terminal. The optional body"
+              + " records the deal: `opportunityRef`, `amount` with its ISO 4217 `currency` (one"
+              + " without the other is 400 `validation-error`) and a `note`. `If-Match` is"
+              + " optional (412 `precondition-failed`, with `currentVersion`, if the lead changed"
+              + " since) and an `Idempotency-Key` makes retries safe; answers the lead with its"
+              + " new `ETag`, and records `lead.converted`.")
   public Response convert(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -151,7 +191,18 @@ public class FunnelResource {
   @Path("recycle")
   @Operation(
       operationId = "recycleLead",
-      summary = "REJECTED → GENERATED, back to nurture (marketing, admin)")
+      summary = "REJECTED → GENERATED, back to nurture (marketing, admin)",
+      description =
+          "Marketing and admin keys; only from `REJECTED`, otherwise 409 `transition-not-allowed`"
+              + " with `currentStatus` and `allowedActions`. The lead goes back to `GENERATED` in"
+              + " a new cycle: `recycleCount` goes up, and the previous cycle's owner, rejection,"
+              + " SLA clock and dispute are cleared from the lead (they stay in its history);"
+              + " optional `note`. Refused with 409 `dispute-open` while its rejection is"
+              + " disputed, 409 `duplicate-lead` when the person has another open lead, 409"
+              + " `lead-erased` once its personal data was erased. `If-Match` is optional (412"
+              + " `precondition-failed`, with `currentVersion`, if the lead changed since) and an"
+              + " `Idempotency-Key` makes retries safe; answers the lead with its new `ETag`, and"
+              + " records `lead.recycled`.")
   public Response recycle(
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

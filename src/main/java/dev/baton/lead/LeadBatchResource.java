@@ -90,7 +90,17 @@ public class LeadBatchResource {
   @Operation(
       operationId = "handOffLeads",
       summary =
-          "Hand off up to 500 leads; each is created or refused on its own, with one outcome per lead")
+          "Hand off up to 500 leads; each is created or refused on its own, with one outcome per lead",
+      description =
+          "Marketing and admin keys. Takes 1 to 500 leads in `leads`, each checked and created on"
+              + " its own as by `handOffLead`, and answers 200 with `results`: one outcome per"
+              + " lead, in order, either `status` 201 with `leadId` and `location`, or the status"
+              + " and `problem` that refused that lead (e.g. 400 `validation-error`, 409"
+              + " `duplicate-lead`); only a body that is not such a list fails as a whole. The"
+              + " leads created commit together, in one transaction. A replica hands off 2 batches"
+              + " at once: a batch that waits more than 30 s for its turn gets 503 `busy` with"
+              + " `Retry-After` and nothing changed, and an `Idempotency-Key` makes the whole"
+              + " batch safe to retry.")
   @APIResponse(
       responseCode = "200",
       description = "One outcome per lead, in order: 201 with the lead's id, or a problem",

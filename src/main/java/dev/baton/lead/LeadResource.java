@@ -67,7 +67,16 @@ public class LeadResource {
   @RolesAllowed({"MARKETING", "ADMIN"})
   @Operation(
       operationId = "handOffLead",
-      summary = "Hand off one lead, as GENERATED or directly QUALIFIED")
+      summary = "Hand off one lead, as GENERATED or directly QUALIFIED",
+      description =
+          "Marketing and admin keys. Creates the lead as `GENERATED` (the default) or directly"
+              + " `QUALIFIED`, which starts its acceptance SLA clock, and answers 201 with"
+              + " `Location` and `ETag`. A person (same email, trimmed and case-folded) who has an"
+              + " open lead (GENERATED, QUALIFIED or ACCEPTED) gets 409 `duplicate-lead` naming it"
+              + " in `existingLeadId`, an `externalRefs` id another lead holds gets 409"
+              + " `external-ref-exists`, and a person whose last lead was converted or rejected"
+              + " comes back as a new lead linked by `previousLeadId`. A retry with the same"
+              + " `Idempotency-Key` and body replays the first answer and changes nothing.")
   @APIResponse(
       responseCode = "201",
       description = "The new lead",
@@ -104,7 +113,17 @@ public class LeadResource {
 
   @GET
   @Authenticated
-  @Operation(operationId = "listLeads", summary = "List leads, oldest first, filtered")
+  @Operation(
+      operationId = "listLeads",
+      summary = "List leads, oldest first, filtered",
+      description =
+          "Any role. Answers one page of leads, oldest first, matching every filter given:"
+              + " `status`, `source`, `campaign`, `segment` and `owner` (exact), `email`"
+              + " (case-insensitive), `slaState`, and `updatedSince` (RFC 3339: changed at or"
+              + " after). `status=QUALIFIED&slaState=BREACHED` lists the leads still waiting for"
+              + " sales past their acceptance deadline. Page with `limit` (1 to 200, 50 by"
+              + " default) and pass the answer's `nextCursor` as `cursor`; an invalid value is 400"
+              + " `validation-error`, listing every offending parameter.")
   @APIResponse(responseCode = "200", description = "One page of leads")
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   public LeadPage list(
@@ -151,7 +170,16 @@ public class LeadResource {
   @GET
   @Path("{id}")
   @Authenticated
-  @Operation(operationId = "getLead", summary = "Get one lead, with its ETag")
+  @Operation(
+      operationId = "getLead",
+      summary = "Get one lead, with its ETag",
+      description =
+          "Any role. Answers the lead (contact, company, attribution, status times, rejection,"
+              + " conversion, acceptance `sla`, latest `dispute`, `version`) with its version,"
+              + " quoted, in the `ETag` header: send it back in `If-Match` to patch the lead"
+              + " (required) or to move it (optional). A lead whose personal data was erased"
+              + " answers without `contact` and with `erasedAt` set. An id that names no lead is"
+              + " 404 `not-found`.")
   @APIResponse(
       responseCode = "200",
       description = "The lead",
@@ -173,7 +201,20 @@ public class LeadResource {
   @Operation(
       operationId = "patchLead",
       summary =
-          "Edit contact, company, attribution, segment, consent or attributes (JSON merge patch)")
+          "Edit contact, company, attribution, segment, consent or attributes (JSON merge patch)",
+      description =
+          "Marketing, sales and admin keys; applies a JSON merge patch (RFC 7396: objects merge,"
+              + " `null` removes, anything else replaces; sent as `application/merge-patch+json`"
+              + " or `application/json`) to `contact`, `company`, `attribution`, `segment`,"
+              + " `consent` and `attributes`; any other member is 400 `validation-error` (the"
+              + " status moves with the actions, `owner` is set by accept, `score` by qualify)."
+              + " `If-Match` with the lead's ETag is required: without it 428"
+              + " `precondition-required`, with an older version 412 `precondition-failed` (with"
+              + " `currentVersion`); `*` overwrites whatever version is current. Answers the lead"
+              + " with its new `ETag` and records a `lead.updated` event listing the changed"
+              + " fields; a patch that changes nothing changes neither version nor history. 409"
+              + " `duplicate-lead` when another open lead has the new email, 409 `lead-erased`"
+              + " once the lead's personal data was erased.")
   @RequestBody(
       required = true,
       content = {
@@ -217,7 +258,15 @@ public class LeadResource {
   @GET
   @Path("{id}/history")
   @Authenticated
-  @Operation(operationId = "getLeadHistory", summary = "Every event of a lead, oldest first")
+  @Operation(
+      operationId = "getLeadHistory",
+      summary = "Every event of a lead, oldest first",
+      description =
+          "Any role. Answers every event of the lead, oldest first and not paged: its `type`, the"
+              + " `leadVersion` after it, `occurredAt`, the `actor` (the API key's name and role,"
+              + " or `baton` for an SLA breach), `fromStatus` and `toStatus` for moves, and the"
+              + " inputs in `data`. Events older than `BATON_EVENT_RETENTION` (365 days by"
+              + " default) are purged; an id that names no lead is 404 `not-found`.")
   @APIResponse(responseCode = "200", description = "The lead's history")
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
   public History history(@PathParam("id") String id) {

@@ -21,8 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/funnel")
 @Tag(
-    name = "Metrics",
-    description = "Which sources give leads sales accepts and converts, and why the others fail")
+    name = "Reports",
+    description =
+        "The figures both sides read: the funnel (which sources give leads sales accepts and"
+            + " converts, and why the others fail) and the two-sided SLA report")
 @Produces(MediaType.APPLICATION_JSON)
 public class FunnelMetricsResource {
 

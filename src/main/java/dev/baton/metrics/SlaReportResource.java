@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/sla")
-@Tag(name = "SLA")
+@Tag(name = "Reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class SlaReportResource {
 

@@ -53,7 +53,15 @@ public class RejectionReasonResource {
 
   @GET
   @Authenticated
-  @Operation(operationId = "listRejectionReasons", summary = "List the rejection reason catalog")
+  @Operation(
+      operationId = "listRejectionReasons",
+      summary = "List the rejection reason catalog",
+      description =
+          "Any role. Answers the whole catalog, ordered by code and not paged: each reason's"
+              + " `code`, `label`, who is `accountable` (MARKETING, SALES or NONE), whether it"
+              + " `requiresNote` and whether it is `active`. `active=true` or `active=false` lists"
+              + " only active or inactive reasons; any other value is 400 `validation-error`. A"
+              + " rejection must name an active code.")
   @APIResponse(responseCode = "200", description = "Every reason, by code")
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   public ReasonList list(
@@ -73,7 +81,14 @@ public class RejectionReasonResource {
 
   @POST
   @RolesAllowed("ADMIN")
-  @Operation(operationId = "createRejectionReason", summary = "Add a reason to the catalog")
+  @Operation(
+      operationId = "createRejectionReason",
+      summary = "Add a reason to the catalog",
+      description =
+          "Admin only. Adds an active reason: `code` in UPPER_SNAKE_CASE (2 to 50 characters),"
+              + " `label`, the `accountable` party (MARKETING, SALES or NONE) and `requiresNote`"
+              + " (false when absent); answers 201 with `Location`. A code already in the catalog,"
+              + " active or not, is 409 `reason-exists`; an `Idempotency-Key` makes retries safe.")
   @APIResponse(
       responseCode = "201",
       description = "The new reason",
@@ -106,7 +121,12 @@ public class RejectionReasonResource {
   @GET
   @Path("{code}")
   @Authenticated
-  @Operation(operationId = "getRejectionReason", summary = "Get one reason of the catalog")
+  @Operation(
+      operationId = "getRejectionReason",
+      summary = "Get one reason of the catalog",
+      description =
+          "Any role. Answers the reason's `code`, `label`, `accountable` party, `requiresNote` and"
+              + " `active`. An unknown code is 404 `not-found`.")
   @APIResponse(responseCode = "200", description = "The reason")
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
   public RejectionReasonView get(@PathParam("code") String code) {
@@ -118,7 +138,13 @@ public class RejectionReasonResource {
   @RolesAllowed("ADMIN")
   @Operation(
       operationId = "deactivateRejectionReason",
-      summary = "Deactivate a reason: past rejections keep it, new ones cannot use it")
+      summary = "Deactivate a reason: past rejections keep it, new ones cannot use it",
+      description =
+          "Admin only; no body. From then on a rejection naming the code is 400"
+              + " `validation-error`, while the rejections already made keep it;"
+              + " `activateRejectionReason` restores it. Answers the reason with `active` false;"
+              + " deactivating an inactive reason changes nothing, and an unknown code is 404"
+              + " `not-found`.")
   @APIResponse(
       responseCode = "200",
       description = "The reason, now inactive",
@@ -137,7 +163,11 @@ public class RejectionReasonResource {
   @RolesAllowed("ADMIN")
   @Operation(
       operationId = "activateRejectionReason",
-      summary = "Make a deactivated reason usable again")
+      summary = "Make a deactivated reason usable again",
+      description =
+          "Admin only; no body. New rejections may name the reason again; answers it with `active`"
+              + " true, and activating an active reason changes nothing. An unknown code is 404"
+              + " `not-found`.")
   @APIResponse(
       responseCode = "200",
       description = "The reason, now active",

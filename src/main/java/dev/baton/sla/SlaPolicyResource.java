@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/sla/policy")
-@Tag(name = "SLA", description = "The acceptance SLA: its policy and the two-sided report")
+@Tag(
+    name = "SLA policy",
+    description = "How long sales has to answer a qualified lead, and what marketing commits to")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SlaPolicyResource {
@@ -33,7 +35,14 @@ public class SlaPolicyResource {
 
   @GET
   @Authenticated
-  @Operation(operationId = "getSlaPolicy", summary = "The SLA policy in force")
+  @Operation(
+      operationId = "getSlaPolicy",
+      summary = "The SLA policy in force",
+      description =
+          "Any role. Answers the policy in force: the `acceptanceHours` sales has to accept or"
+              + " reject a qualified lead, marketing's commitments (`qualifiedLeadsPerMonth`,"
+              + " `minAcceptanceRate`), the per-segment overrides in `segments`, and who replaced"
+              + " it last and when (`updatedBy`, `updatedAt`).")
   @APIResponse(responseCode = "200", description = "The policy")
   public SlaPolicy get() {
     return policies.policy();
@@ -43,7 +52,14 @@ public class SlaPolicyResource {
   @RolesAllowed("ADMIN")
   @Operation(
       operationId = "replaceSlaPolicy",
-      summary = "Replace the SLA policy (admin); applies to leads qualified from now on")
+      summary = "Replace the SLA policy (admin); applies to leads qualified from now on",
+      description =
+          "Admin only. Replaces the whole policy: `acceptanceHours` (1 to 8760) is required,"
+              + " optional members left out are cleared (no `segments`: no segment overrides), and"
+              + " a segment may have one entry at most (400 `validation-error` otherwise). It"
+              + " applies to leads that enter `QUALIFIED` from then on; running clocks keep their"
+              + " deadline. `updatedAt` and `updatedBy` are set by Baton, and sending the same"
+              + " policy again is harmless.")
   @APIResponse(responseCode = "200", description = "The policy now in force")
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)

@@ -22,17 +22,21 @@ public final class WebhookRecords {
           @NotBlank
           @Size(max = 2000)
           String url,
-      @Schema(description = "Event types to deliver (see Event.type); all when absent")
-          @Size(min = 1, max = 50)
+      @Schema(
+              nullable = true,
+              description = "Event types to deliver; absent, null or empty: every event type")
+          @Size(max = 50)
           List<@NotNull String> eventTypes,
       @Size(max = 500) String description) {}
 
-  @Schema(
-      name = "WebhookPatch",
-      description = "Fields to change; absent fields stay as they are (eventTypes null: all types)")
+  @Schema(name = "WebhookPatch", description = "Fields to change; absent fields stay as they are")
   public record WebhookPatch(
       @Size(max = 2000) String url,
-      @Size(min = 1, max = 50) List<@NotNull String> eventTypes,
+      @Schema(
+              nullable = true,
+              description = "Event types to deliver from now on; null or empty: every event type")
+          @Size(max = 50)
+          List<@NotNull String> eventTypes,
       @Size(max = 500) String description,
       @Schema(description = "true pauses deliveries (they wait), false resumes them")
           Boolean paused) {}

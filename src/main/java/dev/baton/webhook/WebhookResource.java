@@ -66,7 +66,16 @@ public class WebhookResource {
   @POST
   @Operation(
       operationId = "createWebhook",
-      summary = "Subscribe a URL to events; the answer holds the signing secret, shown only once")
+      summary = "Subscribe a URL to events; the answer holds the signing secret, shown only once",
+      description =
+          "Marketing, sales and admin keys; the subscription belongs to the calling API key. `url`"
+              + " must be a public `https` address (no loopback, private, link-local or metadata"
+              + " address, also after DNS resolution), else 400 `validation-error`; leave"
+              + " `eventTypes` out, `null` or empty to receive every event type, or list up to 50"
+              + " known types. Answers 201 with `Location`, the subscription and its `whsec_`"
+              + " signing `secret`, shown only in this answer: verify each message's"
+              + " `webhook-signature` (Standard Webhooks) with it. An `Idempotency-Key` makes"
+              + " retries safe.")
   @APIResponse(
       responseCode = "201",
       description = "The subscription and its secret",
@@ -92,7 +101,15 @@ public class WebhookResource {
   }
 
   @GET
-  @Operation(operationId = "listWebhooks", summary = "Your subscriptions (all of them for admins)")
+  @Operation(
+      operationId = "listWebhooks",
+      summary = "Your subscriptions (all of them for admins)",
+      description =
+          "Marketing, sales and admin keys. Answers one page of the subscriptions created by the"
+              + " calling API key (an admin key sees every key's), oldest first, each with its"
+              + " `state` (`ACTIVE`, `PAUSED` or `DISABLED`), `stateReason` and `failingSince`;"
+              + " never a secret. Page with `limit` (1 to 200, 50 by default) and pass the"
+              + " answer's `nextCursor` as `cursor`.")
   @APIResponse(responseCode = "200", description = "One page of subscriptions")
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   public WebhookPage list(
@@ -108,7 +125,14 @@ public class WebhookResource {
 
   @GET
   @Path("{id}")
-  @Operation(operationId = "getWebhook", summary = "One subscription (never its secret)")
+  @Operation(
+      operationId = "getWebhook",
+      summary = "One subscription (never its secret)",
+      description =
+          "Marketing, sales and admin keys, on their own subscriptions (admin keys: any). Answers"
+              + " the subscription: `url`, `eventTypes` (absent: every type), `description`,"
+              + " `state` with `stateReason`, and `failingSince`, but never its secret. Another"
+              + " key's subscription, a deleted one or an unknown id is 404 `not-found`.")
   @APIResponse(responseCode = "200", description = "The subscription")
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
   public WebhookView get(@PathParam("id") String id) {
@@ -119,7 +143,15 @@ public class WebhookResource {
   @Path("{id}")
   @Operation(
       operationId = "updateWebhook",
-      summary = "Change the URL, the event types or the description; pause or resume")
+      summary = "Change the URL, the event types or the description; pause or resume",
+      description =
+          "Marketing, sales and admin keys, on their own subscriptions (admin keys: any). Send"
+              + " only what changes: `url` (checked as on creation), `eventTypes` (`null` or empty"
+              + " for every type; left out, the current list stays), `description`, and `paused`:"
+              + " `true` holds deliveries back (they wait, nothing is dropped), `false` resumes"
+              + " them, also after Baton paused a subscription that failed for days. A"
+              + " subscription whose receiver answered 410 is 409 `webhook-disabled`: create a new"
+              + " one. Answers the subscription, never its secret.")
   @RequestBody(
       required = true,
       content = @Content(schema = @Schema(implementation = WebhookRecords.WebhookPatch.class)))
@@ -135,7 +167,12 @@ public class WebhookResource {
   @Path("{id}")
   @Operation(
       operationId = "deleteWebhook",
-      summary = "Unsubscribe; deliveries still pending are dropped")
+      summary = "Unsubscribe; deliveries still pending are dropped",
+      description =
+          "Marketing, sales and admin keys, on their own subscriptions (admin keys: any)."
+              + " Unsubscribes at once and answers 204: deliveries still pending are dropped"
+              + " (marked `FAILED`), and the subscription is 404 `not-found` from then on. This"
+              + " cannot be undone; subscribe again to receive events.")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
   public Response delete(@PathParam("id") String id) {
@@ -149,7 +186,14 @@ public class WebhookResource {
       operationId = "rotateWebhookSecret",
       summary =
           "A new signing secret, shown only once; for BATON_WEBHOOK_SECRET_OVERLAP (24h) messages"
-              + " carry both signatures")
+              + " carry both signatures",
+      description =
+          "Marketing, sales and admin keys, on their own subscriptions (admin keys: any). Answers"
+              + " the subscription with a new `whsec_` `secret`, shown only in this answer; for"
+              + " `BATON_WEBHOOK_SECRET_OVERLAP` (24 hours by default) every message carries two"
+              + " signatures in `webhook-signature`, one per secret, so the receiver can switch"
+              + " without missing a message. Rotating again ends the older secret's overlap at"
+              + " once; an `Idempotency-Key` makes retries safe.")
   @APIResponse(
       responseCode = "200",
       description = "The subscription and its new secret",
@@ -172,7 +216,15 @@ public class WebhookResource {
   @Path("{id}/deliveries")
   @Operation(
       operationId = "listWebhookDeliveries",
-      summary = "The subscription's deliveries, oldest first, with every attempt")
+      summary = "The subscription's deliveries, oldest first, with every attempt",
+      description =
+          "Marketing, sales and admin keys, on their own subscriptions (admin keys: any). Answers"
+              + " one page of the subscription's deliveries, oldest first, each with its `id` (the"
+              + " `webhook-id` header), the event, `status` (`PENDING`, `SUCCEEDED` or `FAILED`:"
+              + " given up), `attempts`, `nextAttemptAt` while pending and the `attemptLog` (time,"
+              + " the receiver's status code, latency and error, never its response body). Page"
+              + " with `limit` (1 to 200, 50 by default) and pass the answer's `nextCursor` as"
+              + " `cursor`.")
   @APIResponse(responseCode = "200", description = "One page of deliveries")
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
@@ -192,7 +244,16 @@ public class WebhookResource {
   @Path("{id}/deliveries/{deliveryId}/redeliver")
   @Operation(
       operationId = "redeliverWebhook",
-      summary = "Send a delivery again (same webhook-id), whatever became of it")
+      summary = "Send a delivery again (same webhook-id), whatever became of it",
+      description =
+          "Marketing, sales and admin keys, on their own subscriptions (admin keys: any). Puts the"
+              + " delivery back to `PENDING`, whatever its status, and answers 202 with it; the"
+              + " dispatcher sends it within a second or so (a paused subscription's delivery"
+              + " waits until it resumes), keeping its `webhook-id`, so a receiver that"
+              + " de-duplicates on it and already processed it will skip it. 409"
+              + " `delivery-in-flight` while it is being sent right now, 409 `webhook-disabled`"
+              + " after the receiver answered 410, 404 `not-found` for a delivery of another"
+              + " subscription; an `Idempotency-Key` makes retries safe.")
   @APIResponse(
       responseCode = "202",
       description = "Queued; the dispatcher sends it within a second or so",
@@ -219,7 +280,14 @@ public class WebhookResource {
   @Path("{id}/test")
   @Operation(
       operationId = "testWebhook",
-      summary = "Send a signed webhook.test ping now; reports the status code and latency only")
+      summary = "Send a signed webhook.test ping now; reports the status code and latency only",
+      description =
+          "Marketing, sales and admin keys, on their own subscriptions (admin keys: any). Sends a"
+              + " `webhook.test` message, signed like every delivery, to the subscription's URL"
+              + " now, whatever its state, and answers how the receiver answered: `statusCode`"
+              + " (absent when no answer came), `latencyMs`, `success` (a 2xx answer) and `error`,"
+              + " never the response body. Nothing is recorded or retried; the call waits up to"
+              + " `BATON_WEBHOOK_TIMEOUT` (10 s by default) for the receiver.")
   @APIResponse(
       responseCode = "200",
       description = "How the receiver answered",

@@ -60,10 +60,10 @@ public class WebhookService {
 
   @Transactional
   public WebhookWithSecret create(NewWebhook in, Caller caller) {
-    checkTypes(in.eventTypes());
+    List<String> types = everyWhenEmpty(in.eventTypes());
+    checkTypes(types);
     String url = urls.check(in.url(), "url").toString();
-    Webhook webhook =
-        new Webhook(caller.keyId(), url, in.eventTypes(), in.description(), Times.now());
+    Webhook webhook = new Webhook(caller.keyId(), url, types, in.description(), Times.now());
     webhooks.persist(webhook);
     return new WebhookWithSecret(webhook.view(), webhook.getSecret());
   }
@@ -82,7 +82,7 @@ public class WebhookService {
     return find(id, caller).view();
   }
 
-  /** Absent fields stay; {@code eventTypes: null} means every type again. */
+  /** Absent fields stay; {@code eventTypes} null or empty means every type again. */
   @Transactional
   public WebhookView patch(UUID id, JsonNode body, Caller caller) {
     if (body == null || !body.isObject()) {
@@ -104,7 +104,8 @@ public class WebhookService {
       }
       url = urls.check(in.url(), "url").toString();
     }
-    List<String> types = body.has("eventTypes") ? in.eventTypes() : webhook.getEventTypes();
+    List<String> types =
+        body.has("eventTypes") ? everyWhenEmpty(in.eventTypes()) : webhook.getEventTypes();
     checkTypes(types);
     String description = body.has("description") ? in.description() : webhook.getDescription();
     Instant now = Times.now();
@@ -272,6 +273,14 @@ public class WebhookService {
 
   private Webhook find(UUID id, Caller caller) {
     return webhooks.visible(id, caller).orElseThrow(() -> ProblemException.notFound("webhook", id));
+  }
+
+  /**
+   * No list and an empty list both mean every event type: some generated clients send an empty list
+   * for a member left unset, and a subscription to nothing would be useless anyway.
+   */
+  private static List<String> everyWhenEmpty(List<String> types) {
+    return types == null || types.isEmpty() ? null : types;
   }
 
   private static void checkTypes(List<String> types) {

@@ -183,6 +183,60 @@ class WebhookSubscriptionTest {
   }
 
   @Test
+  void aCallerAcceptingOnlyProblemsGetsTheJsonAnswer() {
+    // Generated clients send the first media type an operation lists, sometimes the problem's.
+    String problemsOnly = "application/problem+json";
+    String id =
+        as(As.MARKETING)
+            .accept(problemsOnly)
+            .body(Map.of("url", receiver.url()))
+            .post(WEBHOOKS)
+            .then()
+            .statusCode(201)
+            .contentType(ContentType.JSON)
+            .extract()
+            .path("webhook.id");
+    as(As.MARKETING)
+        .accept(problemsOnly)
+        .get(WEBHOOKS + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(id));
+    as(As.MARKETING)
+        .accept(problemsOnly + ";q=0.9")
+        .get(WEBHOOKS + "/" + UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .contentType(problemsOnly)
+        .body("type", equalTo("urn:baton:problem:not-found"));
+    as(As.MARKETING).accept(problemsOnly).delete(WEBHOOKS + "/" + id).then().statusCode(204);
+    as(As.MARKETING)
+        .accept("text/html")
+        .get(WEBHOOKS)
+        .then()
+        .statusCode(406)
+        .body("type", equalTo("urn:baton:problem:not-acceptable"));
+  }
+
+  @Test
+  void anEmptyListOfEventTypesMeansEveryType() {
+    as(As.MARKETING)
+        .body(Map.of("url", receiver.url(), "eventTypes", List.of()))
+        .post(WEBHOOKS)
+        .then()
+        .statusCode(201)
+        .body("webhook.eventTypes", nullValue());
+    String id = hooks.subscribe(receiver.url(), List.of("lead.created")).getString("webhook.id");
+    as(As.MARKETING)
+        .body(Map.of("eventTypes", List.of(), "paused", true))
+        .patch(WEBHOOKS + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("eventTypes", nullValue())
+        .body("state", equalTo("PAUSED"));
+  }
+
+  @Test
   void patchChangesUrlTypesDescriptionAndPause() throws Exception {
     String id = hooks.subscribe(receiver.url(), List.of("lead.created")).getString("webhook.id");
     try (Receiver second = new Receiver()) {
