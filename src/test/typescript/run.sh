@@ -108,7 +108,18 @@ done
 cp -r "$HERE/src" "$HERE/tsconfig.json" "$STAGE/"
 ln -s "$HERE/node_modules" "$STAGE/node_modules"
 log "tsc --strict (generated clients + driver)"
-(cd "$STAGE" && timeout 600 ./node_modules/.bin/tsc -p tsconfig.json --strict)
+# On type errors tsc still writes the JavaScript: the driver runs anyway, so that one run says
+# everything that is wrong, and the errors fail the run below.
+set +e
+(cd "$STAGE" && timeout 600 ./node_modules/.bin/tsc -p tsconfig.json --strict) >"$WORK/tsc.log" 2>&1
+tsc_rc=$?
+set -e
+if [ "$tsc_rc" -ne 0 ]; then
+  echo "tsc --strict failed ($(grep -c 'error TS' "$WORK/tsc.log") errors, log: ${WORK#"$ROOT/"}/tsc.log); by file:"
+  grep -o '^[^(]*([0-9]*,[0-9]*): error TS[0-9]*' "$WORK/tsc.log" | sed -E 's/\([0-9]+,[0-9]+\)//' | sort | uniq -c | sort -rn | head -20
+  grep 'error TS' "$WORK/tsc.log" | head -10
+  [ -f "$STAGE/build/src/driver.js" ] || exit 1
+fi
 
 # ---------------------------------------------------------------------------------------------
 # Baton ready, then Prism in front of it
@@ -165,6 +176,13 @@ else
   echo "Prism reported no violation in $(grep -a -c 'Request received' "$WORK/prism.log") requests"
   passed=$((passed + 1))
 fi
+if [ "$tsc_rc" -eq 0 ]; then
+  echo "tsc --strict compiled both generated clients and the driver"
+  passed=$((passed + 1))
+else
+  echo "tsc --strict failed on the generated clients or the driver (above, and ${WORK#"$ROOT/"}/tsc.log)"
+  failed=$((failed + 1))
+fi
 [ "$driver_rc" -eq 0 ] || echo "the driver exited with $driver_rc"
 echo "$passed passed, $failed failed"
-[ "$driver_rc" -eq 0 ] && [ -z "$violations" ]
+[ "$driver_rc" -eq 0 ] && [ -z "$violations" ] && [ "$tsc_rc" -eq 0 ]

@@ -37,6 +37,7 @@ export type Lead = F.Lead | A.Lead;
 export type LeadStatus = F.LeadStatus & A.LeadStatus;
 export type SlaState = F.SlaState & A.SlaState;
 export type FunnelGroupBy = F.FunnelGroupBy & A.FunnelGroupBy;
+export type EventType = F.EventType & A.EventType;
 
 export interface LeadFilter {
   campaign?: string;
@@ -61,7 +62,7 @@ export interface Baton {
   revokeApiKey(id: string): Promise<Res<F.ApiKey | A.ApiKey>>;
 
   // Change feed
-  readChangeFeed(after?: string, types?: string, limit?: number): Promise<Res<F.EventPage | A.EventPage>>;
+  readChangeFeed(after?: string, types?: EventType[], limit?: number): Promise<Res<F.EventPage | A.EventPage>>;
 
   // Disputes
   disputeRejection(id: string, body: F.OpenDispute & A.OpenDispute, ifMatch?: string, idempotencyKey?: string): Promise<Res<Lead>>;

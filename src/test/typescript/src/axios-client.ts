@@ -62,12 +62,12 @@ export function axiosBaton(basePath: string, apiKey: string, listener: ExchangeL
   const feed = new A.ChangeFeedApi(config, undefined, http);
   const disputes = new A.DisputesApi(config, undefined, http);
   const feedback = new A.FeedbackApi(config, undefined, http);
-  const moves = new A.FunnelApi(config, undefined, http);
+  const moves = new A.LeadMovesApi(config, undefined, http);
   const leads = new A.LeadsApi(config, undefined, http);
-  const metrics = new A.MetricsApi(config, undefined, http);
+  const reports = new A.ReportsApi(config, undefined, http);
   const personal = new A.PersonalDataApi(config, undefined, http);
   const reasons = new A.RejectionReasonsApi(config, undefined, http);
-  const sla = new A.SLAApi(config, undefined, http);
+  const policy = new A.SLAPolicyApi(config, undefined, http);
   const webhooks = new A.WebhooksApi(config, undefined, http);
   return {
     client,
@@ -101,11 +101,11 @@ export function axiosBaton(basePath: string, apiKey: string, listener: ExchangeL
 
     erasePersonalData: (id) => call(personal.erasePersonalData(id)),
 
-    getFunnelMetrics: (from, to, groupBy) => call(metrics.getFunnelMetrics(from, groupBy, to)),
-    getSlaReport: (from, to, segment) => call(sla.getSlaReport(from, segment, to)),
+    getFunnelMetrics: (from, to, groupBy) => call(reports.getFunnelMetrics(from, groupBy, to)),
+    getSlaReport: (from, to, segment) => call(reports.getSlaReport(from, segment, to)),
 
-    getSlaPolicy: () => call(sla.getSlaPolicy()),
-    replaceSlaPolicy: (body) => call(sla.replaceSlaPolicy(body)),
+    getSlaPolicy: () => call(policy.getSlaPolicy()),
+    replaceSlaPolicy: (body) => call(policy.replaceSlaPolicy(body)),
 
     listRejectionReasons: (active) => call(reasons.listRejectionReasons(active)),
     getRejectionReason: (code) => call(reasons.getRejectionReason(code)),

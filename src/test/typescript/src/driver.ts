@@ -67,7 +67,7 @@ async function guide(c: Checks, baseUrl: string, apiKey: string, receiver: Recei
   const message = await waitFor(() => receiver.on(path)[0], 10_000);
   const verified = message && verifyWebhook(created.secret, message.body, message.headers);
   c.ok(n('webhook signature verified with standardwebhooks'),
-    typeof verified === 'object' && verified !== null && 'type' in verified && verified.type === 'webhook.test', message);
+    verified?.type === 'webhook.test' && verified.data.webhookId === created.webhook.id, message);
   c.ok(n('a tampered webhook body is refused'),
     message !== undefined && verifyWebhook(created.secret, message.body.replace('webhook.test', 'webhook.tost'), message.headers) === undefined);
   await webhooks.deleteWebhook({ id: created.webhook.id });

@@ -50,12 +50,12 @@ export function fetchBaton(basePath: string, apiKey: string, listener: ExchangeL
   const feed = new F.ChangeFeedApi(config);
   const disputes = new F.DisputesApi(config);
   const feedback = new F.FeedbackApi(config);
-  const moves = new F.FunnelApi(config);
+  const moves = new F.LeadMovesApi(config);
   const leads = new F.LeadsApi(config);
-  const metrics = new F.MetricsApi(config);
+  const reports = new F.ReportsApi(config);
   const personal = new F.PersonalDataApi(config);
   const reasons = new F.RejectionReasonsApi(config);
-  const sla = new F.SLAApi(config);
+  const policy = new F.SLAPolicyApi(config);
   const webhooks = new F.WebhooksApi(config);
   return {
     client,
@@ -91,11 +91,11 @@ export function fetchBaton(basePath: string, apiKey: string, listener: ExchangeL
 
     erasePersonalData: (id) => call(personal.erasePersonalDataRaw({ id })),
 
-    getFunnelMetrics: (from, to, groupBy) => call(metrics.getFunnelMetricsRaw({ from, to, groupBy })),
-    getSlaReport: (from, to, segment) => call(sla.getSlaReportRaw({ from, to, segment })),
+    getFunnelMetrics: (from, to, groupBy) => call(reports.getFunnelMetricsRaw({ from, to, groupBy })),
+    getSlaReport: (from, to, segment) => call(reports.getSlaReportRaw({ from, to, segment })),
 
-    getSlaPolicy: () => call(sla.getSlaPolicyRaw()),
-    replaceSlaPolicy: (slaPolicy) => call(sla.replaceSlaPolicyRaw({ slaPolicy })),
+    getSlaPolicy: () => call(policy.getSlaPolicyRaw()),
+    replaceSlaPolicy: (slaPolicy) => call(policy.replaceSlaPolicyRaw({ slaPolicy })),
 
     listRejectionReasons: (active) => call(reasons.listRejectionReasonsRaw({ active })),
     getRejectionReason: (code) => call(reasons.getRejectionReasonRaw({ code })),

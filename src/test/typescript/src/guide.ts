@@ -11,23 +11,25 @@ import {
   ChangeFeedApi,
   Configuration,
   Event,
-  FunnelApi,
+  LeadMovesApi,
   Lead,
   LeadsApi,
   NewLead,
   Problem,
   ProblemFromJSON,
   ResponseError,
+  WebhookMessage,
+  WebhookMessageFromJSON,
 } from '../gen/fetch';
 
 // snippet:create-client
-// import { Configuration, LeadsApi, FunnelApi, ChangeFeedApi } from './baton-client'; // typescript-fetch
+// import { Configuration, LeadsApi, LeadMovesApi, ChangeFeedApi } from './baton-client'; // typescript-fetch
 export function batonClients(baseUrl: string, apiKey: string) {
   const config = new Configuration({
     basePath: baseUrl, // e.g. https://baton.example.com: the contract names no server, always set it
     accessToken: apiKey, // sent as "Authorization: Bearer <apiKey>"
   });
-  return { leads: new LeadsApi(config), moves: new FunnelApi(config), feed: new ChangeFeedApi(config) };
+  return { leads: new LeadsApi(config), moves: new LeadMovesApi(config), feed: new ChangeFeedApi(config) };
 }
 // end-snippet
 
@@ -69,7 +71,7 @@ export async function handOffOrFindExisting(leads: LeadsApi, lead: NewLead): Pro
   } catch (e) {
     if (!(e instanceof ResponseError)) throw e; // network error, timeout…
     const problem: Problem = ProblemFromJSON(await e.response.json());
-    if (problem.type === 'urn:baton:problem:duplicate-lead' && 'existingLeadId' in problem && typeof problem.existingLeadId === 'string') {
+    if (problem.type === 'urn:baton:problem:duplicate-lead' && problem.existingLeadId) {
       return { lead: await leads.getLead({ id: problem.existingLeadId }), problem }; // the person's open lead
     }
     return { problem }; // e.g. transition-not-allowed: problem.currentStatus, problem.allowedActions
@@ -90,14 +92,16 @@ export async function pollFeed(feed: ChangeFeedApi, cursor: string | undefined, 
 
 // snippet:verify-webhook
 // import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-export function verifyWebhook(secret: string, rawBody: string, headers: IncomingHttpHeaders): unknown {
+// import { WebhookMessage, WebhookMessageFromJSON } from './baton-client';
+export function verifyWebhook(secret: string, rawBody: string, headers: IncomingHttpHeaders): WebhookMessage | undefined {
   const webhook = new Webhook(secret); // the whsec_… secret createWebhook showed once
   try {
-    return webhook.verify(rawBody, {
+    const payload = webhook.verify(rawBody, {
       'webhook-id': String(headers['webhook-id']), // de-duplicate on it: the same at every attempt
       'webhook-timestamp': String(headers['webhook-timestamp']),
       'webhook-signature': String(headers['webhook-signature']),
-    }); // the parsed {type, timestamp, data}
+    });
+    return WebhookMessageFromJSON(payload); // typed by `type`: message.type === 'lead.accepted' gives data.owner…
   } catch (e) {
     if (e instanceof WebhookVerificationError) return undefined; // not from Baton: answer 400
     throw e;
