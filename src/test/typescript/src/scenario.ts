@@ -225,6 +225,10 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
     c.eq(n('updateWebhook paused=true: PAUSED'), paused.body.state, 'PAUSED');
     const resumed = await marketing.updateWebhook(webhookId, { paused: false });
     c.eq(n('updateWebhook paused=false: ACTIVE'), resumed.body.state, 'ACTIVE');
+    const filtered = await marketing.updateWebhook(webhookId, { eventTypes: ['lead.converted', 'lead.erased'] });
+    c.eq(n('updateWebhook eventTypes: those types only'), filtered.body.eventTypes, ['lead.converted', 'lead.erased']);
+    const every = await marketing.updateWebhook(webhookId, { eventTypes: [] });
+    c.ok(n('updateWebhook eventTypes=[]: every type again'), every.body.eventTypes == null || every.body.eventTypes.length === 0, every.body);
     await refused('updateWebhook unknown id: 404', () => marketing.updateWebhook(randomUUID(), { paused: true }), 404, 'not-found');
   });
   await step('testWebhook', async () => {
@@ -550,6 +554,24 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
     c.eq(n('deleteWebhook: 204'), deleted.status, 204);
     await refused('getWebhook after delete: 404', () => marketing.getWebhook(webhookId), 404, 'not-found');
     await refused('deleteWebhook again: 404', () => marketing.deleteWebhook(webhookId), 404, 'not-found');
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // The last admin key cannot be revoked (tried only when there is exactly one: the bootstrap key)
+  await step('revokeApiKey of the last admin key', async () => {
+    const admins: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 50; page++) {
+      const list = await admin.listApiKeys(cursor, 200);
+      admins.push(...list.body.data.filter((k) => k.role === 'ADMIN' && k.revokedAt === undefined).map((k) => k.id));
+      cursor = list.body.nextCursor;
+      if (!cursor) break;
+    }
+    if (admins.length !== 1) {
+      console.log(`  (skipped: ${admins.length} active admin keys) revokeApiKey of the last admin key`);
+      return;
+    }
+    await refused('revokeApiKey of the last admin key: 409 last-admin-key', () => admin.revokeApiKey(admins[0] ?? ''), 409, 'last-admin-key');
   });
 
   // ---------------------------------------------------------------------------------------------
