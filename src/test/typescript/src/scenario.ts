@@ -269,6 +269,8 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
     const replay = await marketing.handOffLead(newLead('ada'), idem);
     c.ok(n('handOffLead replayed: the same lead, Idempotent-Replayed'),
       replay.status === 201 && replay.body.id === a.id && replay.header('Idempotent-Replayed') === 'true', { status: replay.status, id: replay.body.id });
+    await refused('handOffLead with the same Idempotency-Key and another body: 422',
+      () => marketing.handOffLead(newLead('ada', { segment: 'smb' }), idem), 422, 'idempotency-key-reused');
     await refused('handOffLead as ANALYST: 403', () => analyst.handOffLead(newLead('nobody')), 403, 'forbidden');
     const dup = await refused('handOffLead of the same person: 409 duplicate-lead',
       () => marketing.handOffLead(newLead('ada', { contact: { email: `  ${email('ada').toUpperCase()} ` } })), 409, 'duplicate-lead');
@@ -575,9 +577,9 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
   });
 
   // ---------------------------------------------------------------------------------------------
-  // Reports over today
+  // Reports over yesterday and today (this run's source and segment are its own)
   await step('getFunnelMetrics', async () => {
-    const funnel = await analyst.getFunnelMetrics(isoDay(0), isoDay(1), 'source');
+    const funnel = await analyst.getFunnelMetrics(isoDay(-1), isoDay(1), 'source');
     const mine = funnel.body.groups.find((g) => g.key === source);
     c.ok(n('getFunnelMetrics groupBy=source: this run\'s source'), mine !== undefined && funnel.body.groupBy === 'source', funnel.body.groups.map((g) => g.key));
     if (mine) {
@@ -590,7 +592,7 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
     await refused('getFunnelMetrics with a from that is no date: 400', () => analyst.getFunnelMetrics('yesterday', isoDay(1)), 400, 'validation-error');
   });
   await step('getSlaReport', async () => {
-    const sla = await analyst.getSlaReport(isoDay(0), isoDay(1), segment);
+    const sla = await analyst.getSlaReport(isoDay(-1), isoDay(1), segment);
     c.ok(n('getSlaReport for the segment: its targets and figures'),
       sla.body.segment === segment && sla.body.marketing.qualifiedDelivered === 1 && sla.body.marketing.acceptanceRateTarget === 0.5
       && sla.body.marketing.qualifiedCommitment !== undefined && sla.body.sales.breaches === 0 && sla.body.sales.due === 1, sla.body);
