@@ -94,14 +94,15 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
   const keyIdem = randomUUID();
   await step('createApiKey', async () => {
     const created = await admin.createApiKey({ name: `marketing-${tag}`, role: 'MARKETING' }, keyIdem);
-    marketing = env.make(created.body.key);
+    const marketingKey = need(created.body.key, 'the new key');
+    marketing = env.make(marketingKey);
     marketingKeyId = created.body.id;
     const salesKey = await admin.createApiKey({ name: `sales-${tag}`, role: 'SALES' });
-    sales = env.make(salesKey.body.key);
+    sales = env.make(need(salesKey.body.key, 'the new key'));
     const analystKey = await admin.createApiKey({ name: `analyst-${tag}`, role: 'ANALYST', rateLimit: 600 });
-    analyst = env.make(analystKey.body.key);
+    analyst = env.make(need(analystKey.body.key, 'the new key'));
     c.eq(n('createApiKey: 201'), created.status, 201);
-    c.ok(n('createApiKey: the key shown once, role MARKETING'), created.body.key.length > 20 && created.body.role === 'MARKETING', created.body);
+    c.ok(n('createApiKey: the key shown once, role MARKETING'), marketingKey.length > 20 && created.body.role === 'MARKETING', created.body);
     c.ok(n('createApiKey: Location names the key'), (created.header('Location') ?? '').endsWith(`/api/v1/api-keys/${created.body.id}`), created.header('Location'));
     c.eq(n('createApiKey: its own rateLimit'), analystKey.body.rateLimit, 600);
 
@@ -127,7 +128,7 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
     const spare = await admin.createApiKey({ name: `spare-${tag}`, role: 'SALES' });
     const revoked = await admin.revokeApiKey(spare.body.id);
     c.ok(n('revokeApiKey: revokedAt set'), revoked.status === 200 && revoked.body.revokedAt !== undefined, revoked.body);
-    await refused('a revoked key: 401', () => env.make(spare.body.key).getSlaPolicy(), 401, 'unauthorized');
+    await refused('a revoked key: 401', () => env.make(need(spare.body.key, 'the new key')).getSlaPolicy(), 401, 'unauthorized');
     await refused('revokeApiKey unknown id: 404', () => admin.revokeApiKey(randomUUID()), 404, 'not-found');
   });
   await step('createApiKey replayed', async () => {
