@@ -32,23 +32,24 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A webhook receiver of our own on 127.0.0.1: records every request (headers, body, arrival time),
  * counts attempts per webhook-id and answers as the test tells it to. It verifies signatures with
- * the Standard Webhooks algorithm, written here independently of Baton's code.
+ * the Standard Webhooks algorithm, written here independently of Baton's code. Public for the
+ * generated-client tests, which receive deliveries with it.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
   /** One request as it arrived. */
-  record Message(
+  public record Message(
       String path, String id, String timestamp, String signature, String body, Instant at) {
 
-    JsonPath json() {
+    public JsonPath json() {
       return new JsonPath(body);
     }
 
-    String leadId() {
+    public String leadId() {
       return json().getString("data.leadId");
     }
 
-    String type() {
+    public String type() {
       return json().getString("type");
     }
 
@@ -92,7 +93,7 @@ final class Receiver implements AutoCloseable {
   /** (message, how many times this webhook-id arrived, 1 the first time) → the answer. */
   private volatile BiFunction<Message, Integer, Reply> responder = (m, n) -> Reply.status(204);
 
-  Receiver() throws IOException {
+  public Receiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(threads);
     server.createContext("/", this::handle);
@@ -100,7 +101,7 @@ final class Receiver implements AutoCloseable {
   }
 
   /** The URL of {@code /hook}. */
-  String url() {
+  public String url() {
     return url("/hook");
   }
 
@@ -181,7 +182,7 @@ final class Receiver implements AutoCloseable {
   }
 
   /** Waits until at least {@code count} requests match, and answers them all. */
-  List<Message> await(Predicate<Message> filter, int count, int seconds)
+  public List<Message> await(Predicate<Message> filter, int count, int seconds)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < deadline) {

@@ -1,0 +1,195 @@
+package dev.baton.client.okhttpgson;
+
+import static dev.baton.client.okhttpgson.Clients.admin;
+import static dev.baton.client.okhttpgson.Clients.as;
+import static dev.baton.client.okhttpgson.Clients.handOff;
+import static dev.baton.client.okhttpgson.Clients.header;
+import static dev.baton.client.okhttpgson.Clients.newLead;
+import static dev.baton.client.okhttpgson.Clients.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.client.gson.ApiResponse;
+import dev.baton.client.gson.api.LeadsApi;
+import dev.baton.client.gson.api.PersonalDataApi;
+import dev.baton.client.gson.model.Attribution;
+import dev.baton.client.gson.model.ContactPatch;
+import dev.baton.client.gson.model.Erasure;
+import dev.baton.client.gson.model.FieldError;
+import dev.baton.client.gson.model.InitialStatus;
+import dev.baton.client.gson.model.Lead;
+import dev.baton.client.gson.model.LeadBatch;
+import dev.baton.client.gson.model.LeadBatchItem;
+import dev.baton.client.gson.model.LeadBatchResult;
+import dev.baton.client.gson.model.LeadPage;
+import dev.baton.client.gson.model.LeadPatch;
+import dev.baton.client.gson.model.LeadStatus;
+import dev.baton.client.gson.model.NewLead;
+import dev.baton.client.gson.model.Problem;
+import dev.baton.client.gson.model.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Handing leads off, reading, editing and erasing them through the okhttp-gson client. */
+interface LeadsTour {
+
+  @Test
+  default void aRetriedHandoffAnswersTheSameLeadWithItsHeaders() throws Exception {
+    LeadsApi leads = new LeadsApi(as(Role.MARKETING));
+    NewLead lead = newLead("okhttp-gson-handoff").status(InitialStatus.QUALIFIED).score(80);
+    // snippet:handoff-with-idempotency-key
+    String idempotencyKey = UUID.randomUUID().toString(); // store it: a retry sends it again
+    ApiResponse<Lead> created = leads.handOffLeadWithHttpInfo(lead, idempotencyKey);
+    Lead handedOff = created.getData();
+    Map<String, List<String>> headers = created.getHeaders(); // names are case-insensitive
+    String location = headers.get("location").get(0); // .../api/v1/leads/{id}
+    String etag = headers.get("etag").get(0); // "1": send it as If-Match to change the lead
+    String rateLimit = headers.get("ratelimit").get(0); // "default";r=5987;t=42: 5987 left
+    // end-snippet
+    assertEquals(201, created.getStatusCode());
+    assertEquals(LeadStatus.QUALIFIED, handedOff.getStatus());
+    assertTrue(location.endsWith("/api/v1/leads/" + handedOff.getId()), location);
+    assertEquals("\"1\"", etag);
+    assertTrue(rateLimit.startsWith("\"default\";r="), rateLimit);
+    assertTrue(
+        header(created.getHeaders(), "RateLimit-Policy").startsWith("\"default\";q="),
+        created.getHeaders().toString());
+
+    ApiResponse<Lead> replayed = leads.handOffLeadWithHttpInfo(lead, idempotencyKey);
+    assertEquals(201, replayed.getStatusCode());
+    assertEquals(handedOff.getId(), replayed.getData().getId());
+    assertEquals("true", header(replayed.getHeaders(), "Idempotent-Replayed"));
+  }
+
+  @Test
+  default void aSecondOpenLeadOfOnePersonIsADuplicateNamingTheFirst() throws Exception {
+    LeadsApi leads = new LeadsApi(as(Role.MARKETING));
+    NewLead lead = newLead("okhttp-gson-duplicate");
+    Lead first = leads.handOffLead(lead, null);
+
+    Problem duplicate = refused(409, () -> leads.handOffLead(lead, null));
+    assertEquals("urn:baton:problem:duplicate-lead", duplicate.getType());
+    assertEquals(first.getId(), duplicate.getExistingLeadId());
+    assertEquals("/api/v1/leads/" + first.getId(), duplicate.getExistingLeadLocation());
+  }
+
+  @Test
+  default void anInvalidHandoffNamesEveryOffendingField() {
+    NewLead invalid = newLead("okhttp-gson").attribution(new Attribution()).score(101);
+    Problem problem = refused(400, () -> new LeadsApi(admin()).handOffLead(invalid, null));
+    assertEquals("urn:baton:problem:validation-error", problem.getType());
+    assertEquals(
+        List.of("attribution.source", "score"),
+        problem.getErrors().stream().map(FieldError::getField).sorted().toList());
+  }
+
+  @Test
+  default void aBatchCreatesEachNewLeadAndReportsEachDuplicate() throws Exception {
+    LeadsApi leads = new LeadsApi(as(Role.MARKETING));
+    Lead existing = leads.handOffLead(newLead("okhttp-gson-batch"), null);
+    NewLead again = newLead("okhttp-gson-batch");
+    again.getContact().email(existing.getContact().getEmail());
+
+    LeadBatchResult result =
+        leads.handOffLeads(
+            new LeadBatch().leads(List.of(newLead("okhttp-gson-batch"), again)), null);
+    LeadBatchItem created = result.getResults().get(0);
+    assertEquals(201, created.getStatus());
+    assertEquals(LeadStatus.GENERATED, leads.getLead(created.getLeadId()).getStatus());
+    LeadBatchItem duplicate = result.getResults().get(1);
+    assertEquals(409, duplicate.getStatus());
+    assertNull(duplicate.getLeadId());
+    assertEquals("urn:baton:problem:duplicate-lead", duplicate.getProblem().getType());
+    assertEquals(existing.getId(), duplicate.getProblem().getExistingLeadId());
+
+    Problem empty = refused(400, () -> leads.handOffLeads(new LeadBatch().leads(List.of()), null));
+    assertEquals("leads", empty.getErrors().get(0).getField());
+  }
+
+  @Test
+  default void anExternalIdCreatesTheLeadOnceThenUpdatesIt() throws Exception {
+    LeadsApi leads = new LeadsApi(as(Role.MARKETING));
+    String externalId = "ext-" + UUID.randomUUID();
+    NewLead lead = newLead("okhttp-gson-external");
+
+    ApiResponse<Lead> created =
+        leads.upsertLeadByExternalIdWithHttpInfo(externalId, "hubspot", lead);
+    assertEquals(201, created.getStatusCode());
+    assertEquals("hubspot", created.getData().getExternalRefs().get(0).getSystem());
+    assertEquals(externalId, created.getData().getExternalRefs().get(0).getId());
+    ApiResponse<Lead> updated =
+        leads.upsertLeadByExternalIdWithHttpInfo(externalId, "hubspot", lead.segment("smb"));
+    assertEquals(200, updated.getStatusCode());
+    assertEquals(created.getData().getId(), updated.getData().getId());
+    assertEquals("smb", updated.getData().getSegment());
+
+    Problem problem =
+        refused(400, () -> leads.upsertLeadByExternalId(externalId, "Not-Lower", lead));
+    assertEquals("system", problem.getErrors().get(0).getField());
+  }
+
+  @Test
+  default void leadsAreListedByFilterAndABadCursorIsRefused() throws Exception {
+    Lead lead = handOff(InitialStatus.GENERATED);
+    LeadsApi leads = new LeadsApi(as(Role.ANALYST));
+    LeadPage page =
+        leads.listLeads(
+            null, lead.getContact().getEmail(), null, null, null, null, null, null, null, 10);
+    assertEquals(List.of(lead.getId()), page.getData().stream().map(Lead::getId).toList());
+
+    Problem problem =
+        refused(
+            400,
+            () -> leads.listLeads(null, null, null, null, null, null, null, null, "nope", null));
+    assertEquals("cursor", problem.getErrors().get(0).getField());
+  }
+
+  @Test
+  default void aPatchNeedsTheCurrentVersionInIfMatch() throws Exception {
+    Lead lead = handOff(InitialStatus.GENERATED);
+    LeadsApi leads = new LeadsApi(as(Role.SALES));
+    ApiResponse<Lead> read = leads.getLeadWithHttpInfo(lead.getId());
+    String etag = header(read.getHeaders(), "ETag");
+    assertEquals("\"1\"", etag);
+
+    LeadPatch patch = new LeadPatch().contact(new ContactPatch().phone("+44 20 7946 0000"));
+    Lead patched = leads.patchLead(lead.getId(), etag, patch);
+    assertEquals(2L, patched.getVersion());
+    assertEquals("+44 20 7946 0000", patched.getContact().getPhone());
+    assertEquals(lead.getContact().getEmail(), patched.getContact().getEmail());
+
+    Problem stale = refused(412, () -> leads.patchLead(lead.getId(), etag, patch));
+    assertEquals("urn:baton:problem:precondition-failed", stale.getType());
+    assertEquals(2L, stale.getCurrentVersion());
+  }
+
+  @Test
+  default void anUnknownLeadIsNotFoundWhereverItIsRead() {
+    UUID unknown = UUID.randomUUID();
+    LeadsApi leads = new LeadsApi(admin());
+    assertEquals(
+        "urn:baton:problem:not-found", refused(404, () -> leads.getLead(unknown)).getType());
+    assertEquals(
+        "urn:baton:problem:not-found", refused(404, () -> leads.getLeadHistory(unknown)).getType());
+    assertEquals(
+        "urn:baton:problem:not-found",
+        refused(404, () -> new PersonalDataApi(admin()).erasePersonalData(unknown)).getType());
+  }
+
+  @Test
+  default void erasureKeepsTheFunnelFactsAndForgetsThePerson() throws Exception {
+    Lead lead = handOff(InitialStatus.QUALIFIED);
+    Erasure erasure = new PersonalDataApi(admin()).erasePersonalData(lead.getId());
+    assertEquals(List.of(lead.getId()), erasure.getLeadIds());
+    assertNotNull(erasure.getErasedAt());
+
+    Lead erased = new LeadsApi(admin()).getLead(lead.getId());
+    assertEquals(LeadStatus.QUALIFIED, erased.getStatus());
+    assertNotNull(erased.getErasedAt());
+    assertNull(erased.getContact());
+  }
+}
