@@ -11,6 +11,7 @@ import {
   ChangeFeedApi,
   Configuration,
   Event,
+  EventType,
   LeadMovesApi,
   Lead,
   LeadsApi,
@@ -80,7 +81,8 @@ export async function handOffOrFindExisting(leads: LeadsApi, lead: NewLead): Pro
 // snippet:poll-the-feed
 export async function pollFeed(feed: ChangeFeedApi, cursor: string | undefined, handle: (event: Event) => void): Promise<string> {
   for (;;) {
-    const page = await feed.readChangeFeed({ after: cursor, limit: 200 });
+    // Only the types this client knows: a newer Baton may add some, which it could not read.
+    const page = await feed.readChangeFeed({ after: cursor, types: Object.values(EventType), limit: 200 });
     page.data.forEach(handle); // in commit order; each event once
     cursor = page.nextCursor; // always present: store it with what you did with the events
     if (page.data.length === 0) return cursor; // caught up: poll again later from this cursor
