@@ -1,0 +1,117 @@
+// The scenario's operations, called through the generated typescript-fetch client, unmodified.
+
+import * as F from '../gen/fetch';
+import { Baton, ExchangeListener, LeadFilter, PRISM_PROBLEM_PREFIX, ProblemError, Res } from './api';
+
+/** Reads every answer as the transport saw it: for coverage and for Prism's verdicts. */
+function observer(client: string, listener: ExchangeListener): F.Middleware {
+  return {
+    async post(context: F.ResponseContext): Promise<Response | void> {
+      const { response } = context;
+      let prismError: string | undefined;
+      if ((response.headers.get('content-type') ?? '').includes('problem+json')) {
+        const body: unknown = await response.clone().json().catch(() => undefined);
+        if (typeof body === 'object' && body !== null && 'type' in body && typeof body.type === 'string'
+          && body.type.startsWith(PRISM_PROBLEM_PREFIX)) {
+          prismError = JSON.stringify(body);
+        }
+      }
+      listener({
+        client,
+        method: (context.init.method ?? 'GET').toUpperCase(),
+        url: context.url,
+        status: response.status,
+        violations: response.headers.get('sl-violations') ?? undefined,
+        prismError,
+      });
+    },
+  };
+}
+
+async function call<T>(answer: Promise<F.ApiResponse<T>>): Promise<Res<T>> {
+  try {
+    const response = await answer;
+    const body = await response.value();
+    return { status: response.raw.status, header: (name) => response.raw.headers.get(name) ?? undefined, body };
+  } catch (e) {
+    if (e instanceof F.ResponseError) {
+      const response = e.response;
+      const problem: F.Problem = F.ProblemFromJSON(await response.json());
+      throw new ProblemError(response.status, problem, (name) => response.headers.get(name) ?? undefined);
+    }
+    throw e;
+  }
+}
+
+export function fetchBaton(basePath: string, apiKey: string, listener: ExchangeListener): Baton {
+  const client = 'typescript-fetch';
+  const config = new F.Configuration({ basePath, accessToken: apiKey, middleware: [observer(client, listener)] });
+  const keys = new F.APIKeysApi(config);
+  const feed = new F.ChangeFeedApi(config);
+  const disputes = new F.DisputesApi(config);
+  const feedback = new F.FeedbackApi(config);
+  const moves = new F.LeadMovesApi(config);
+  const leads = new F.LeadsApi(config);
+  const reports = new F.ReportsApi(config);
+  const personal = new F.PersonalDataApi(config);
+  const reasons = new F.RejectionReasonsApi(config);
+  const policy = new F.SLAPolicyApi(config);
+  const webhooks = new F.WebhooksApi(config);
+  return {
+    client,
+    createApiKey: (newApiKey, idempotencyKey) => call(keys.createApiKeyRaw({ newApiKey, idempotencyKey })),
+    getApiKey: (id) => call(keys.getApiKeyRaw({ id })),
+    listApiKeys: (cursor, limit) => call(keys.listApiKeysRaw({ cursor, limit })),
+    revokeApiKey: (id) => call(keys.revokeApiKeyRaw({ id })),
+
+    readChangeFeed: (after, types, limit) => call(feed.readChangeFeedRaw({ after, types, limit })),
+
+    disputeRejection: (id, openDispute, ifMatch, idempotencyKey) =>
+      call(disputes.disputeRejectionRaw({ id, openDispute, ifMatch, idempotencyKey })),
+    resolveDispute: (id, resolveDispute, ifMatch, idempotencyKey) =>
+      call(disputes.resolveDisputeRaw({ id, resolveDispute, ifMatch, idempotencyKey })),
+
+    giveFeedback: (id, newFeedback, idempotencyKey) => call(feedback.giveFeedbackRaw({ id, newFeedback, idempotencyKey })),
+    listFeedback: (id) => call(feedback.listFeedbackRaw({ id })),
+
+    qualifyLead: (id, qualifyLead, ifMatch, idempotencyKey) => call(moves.qualifyLeadRaw({ id, qualifyLead, ifMatch, idempotencyKey })),
+    acceptLead: (id, acceptLead, ifMatch, idempotencyKey) => call(moves.acceptLeadRaw({ id, acceptLead, ifMatch, idempotencyKey })),
+    rejectLead: (id, rejectLead, ifMatch, idempotencyKey) => call(moves.rejectLeadRaw({ id, rejectLead, ifMatch, idempotencyKey })),
+    convertLead: (id, convertLead, ifMatch, idempotencyKey) => call(moves.convertLeadRaw({ id, convertLead, ifMatch, idempotencyKey })),
+    recycleLead: (id, recycleLead, ifMatch, idempotencyKey) => call(moves.recycleLeadRaw({ id, recycleLead, ifMatch, idempotencyKey })),
+
+    handOffLead: (newLead, idempotencyKey) => call(leads.handOffLeadRaw({ newLead, idempotencyKey })),
+    handOffLeads: (leadBatch, idempotencyKey) => call(leads.handOffLeadsRaw({ leadBatch, idempotencyKey })),
+    upsertLeadByExternalId: (system, externalId, newLead) => call(leads.upsertLeadByExternalIdRaw({ system, externalId, newLead })),
+    listLeads: (filter: LeadFilter) =>
+      call(leads.listLeadsRaw({ ...filter, updatedSince: filter.updatedSince === undefined ? undefined : new Date(filter.updatedSince) })),
+    getLead: (id) => call(leads.getLeadRaw({ id })),
+    patchLead: (id, ifMatch, leadPatch) => call(leads.patchLeadRaw({ id, ifMatch, leadPatch })),
+    getLeadHistory: (id) => call(leads.getLeadHistoryRaw({ id })),
+
+    erasePersonalData: (id) => call(personal.erasePersonalDataRaw({ id })),
+
+    getFunnelMetrics: (from, to, groupBy) => call(reports.getFunnelMetricsRaw({ from, to, groupBy })),
+    getSlaReport: (from, to, segment) => call(reports.getSlaReportRaw({ from, to, segment })),
+
+    getSlaPolicy: () => call(policy.getSlaPolicyRaw()),
+    replaceSlaPolicy: (slaPolicy) => call(policy.replaceSlaPolicyRaw({ slaPolicy })),
+
+    listRejectionReasons: (active) => call(reasons.listRejectionReasonsRaw({ active })),
+    getRejectionReason: (code) => call(reasons.getRejectionReasonRaw({ code })),
+    createRejectionReason: (newRejectionReason, idempotencyKey) =>
+      call(reasons.createRejectionReasonRaw({ newRejectionReason, idempotencyKey })),
+    deactivateRejectionReason: (code, idempotencyKey) => call(reasons.deactivateRejectionReasonRaw({ code, idempotencyKey })),
+    activateRejectionReason: (code, idempotencyKey) => call(reasons.activateRejectionReasonRaw({ code, idempotencyKey })),
+
+    createWebhook: (newWebhook, idempotencyKey) => call(webhooks.createWebhookRaw({ newWebhook, idempotencyKey })),
+    listWebhooks: (cursor, limit) => call(webhooks.listWebhooksRaw({ cursor, limit })),
+    getWebhook: (id) => call(webhooks.getWebhookRaw({ id })),
+    updateWebhook: (id, webhookPatch) => call(webhooks.updateWebhookRaw({ id, webhookPatch })),
+    deleteWebhook: (id) => call(webhooks.deleteWebhookRaw({ id })),
+    rotateWebhookSecret: (id, idempotencyKey) => call(webhooks.rotateWebhookSecretRaw({ id, idempotencyKey })),
+    testWebhook: (id) => call(webhooks.testWebhookRaw({ id })),
+    listWebhookDeliveries: (id, cursor, limit) => call(webhooks.listWebhookDeliveriesRaw({ id, cursor, limit })),
+    redeliverWebhook: (id, deliveryId, idempotencyKey) => call(webhooks.redeliverWebhookRaw({ id, deliveryId, idempotencyKey })),
+  };
+}
