@@ -34,11 +34,13 @@ export function batonClients(baseUrl: string, apiKey: string) {
 }
 // end-snippet
 
+// snippet:create-axios-client
 // The same with typescript-axios (its operations answer the AxiosResponse: status, headers, data).
 export function batonAxiosLeads(baseUrl: string, apiKey: string): Ax.LeadsApi {
   const config = new Ax.Configuration({ basePath: baseUrl, accessToken: apiKey });
   return new Ax.LeadsApi(config, undefined, axios.create({ timeout: 10_000 }));
 }
+// end-snippet
 
 // snippet:hand-off-with-idempotency-key
 export async function handOff(leads: LeadsApi, lead: NewLead): Promise<{ first: Lead; retried: Lead }> {

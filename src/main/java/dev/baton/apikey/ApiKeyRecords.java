@@ -68,7 +68,8 @@ public final class ApiKeyRecords {
       @Schema(required = true) Instant createdAt,
       @Schema(description = RATE_LIMIT) Integer rateLimit,
       @Schema(
-              required = true,
-              description = "The secret to send as 'Authorization: Bearer <key>'. Shown only now.")
+              description =
+                  "The secret to send as 'Authorization: Bearer <key>'. Shown only now: absent"
+                      + " when an Idempotency-Key replays this answer.")
           String key) {}
 }

@@ -143,6 +143,7 @@ public class ApiKeyResource {
   @APIResponse(responseCode = "200", description = "The revoked key")
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ErrorResponses.CONFLICT)
   public ApiKeyView revoke(@PathParam("id") String id) {
     return keys.revoke(Ids.parse(id, "API key"));
   }

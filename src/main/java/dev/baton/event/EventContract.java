@@ -64,9 +64,7 @@ public final class EventContract {
             .name(MESSAGES_TAG)
             .description(
                 "Not calls to Baton: the messages Baton posts to a subscription's URL, one per"
-                    + " event type. A client generated from this document can send samples of"
-                    + " them to your own receiver (its base path set to the receiver's address)"
-                    + " to test it."));
+                    + " event type."));
     components.addSchema("Event", events);
     typedEventTypes(openAPI);
     components.addSchema("WebhookMessage", messages);
@@ -205,6 +203,9 @@ public final class EventContract {
         .POST(
             OASFactory.createOperation()
                 .operationId("on" + name)
+                // Generators make client methods of webhooks (typescript-fetch's do not even
+                // compile); they leave out what is internal, and keep the message models.
+                .addExtension("x-internal", Boolean.TRUE)
                 .summary("Baton posts a " + type + " message to your URL")
                 .description(
                     "Signed as Standard Webhooks: verify `webhook-signature` over"

@@ -233,6 +233,7 @@ public class LeadResource {
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ErrorResponses.CONFLICT)
   @APIResponse(responseCode = "412", ref = ErrorResponses.PRECONDITION_FAILED)
   @APIResponse(responseCode = "415", ref = ErrorResponses.UNSUPPORTED_MEDIA_TYPE)
   @APIResponse(responseCode = "428", ref = ErrorResponses.PRECONDITION_REQUIRED)

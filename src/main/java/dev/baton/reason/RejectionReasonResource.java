@@ -135,6 +135,7 @@ public class RejectionReasonResource {
 
   @POST
   @Path("{code}/deactivate")
+  @Consumes(MediaType.WILDCARD) // no body: whatever a client labels its empty one
   @RolesAllowed("ADMIN")
   @Operation(
       operationId = "deactivateRejectionReason",
@@ -160,6 +161,7 @@ public class RejectionReasonResource {
 
   @POST
   @Path("{code}/activate")
+  @Consumes(MediaType.WILDCARD) // no body: whatever a client labels its empty one
   @RolesAllowed("ADMIN")
   @Operation(
       operationId = "activateRejectionReason",

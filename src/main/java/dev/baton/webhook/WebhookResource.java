@@ -182,6 +182,7 @@ public class WebhookResource {
 
   @POST
   @Path("{id}/rotate-secret")
+  @Consumes(MediaType.WILDCARD) // no body: whatever a client labels its empty one
   @Operation(
       operationId = "rotateWebhookSecret",
       summary =
@@ -242,6 +243,7 @@ public class WebhookResource {
 
   @POST
   @Path("{id}/deliveries/{deliveryId}/redeliver")
+  @Consumes(MediaType.WILDCARD) // no body: whatever a client labels its empty one
   @Operation(
       operationId = "redeliverWebhook",
       summary = "Send a delivery again (same webhook-id), whatever became of it",
@@ -278,6 +280,7 @@ public class WebhookResource {
 
   @POST
   @Path("{id}/test")
+  @Consumes(MediaType.WILDCARD) // no body: whatever a client labels its empty one
   @Operation(
       operationId = "testWebhook",
       summary = "Send a signed webhook.test ping now; reports the status code and latency only",

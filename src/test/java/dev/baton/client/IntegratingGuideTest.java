@@ -23,15 +23,16 @@ import org.junit.jupiter.api.Test;
  * Every code block of docs/integrating.md is a copy of a region of code that runs: the Java client
  * tests, the TypeScript driver and script run by .ci/run, or the build itself. A block follows a
  * {@code <!-- snippet: LANGUAGE/NAME -->} line (LANGUAGE: the file's extension, java, ts, sh or
- * xml), and the region sits between {@code snippet:NAME} and {@code end-snippet} comments in such
- * a file under src/test, or in pom.xml. When the code changes, this test says which block of the
+ * xml), and the region sits between {@code snippet:NAME} and {@code end-snippet} comments in such a
+ * file under src/test, or in pom.xml. When the code changes, this test says which block of the
  * guide to update.
  */
 class IntegratingGuideTest {
 
   private static final Path GUIDE = Path.of("docs", "integrating.md");
   private static final Pattern BLOCK =
-      Pattern.compile("<!-- snippet: ([\\w-]+/[\\w-]+) -->\\s*\\n```[\\w-]*\\n(.*?)\\n```", Pattern.DOTALL);
+      Pattern.compile(
+          "<!-- snippet: ([\\w-]+/[\\w-]+) -->\\s*\\n```[\\w-]*\\n(.*?)\\n```", Pattern.DOTALL);
   private static final Pattern REGION =
       Pattern.compile(
           "(?:// |# |<!-- )snippet:([\\w-]+)(?: -->)?[^\\n]*\\n(.*?)\\n[ \\t]*(?:// |# |<!-- )end-snippet",

@@ -327,6 +327,21 @@ class RejectionReasonTest {
   }
 
   @Test
+  void actionsWithoutABodyTakeAnEmptyBodyWhateverItsLabel() {
+    // Some clients (typescript-axios) label an empty POST body as a form.
+    String code = uniqueCode();
+    as(As.ADMIN).body(reason(code, "MARKETING", false)).post(REASONS).then().statusCode(201);
+    for (String action : List.of("deactivate", "activate")) {
+      as(As.ADMIN)
+          .contentType("application/x-www-form-urlencoded")
+          .post(REASONS + "/" + code + "/" + action)
+          .then()
+          .statusCode(200)
+          .body("active", equalTo("activate".equals(action)));
+    }
+  }
+
+  @Test
   void onlyAdminsDeactivateOrActivate() {
     String code = uniqueCode();
     as(As.ADMIN).body(reason(code, "MARKETING", false)).post(REASONS).then().statusCode(201);
