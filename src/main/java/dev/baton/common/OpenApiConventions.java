@@ -2,6 +2,7 @@ package dev.baton.common;
 
 import dev.baton.event.EventContract;
 import dev.baton.lead.Action;
+import dev.baton.lead.LeadPatchContract;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,8 +34,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   <li>UUIDs and timestamps are inline strings, not components named after Java types;
  *   <li>{@code Problem} documents its extension members;
  *   <li>every response names the X-Request-Id header;
- *   <li>{@code LeadPatch}, the merge patch, is derived from the lead's own schemas: nothing
- *       required, and {@code null} (removal) allowed where a value is optional.
+ *   <li>{@code LeadPatch}, the merge patch, is derived from the lead's own schemas ({@link
+ *       LeadPatchContract});
+ *   <li>events and webhook messages are typed per event type ({@link EventContract});
+ *   <li>request objects are closed, decimals carry no {@code multipleOf}, a reference stands alone
+ *       ({@link OpenApiSchemas}).
  * </ul>
  *
  * <p>It runs while the application is built, so the document served is ready at start.
@@ -108,7 +112,7 @@ public class OpenApiConventions implements OASFilter {
     describeProblemMembers(openAPI.getComponents().getSchemas().get("Problem"));
     describeRequestId(openAPI.getComponents());
 
-    deriveLeadPatch(openAPI.getComponents());
+    LeadPatchContract.describe(openAPI.getComponents());
     EventContract.describe(openAPI);
     OpenApiSchemas.strictRequests(openAPI);
     OpenApiSchemas.plainDecimals(openAPI);
@@ -203,57 +207,5 @@ public class OpenApiConventions implements OASFilter {
       response.addHeader(
           RequestId.HEADER, OASFactory.createHeader().ref("#/components/headers/" + REQUEST_ID));
     }
-  }
-
-  private static void deriveLeadPatch(Components components) {
-    Map<String, Schema> schemas = components.getSchemas();
-    Schema newLead = schemas.get("NewLead");
-    Schema patch =
-        OASFactory.createSchema()
-            .addType(SchemaType.OBJECT)
-            .description(
-                "A JSON merge patch (RFC 7396) of a lead: members left out are kept, `null` removes"
-                    + " a value, objects are merged member by member (attributes too)."
-                    + " Status, owner and score are changed by the funnel actions, not by PATCH.");
-    for (String group : List.of("Contact", "Company", "Attribution", "Consent")) {
-      Schema base = schemas.get(group);
-      Schema partial =
-          OASFactory.createSchema().addType(SchemaType.OBJECT).description(base.getDescription());
-      for (Map.Entry<String, Schema> property : base.getProperties().entrySet()) {
-        boolean required =
-            base.getRequired() != null && base.getRequired().contains(property.getKey());
-        partial.addProperty(
-            property.getKey(), required ? property.getValue() : nullable(property.getValue()));
-      }
-      components.addSchema(group + "Patch", partial);
-      String member = Character.toLowerCase(group.charAt(0)) + group.substring(1);
-      Schema reference = OASFactory.createSchema().ref(SCHEMAS + group + "Patch");
-      boolean removable = newLead.getRequired() == null || !newLead.getRequired().contains(member);
-      patch.addProperty(member, removable ? nullable(reference) : reference);
-    }
-    patch.addProperty("segment", nullable(newLead.getProperties().get("segment")));
-    patch.addProperty("attributes", nullable(newLead.getProperties().get("attributes")));
-    components.addSchema("LeadPatch", patch);
-  }
-
-  /** The same schema, or null: a type list for plain values, oneOf for references. */
-  private static Schema nullable(Schema schema) {
-    Schema none = OASFactory.createSchema().addType(SchemaType.NULL);
-    if (schema.getRef() != null || schema.getType() == null) {
-      return OASFactory.createSchema().oneOf(new ArrayList<>(List.of(schema, none)));
-    }
-    Schema copy =
-        OASFactory.createSchema()
-            .type(new ArrayList<>(schema.getType()))
-            .addType(SchemaType.NULL)
-            .format(schema.getFormat())
-            .description(schema.getDescription())
-            .maxLength(schema.getMaxLength())
-            .minLength(schema.getMinLength())
-            .pattern(schema.getPattern())
-            .maxProperties(schema.getMaxProperties())
-            .additionalPropertiesSchema(schema.getAdditionalPropertiesSchema())
-            .examples(schema.getExamples());
-    return copy;
   }
 }

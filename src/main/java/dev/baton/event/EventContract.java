@@ -7,18 +7,16 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Discriminator;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 /**
- * What events look like in the contract, so that feed readers and webhook receivers get generated
- * models: one schema per event type, {@code LeadAcceptedEvent} with its {@code LeadAcceptedData},
- * gathered in {@code Event} (a oneOf on {@code type}); and one message per type for webhooks,
- * {@code LeadAcceptedMessage}, listed in the document's {@code webhooks} section and gathered in
- * {@code WebhookMessage}.
+ * What events look like in the contract, so that feed readers get generated models: one schema per
+ * event type, {@code LeadAcceptedEvent} with its {@code LeadAcceptedData}, gathered in {@code
+ * Event} (a oneOf on {@code type}). Webhook messages are built from the same data ({@link
+ * WebhookMessageContract}).
  *
  * <p>The data of each type is written by hand in {@code META-INF/openapi.yaml} ({@code
  * LeadAcceptedData}…); the common members come from {@link EventView}. A type of {@link
@@ -27,9 +25,6 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 public final class EventContract {
 
   private static final String SCHEMAS = "#/components/schemas/";
-  private static final String PARAMETERS = "#/components/parameters/";
-  private static final String TEST = "webhook.test";
-  private static final String MESSAGES_TAG = "Webhook messages";
 
   private EventContract() {}
 
@@ -43,31 +38,14 @@ public final class EventContract {
                 + " inputs. A later version may add event types, which a client generated from"
                 + " this version cannot read: a reader that must never meet one asks the feed"
                 + " for the types it knows (`types`).");
-    Schema messages =
-        oneOfByType(
-            "A webhook message, any type: what a receiver parses before it looks at `type`");
     for (String type : EventLog.TYPES) {
       String name = name(type);
-      Schema data = dataOf(schemas, name, type);
-      components.addSchema(name + "Event", event(common, type, name, data));
+      components.addSchema(name + "Event", event(common, type, name, dataOf(schemas, type)));
       addVariant(events, type, name + "Event");
-      Schema messageData = messageData(common, data);
-      components.addSchema(name + "MessageData", messageData);
-      addMessage(openAPI, messages, type, name, data);
     }
-    Schema ping = dataOf(schemas, name(TEST), TEST);
-    components.addSchema(name(TEST) + "MessageData", ping);
-    components.removeSchema(name(TEST) + "Data");
-    addMessage(openAPI, messages, TEST, name(TEST), ping);
-    openAPI.addTag(
-        OASFactory.createTag()
-            .name(MESSAGES_TAG)
-            .description(
-                "Not calls to Baton: the messages Baton posts to a subscription's URL, one per"
-                    + " event type."));
+    WebhookMessageContract.describe(openAPI, common);
     components.addSchema("Event", events);
     typedEventTypes(openAPI);
-    components.addSchema("WebhookMessage", messages);
   }
 
   /**
@@ -113,7 +91,9 @@ public final class EventContract {
     return name.toString();
   }
 
-  private static Schema dataOf(Map<String, Schema> schemas, String name, String type) {
+  /** The data schema of an event type, written by hand in META-INF/openapi.yaml. */
+  static Schema dataOf(Map<String, Schema> schemas, String type) {
+    String name = name(type);
     Schema data = schemas.get(name + "Data");
     if (data == null) {
       throw new IllegalStateException(
@@ -122,14 +102,14 @@ public final class EventContract {
     return data;
   }
 
-  private static Schema oneOfByType(String description) {
+  static Schema oneOfByType(String description) {
     return OASFactory.createSchema()
         .description(description)
         .oneOf(new ArrayList<>())
         .discriminator(OASFactory.createDiscriminator().propertyName("type"));
   }
 
-  private static void addVariant(Schema oneOf, String type, String component) {
+  static void addVariant(Schema oneOf, String type, String component) {
     oneOf.addOneOf(ref(component));
     Discriminator discriminator = oneOf.getDiscriminator();
     discriminator.addMapping(type, SCHEMAS + component);
@@ -156,99 +136,14 @@ public final class EventContract {
     return event;
   }
 
-  /** A webhook message's data: which event of which lead, then the event's own data. */
-  private static Schema messageData(Schema common, Schema data) {
-    Map<String, Schema> members = common.getProperties();
-    Schema message =
-        OASFactory.createSchema()
-            .addType(SchemaType.OBJECT)
-            .description(data.getDescription())
-            .addProperty("eventId", members.get("id"))
-            .addProperty("leadId", members.get("leadId"))
-            .addProperty("leadVersion", members.get("leadVersion"))
-            .addProperty("fromStatus", members.get("fromStatus"))
-            .addProperty("toStatus", members.get("toStatus"));
-    List<String> required = new ArrayList<>(List.of("eventId", "leadId", "leadVersion"));
-    if (data.getRequired() != null) {
-      required.addAll(data.getRequired());
-    }
-    if (data.getProperties() != null) {
-      data.getProperties().forEach(message::addProperty);
-    }
-    return message.required(required);
-  }
-
-  private static void addMessage(
-      OpenAPI openAPI, Schema messages, String type, String name, Schema data) {
-    Schema message =
-        OASFactory.createSchema()
-            .addType(SchemaType.OBJECT)
-            .description("The webhook message of a " + type + " event. " + data.getDescription())
-            .addProperty("type", typeOf(type))
-            .addProperty(
-                "timestamp",
-                OASFactory.createSchema()
-                    .addType(SchemaType.STRING)
-                    .format("date-time")
-                    .description("When the event happened"))
-            .addProperty("data", ref(name + "MessageData"))
-            .required(new ArrayList<>(List.of("type", "timestamp", "data")));
-    openAPI.getComponents().addSchema(name + "Message", message);
-    addVariant(messages, type, name + "Message");
-    openAPI.addWebhook(type, webhook(type, name));
-  }
-
-  private static PathItem webhook(String type, String name) {
-    return OASFactory.createPathItem()
-        .POST(
-            OASFactory.createOperation()
-                .operationId("on" + name)
-                // Generators make client methods of webhooks (typescript-fetch's do not even
-                // compile); they leave out what is internal, and keep the message models.
-                .addExtension("x-internal", Boolean.TRUE)
-                .summary("Baton posts a " + type + " message to your URL")
-                .description(
-                    "Signed as Standard Webhooks: verify `webhook-signature` over"
-                        + " `webhook-id.webhook-timestamp.body` with your `whsec_` secret, and"
-                        + " de-duplicate on `webhook-id` (the same at every attempt). Only a 2xx"
-                        + " answer within the timeout counts; anything else is retried with"
-                        + " backoff (`Retry-After` is honoured on 429 and 503); 410 disables the"
-                        + " subscription.")
-                .tags(new ArrayList<>(List.of(MESSAGES_TAG)))
-                .parameters(
-                    new ArrayList<>(
-                        List.of(
-                            OASFactory.createParameter().ref(PARAMETERS + "webhookId"),
-                            OASFactory.createParameter().ref(PARAMETERS + "webhookTimestamp"),
-                            OASFactory.createParameter().ref(PARAMETERS + "webhookSignature"))))
-                .requestBody(
-                    OASFactory.createRequestBody()
-                        .required(true)
-                        .content(
-                            OASFactory.createContent()
-                                .addMediaType(
-                                    "application/json",
-                                    OASFactory.createMediaType().schema(ref(name + "Message")))))
-                .responses(
-                    OASFactory.createAPIResponses()
-                        .addAPIResponse(
-                            "2XX",
-                            OASFactory.createAPIResponse()
-                                .description("Received: the delivery succeeded"))
-                        .addAPIResponse(
-                            "410",
-                            OASFactory.createAPIResponse()
-                                .description("Gone: Baton disables the subscription"))));
-  }
-
-  private static Schema typeOf(String type) {
+  static Schema typeOf(String type) {
     return OASFactory.createSchema()
         .addType(SchemaType.STRING)
         .enumeration(new ArrayList<>(List.of(type)))
         .description("The event type");
   }
 
-  private static Schema ref(String component) {
+  static Schema ref(String component) {
     return OASFactory.createSchema().ref(SCHEMAS + component);
   }
 }
