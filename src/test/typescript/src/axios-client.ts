@@ -92,7 +92,7 @@ export function axiosBaton(basePath: string, apiKey: string, listener: ExchangeL
 
     handOffLead: (body, idempotencyKey) => call(leads.handOffLead(body, idempotencyKey)),
     handOffLeads: (body, idempotencyKey) => call(leads.handOffLeads(body, idempotencyKey)),
-    upsertLeadByExternalId: (system, externalId, body) => call(leads.upsertLeadByExternalId(externalId, system, body)),
+    upsertLeadByExternalId: (system, externalId, body) => call(leads.upsertLeadByExternalId(system, externalId, body)),
     listLeads: (f) =>
       call(leads.listLeads(f.campaign, f.email, f.owner, f.segment, f.slaState, f.source, f.status, f.updatedSince, f.cursor, f.limit)),
     getLead: (id) => call(leads.getLead(id)),
@@ -121,6 +121,6 @@ export function axiosBaton(basePath: string, apiKey: string, listener: ExchangeL
     rotateWebhookSecret: (id, idempotencyKey) => call(webhooks.rotateWebhookSecret(id, idempotencyKey)),
     testWebhook: (id) => call(webhooks.testWebhook(id)),
     listWebhookDeliveries: (id, cursor, limit) => call(webhooks.listWebhookDeliveries(id, cursor, limit)),
-    redeliverWebhook: (id, deliveryId, idempotencyKey) => call(webhooks.redeliverWebhook(deliveryId, id, idempotencyKey)),
+    redeliverWebhook: (id, deliveryId, idempotencyKey) => call(webhooks.redeliverWebhook(id, deliveryId, idempotencyKey)),
   };
 }

@@ -92,7 +92,15 @@ class ContractConventionsTest {
       Object type = schema.get("type");
       boolean object = "object".equals(type) || list(type).contains("object");
       Object additional = schema.get("additionalProperties");
-      if (object && schema.get("properties") != null && !Boolean.FALSE.equals(additional)) {
+      boolean readOnlyMembers =
+          schema.get("properties") instanceof Map<?, ?> members
+              && members.values().stream()
+                  .anyMatch(
+                      m -> m instanceof Map<?, ?> p && Boolean.TRUE.equals(p.get("readOnly")));
+      if (object
+          && schema.get("properties") != null
+          && !readOnlyMembers
+          && !Boolean.FALSE.equals(additional)) {
         defects.add(schema.keySet() + " " + schema.get("description"));
       }
     }

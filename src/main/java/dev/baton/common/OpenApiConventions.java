@@ -6,6 +6,7 @@ import dev.baton.lead.LeadPatchContract;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -113,6 +115,7 @@ public class OpenApiConventions implements OASFilter {
     describeRequestId(openAPI.getComponents());
 
     LeadPatchContract.describe(openAPI.getComponents());
+    openAPI.getPaths().getPathItems().forEach(OpenApiConventions::pathParametersInPathOrder);
     EventContract.describe(openAPI);
     OpenApiSchemas.strictRequests(openAPI);
     OpenApiSchemas.plainDecimals(openAPI);
@@ -126,6 +129,28 @@ public class OpenApiConventions implements OASFilter {
   private static void successFirst(APIResponses responses) {
     Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
     responses.setAPIResponses(new LinkedHashMap<>(sorted));
+  }
+
+  /**
+   * Path parameters in the order the path names them, then the others: generated clients take them
+   * as arguments in this order, and {@code upsert(system, externalId)} must not come out as {@code
+   * upsert(externalId, system)}, two strings a caller could swap unnoticed.
+   */
+  private static void pathParametersInPathOrder(String path, PathItem item) {
+    for (Operation operation : item.getOperations().values()) {
+      List<Parameter> parameters = operation.getParameters();
+      if (parameters == null) {
+        continue;
+      }
+      List<Parameter> ordered = new ArrayList<>(parameters);
+      ordered.sort(
+          Comparator.comparingInt(
+              p ->
+                  p.getIn() == Parameter.In.PATH
+                      ? path.indexOf("{" + p.getName() + "}")
+                      : Integer.MAX_VALUE));
+      operation.setParameters(ordered);
+    }
   }
 
   /** Every API call is counted against its key's quota: 429 beyond it, headers on success. */

@@ -23,7 +23,8 @@ final class OpenApiSchemas {
   /**
    * Every object a request body may hold says {@code additionalProperties: false}: the server
    * refuses unknown members (400), so validators and generated clients should too. Objects that say
-   * otherwise already (the free-form {@code attributes}) keep what they say.
+   * otherwise already (the free-form {@code attributes}) keep what they say, and so do objects with
+   * read-only members, which a client may send back as it read them (the server ignores those).
    */
   static void strictRequests(OpenAPI openAPI) {
     List<Schema> bodies = new ArrayList<>();
@@ -36,7 +37,14 @@ final class OpenApiSchemas {
             });
     for (Schema schema : walk(bodies, openAPI.getComponents())) {
       boolean object = schema.getType() != null && schema.getType().contains(SchemaType.OBJECT);
+      // Validators drop read-only members from a request's schema, then refuse them as unknown
+      // when a client sends back what it read (the SLA policy); the server ignores them.
+      boolean readOnlyMembers =
+          schema.getProperties() != null
+              && schema.getProperties().values().stream()
+                  .anyMatch(member -> Boolean.TRUE.equals(member.getReadOnly()));
       if (object
+          && !readOnlyMembers
           && schema.getAdditionalPropertiesBoolean() == null
           && schema.getAdditionalPropertiesSchema() == null) {
         schema.setAdditionalPropertiesBoolean(Boolean.FALSE);

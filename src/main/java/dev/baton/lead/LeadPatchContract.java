@@ -47,6 +47,21 @@ public final class LeadPatchContract {
     }
     patch.addProperty("segment", nullable(newLead.getProperties().get("segment")));
     patch.addProperty("attributes", nullable(newLead.getProperties().get("attributes")));
+    patch.addProperty(
+        MergePatch.REMOVE,
+        OASFactory.createSchema()
+            .addType(SchemaType.ARRAY)
+            .maxItems(MergePatch.MAX_REMOVALS)
+            .items(
+                OASFactory.createSchema()
+                    .addType(SchemaType.STRING)
+                    .pattern(MergePatch.PATH.pattern())
+                    .examples(new ArrayList<>(List.of("contact.phone"))))
+            .description(
+                "Paths whose values go, applied after the merge: the same as sending them as"
+                    + " `null` (`segment`, `company`, `contact.phone`, `attributes.plan`), for"
+                    + " JSON libraries that leave null members out (Gson, in the okhttp-gson"
+                    + " Java client)."));
     components.addSchema("LeadPatch", patch);
   }
 

@@ -2,7 +2,6 @@ package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.apikey.Caller;
 import dev.baton.common.Cursor;
 import dev.baton.common.JsonBinder;
@@ -125,7 +124,7 @@ public class LeadService {
       throw PersonalDataService.erased(id, "it cannot be edited");
     }
     ETags.check(expected, lead);
-    JsonNode merged = merge(mapper.valueToTree(lead.editable()), patch);
+    JsonNode merged = MergePatch.apply(mapper.valueToTree(lead.editable()), patch);
     update(lead, binder.bindValid(merged, LeadChanges.class), caller);
     return lead.view();
   }
@@ -188,7 +187,9 @@ public class LeadService {
     List<FieldError> errors = new ArrayList<>();
     for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!PATCHABLE.contains(name)) {
+      if (MergePatch.REMOVE.equals(name)) {
+        errors.addAll(MergePatch.checkRemovals(patch.get(name)));
+      } else if (!PATCHABLE.contains(name)) {
         errors.add(
             new FieldError(
                 name, NOT_PATCHABLE.getOrDefault(name, "unknown or read-only property")));
@@ -197,28 +198,6 @@ public class LeadService {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-  }
-
-  /** RFC 7396: objects merge member by member, null removes, anything else replaces. */
-  static JsonNode merge(JsonNode target, JsonNode patch) {
-    if (!patch.isObject()) {
-      return patch;
-    }
-    ObjectNode result =
-        target != null && target.isObject()
-            ? (ObjectNode) target.deepCopy()
-            : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    patch
-        .fields()
-        .forEachRemaining(
-            field -> {
-              if (field.getValue().isNull()) {
-                result.remove(field.getKey());
-              } else {
-                result.set(field.getKey(), merge(result.get(field.getKey()), field.getValue()));
-              }
-            });
-    return result;
   }
 
   private static List<String> changedFields(JsonNode before, JsonNode after, String prefix) {

@@ -171,6 +171,41 @@ class LeadPatchTest {
   }
 
   @Test
+  void removeListsTheValuesToRemoveForClientsThatCannotSendNull() {
+    String id = richLead();
+    patch(
+            id,
+            "\"1\"",
+            "{\"contact\":{\"lastName\":\"Lovelace\"},"
+                + "\"remove\":[\"contact.phone\",\"segment\",\"company\",\"attributes.legacy\"]}")
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(2))
+        .body("contact.lastName", equalTo("Lovelace"))
+        .body("contact", not(hasKey("phone")))
+        .body("contact.jobTitle", equalTo("Analyst"))
+        .body("segment", nullValue())
+        .body("company", nullValue())
+        .body("attributes", not(hasKey("legacy")))
+        .body("attributes.locale", equalTo("en-GB"));
+  }
+
+  @Test
+  void removeNamesOnlyPatchableMembers() {
+    String id = richLead();
+    patch(id, "\"1\"", "{\"remove\":[\"segment\",\"status\",\"contact.phone.x\"]}")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo("urn:baton:problem:validation-error"))
+        .body("errors.field", equalTo(List.of("remove[1]", "remove[2]")));
+    patch(id, "\"1\"", "{\"remove\":[\"contact.email\"]}")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("contact.email"));
+    Leads.get(id).then().body("version", equalTo(1)).body("segment", equalTo("mid-market"));
+  }
+
+  @Test
   void attributesMergeRecursively() {
     String id = richLead();
     patch(

@@ -114,18 +114,18 @@ interface LeadsTour {
     NewLead lead = newLead("native-external");
 
     ApiResponse<Lead> created =
-        leads.upsertLeadByExternalIdWithHttpInfo(externalId, "hubspot", lead);
+        leads.upsertLeadByExternalIdWithHttpInfo("hubspot", externalId, lead);
     assertEquals(201, created.getStatusCode());
     assertEquals("hubspot", created.getData().getExternalRefs().get(0).getSystem());
     assertEquals(externalId, created.getData().getExternalRefs().get(0).getId());
     ApiResponse<Lead> updated =
-        leads.upsertLeadByExternalIdWithHttpInfo(externalId, "hubspot", lead.segment("smb"));
+        leads.upsertLeadByExternalIdWithHttpInfo("hubspot", externalId, lead.segment("smb"));
     assertEquals(200, updated.getStatusCode());
     assertEquals(created.getData().getId(), updated.getData().getId());
     assertEquals("smb", updated.getData().getSegment());
 
     Problem problem =
-        refused(400, () -> leads.upsertLeadByExternalId(externalId, "Not-Lower", lead));
+        refused(400, () -> leads.upsertLeadByExternalId("Not-Lower", externalId, lead));
     assertEquals("system", problem.getErrors().get(0).getField());
   }
 

@@ -80,7 +80,7 @@ interface WebhooksTour {
     WebhookDelivery delivery = delivered(webhooks, id, received.id());
     assertEquals("lead.created", delivery.getEventType());
     assertEquals(lead.getId(), delivery.getLeadId());
-    WebhookDelivery again = webhooks.redeliverWebhook(received.id(), id, null);
+    WebhookDelivery again = webhooks.redeliverWebhook(id, received.id(), null);
     assertEquals(received.id(), again.getId());
     assertEquals("PENDING", again.getStatus());
     Message resent = receiver.await(m -> received.id().equals(m.id()), 2, 30).get(1);
@@ -121,7 +121,7 @@ interface WebhooksTour {
             refused(404, () -> webhooks.updateWebhook(unknown, new WebhookPatch().paused(true))),
             refused(404, () -> webhooks.deleteWebhook(unknown)),
             refused(404, () -> webhooks.listWebhookDeliveries(unknown, null, null)),
-            refused(404, () -> webhooks.redeliverWebhook("msg_unknown", unknown, null)),
+            refused(404, () -> webhooks.redeliverWebhook(unknown, "msg_unknown", null)),
             refused(404, () -> webhooks.rotateWebhookSecret(unknown, null)),
             refused(404, () -> webhooks.testWebhook(unknown)));
     problems.forEach(p -> assertEquals("urn:baton:problem:not-found", p.getType(), p.toString()));
