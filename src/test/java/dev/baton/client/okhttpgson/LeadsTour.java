@@ -165,6 +165,14 @@ interface LeadsTour {
     Problem stale = refused(412, () -> leads.patchLead(lead.getId(), etag, patch));
     assertEquals("urn:baton:problem:precondition-failed", stale.getType());
     assertEquals(2L, stale.getCurrentVersion());
+
+    // Gson leaves null members out: this client removes values by naming them in remove.
+    Lead removed =
+        leads.patchLead(
+            lead.getId(), "\"2\"", new LeadPatch().remove(List.of("contact.phone", "segment")));
+    assertEquals(3L, removed.getVersion());
+    assertNull(removed.getContact().getPhone());
+    assertNull(removed.getSegment());
   }
 
   @Test
