@@ -57,7 +57,8 @@ export async function handOffAndReadHeaders(leads: LeadsApi, lead: NewLead) {
   const response = await leads.handOffLeadRaw({ newLead: lead }); // ...Raw: the Response too
   const created: Lead = await response.value();
   const location = response.raw.headers.get('Location'); // .../api/v1/leads/{id}
-  const etag = response.raw.headers.get('ETag') ?? '*'; // the version, for If-Match
+  const etag = response.raw.headers.get('ETag'); // the version, for If-Match
+  if (etag === null) throw new Error('no ETag'); // never send '*' by default: it overwrites blindly
   const rateLimit = response.raw.headers.get('RateLimit'); // "default";r=<left>;t=<seconds to reset>
   // Edit with If-Match: a lead changed in between answers 412 instead of being overwritten.
   const patched = await leads.patchLead({ id: created.id, ifMatch: etag, leadPatch: { segment: 'mid-market' } });
