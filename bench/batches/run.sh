@@ -17,6 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 BATCHES=${BENCH_BATCHES:-20}
 PORT=${BENCH_PORT:-8096}
+# The management interface (/q/health, /q/metrics): a port of its own.
+OPS_PORT=$((PORT + 1000))
 ADMIN=bench-admin-key-0123456789abcdef0123456789abcdef
 WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
 
@@ -40,11 +42,11 @@ echo "   $(( $(stat -c %s "$WORK/batch1.json") / 1024 )) KiB each"
 
 echo "== starting Baton (production profile, $BATON_JVM ${BENCH_JAVA_OPTS:-}) on port $PORT"
 QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
-  BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT BATON_SHUTDOWN_DELAY=0s \
+  BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT BATON_SHUTDOWN_DELAY=0s \
   java $BATON_JVM ${BENCH_JAVA_OPTS:-} -Xlog:gc:file="$WORK/gc.log" \
   -jar target/quarkus-app/quarkus-run.jar >"$WORK/baton.log" 2>&1 &
 BATON_PID=$!
-until curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null; do
+until curl -sf "http://localhost:$OPS_PORT/q/health/ready" >/dev/null; do
   kill -0 "$BATON_PID" 2>/dev/null || { echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1; }
   sleep 0.1
 done

@@ -35,6 +35,8 @@ THREADS=${BENCH_THREADS:-2}
 SECONDS_EACH=${BENCH_SECONDS:-12}
 SOURCE=${BENCH_SOURCE:-paid-search}
 PORT=${BENCH_PORT:-8095}
+# The management interface (/q/health, /q/metrics): a port of its own.
+OPS_PORT=$((PORT + 1000))
 ADMIN=bench-admin-key-0123456789abcdef0123456789abcdef
 WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
 export BENCH_THREADS=$THREADS
@@ -53,10 +55,10 @@ echo "== building"
 
 start_baton() {
   QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
-    BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT \
+    BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT \
     java $BATON_JVM -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
   BATON_PID=$!
-  until curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null; do
+  until curl -sf "http://localhost:$OPS_PORT/q/health/ready" >/dev/null; do
     kill -0 "$BATON_PID" 2>/dev/null || { echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1; }
     sleep 0.1
   done

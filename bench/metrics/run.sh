@@ -13,6 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 LEADS=${1:-1000000}
 PORT=${BENCH_PORT:-8093}
+# The management interface (/q/health, /q/metrics): a port of its own.
+OPS_PORT=$((PORT + 1000))
 RUNS=30
 KEY=bench-admin-key-0123456789abcdef0123456789abcdef
 WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
@@ -28,10 +30,10 @@ echo "== building"
 
 start_baton() {
   QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$KEY \
-    QUARKUS_HTTP_PORT=$PORT java $BATON_JVM -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
+    QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT java $BATON_JVM -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
   BATON_PID=$!
   for _ in $(seq 1 120); do
-    curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null && return
+    curl -sf "http://localhost:$OPS_PORT/q/health/ready" >/dev/null && return
     sleep 0.5
   done
   echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1

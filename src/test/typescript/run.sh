@@ -6,7 +6,9 @@
 # operation with both clients (src/driver.ts). Fails when a check fails or Prism reports a violation.
 #
 #   src/test/typescript/run.sh                 from any directory; CI runs it after ./mvnw verify
-#   BATON_UPSTREAM=http://127.0.0.1:8080 ...   use a Baton that is already running (dev mode)
+#   BATON_UPSTREAM=http://127.0.0.1:8080 ...   use a Baton that is already running (dev mode);
+#   BATON_OPS=http://127.0.0.1:9000 ...        its management interface (/q/health), port 9000 of
+#                                              the upstream's host by default
 #   VERBOSE=1 ...                              print the checks that pass too
 #
 # Needs a JDK 17 and, when node/npm are missing, root to install Debian's nodejs and npm. Writes
@@ -80,12 +82,16 @@ fi
 # Baton, started first: it takes longest
 if [ -n "${BATON_UPSTREAM:-}" ]; then
   UPSTREAM=$BATON_UPSTREAM
-  log "using the Baton at $UPSTREAM"
+  OPS=${BATON_OPS:-$(echo "$UPSTREAM" | sed -E 's#^(https?://[^:/]+).*#\1:9000#')}
+  log "using the Baton at $UPSTREAM (management interface $OPS)"
 else
   BATON_PORT=$(free_port)
+  OPS_PORT=$(free_port)
   UPSTREAM="http://127.0.0.1:$BATON_PORT"
-  log "starting Baton (./mvnw quarkus:dev) on port $BATON_PORT, log: $WORK/baton.log"
+  OPS="http://127.0.0.1:$OPS_PORT"
+  log "starting Baton (./mvnw quarkus:dev) on port $BATON_PORT (management $OPS_PORT), log: $WORK/baton.log"
   (cd "$ROOT" && exec setsid ./mvnw -B quarkus:dev "-Dquarkus.http.port=$BATON_PORT" -Dquarkus.http.host=127.0.0.1 \
+    "-Dquarkus.management.port=$OPS_PORT" -Dquarkus.management.host=127.0.0.1 \
     -Dquarkus.console.enabled=false -Ddebug=false </dev/null >"$WORK/baton.log" 2>&1) &
   started+=("$!")
   BATON_PGID=$!
@@ -129,13 +135,13 @@ fi
 if [ -z "${BATON_UPSTREAM:-}" ]; then
   log "waiting for Baton to be ready"
   for i in $(seq 1 300); do
-    http_ok "$UPSTREAM/q/health/ready" && break
+    http_ok "$OPS/q/health/ready" && break
     kill -0 -- "-$BATON_PGID" 2>/dev/null || { tail -50 "$WORK/baton.log" >&2; echo "Baton stopped" >&2; exit 1; }
     [ "$i" -lt 300 ] || { tail -50 "$WORK/baton.log" >&2; echo "Baton not ready after 300 s" >&2; exit 1; }
     sleep 1
   done
 fi
-http_ok "$UPSTREAM/q/health/ready" || { echo "Baton at $UPSTREAM is not ready" >&2; exit 1; }
+http_ok "$OPS/q/health/ready" || { echo "Baton at $UPSTREAM is not ready" >&2; exit 1; }
 
 PRISM_PORT=$(free_port)
 log "starting prism proxy on port $PRISM_PORT, log: $WORK/prism.log"

@@ -51,7 +51,7 @@ class DatabaseOutageIT {
       awaitStatus(replica, "/q/health/ready", 503);
       given()
           .baseUri("http://localhost")
-          .port(replica.port)
+          .port(replica.managementPort)
           .get("/q/health/live")
           .then()
           .statusCode(200);
@@ -96,7 +96,7 @@ class DatabaseOutageIT {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     int last = -1;
     while (Instant.now().isBefore(deadline)) {
-      last = given().baseUri("http://localhost").port(replica.port).get(path).statusCode();
+      last = replica.ops().get(path).statusCode();
       if (last == status) {
         return;
       }

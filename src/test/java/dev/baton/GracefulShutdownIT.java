@@ -166,7 +166,11 @@ class GracefulShutdownIT {
 
   private static int status(Replica replica, String path) {
     try {
-      return given().baseUri("http://localhost").port(replica.port).get(path).statusCode();
+      return given()
+          .baseUri("http://localhost")
+          .port(path.startsWith("/q/") ? replica.managementPort : replica.port)
+          .get(path)
+          .statusCode();
     } catch (Exception refused) {
       return -1;
     }

@@ -1,6 +1,5 @@
 package dev.baton;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +28,7 @@ class OpenApiDocumentTest {
   @Test
   void committedDocumentIsWhatTheServiceServes() throws IOException {
     String served =
-        given()
+        Ops.given()
             .accept("application/yaml")
             .get("/q/openapi")
             .then()
@@ -47,7 +46,7 @@ class OpenApiDocumentTest {
 
   @Test
   void swaggerUiIsServed() {
-    given()
+    Ops.given()
         .get("/q/swagger-ui/")
         .then()
         .statusCode(200)
@@ -58,7 +57,8 @@ class OpenApiDocumentTest {
   @Test
   void everyOperationHasAnIdASummaryAndItsErrors() {
     JsonPath doc =
-        new JsonPath(given().accept("application/json").get("/q/openapi?format=json").asString());
+        new JsonPath(
+            Ops.given().accept("application/json").get("/q/openapi?format=json").asString());
     Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
     List<String> defects = new ArrayList<>();
     Set<String> ids = new HashSet<>();

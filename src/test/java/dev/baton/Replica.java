@@ -8,26 +8,44 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One Baton replica for the multi-JVM tests: the packaged application in a JVM of its own, in the
  * production profile, on a PostgreSQL the test owns.
+ *
+ * <p>As in its container, where the root filesystem is read-only and only /tmp (an emptyDir) can be
+ * written, the replica runs in a working directory of its own that it may not write to, with a
+ * temporary directory of its own: the working directory is read-only for a user other than root and
+ * must still be empty when the replica has stopped, so that a write anywhere but the declared
+ * temporary directory fails the test even where the tests run as root.
  */
 final class Replica implements AutoCloseable {
 
+  /** The API's port. */
   final int port;
+
+  /** The management interface's port: /q/health, /q/metrics, /q/openapi. */
+  final int managementPort;
+
   private final Process process;
   private final File log;
+  private final Path workingDirectory;
 
-  private Replica(int port, Process process, File log) {
+  private Replica(int port, int managementPort, Process process, File log, Path workingDirectory) {
     this.port = port;
+    this.managementPort = managementPort;
     this.process = process;
     this.log = log;
+    this.workingDirectory = workingDirectory;
   }
 
   /** A throwaway PostgreSQL server with the settings Baton expects. */
@@ -50,22 +68,32 @@ final class Replica implements AutoCloseable {
       String... systemProperties)
       throws IOException {
     int port = freePort();
+    int managementPort = freePort();
+    Path home = Files.createTempDirectory(Path.of("target"), name + "-");
+    Path workingDirectory = Files.createDirectory(home.resolve("work"));
+    Path temporary = Files.createDirectory(home.resolve("tmp"));
+    Files.setPosixFilePermissions(workingDirectory, PosixFilePermissions.fromString("r-xr-xr-x"));
     List<String> command = new ArrayList<>();
     command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
     command.add("-Dquarkus.http.port=" + port);
+    command.add("-Dquarkus.management.port=" + managementPort);
+    command.add("-Djava.io.tmpdir=" + temporary.toAbsolutePath());
     command.addAll(List.of(systemProperties));
     command.add("-jar");
-    command.add(System.getProperty("baton.jar"));
-    File log = new File("target/" + name + ".log");
+    command.add(new File(System.getProperty("baton.jar")).getAbsolutePath());
+    File log = new File("target/" + name + ".log").getAbsoluteFile();
     ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        new ProcessBuilder(command)
+            .directory(workingDirectory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log);
     Map<String, String> env = builder.environment();
     env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
     env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
     env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
     env.put("BATON_BOOTSTRAP_ADMIN_KEY", adminKey);
     env.putAll(environment);
-    return new Replica(port, builder.start(), log);
+    return new Replica(port, managementPort, builder.start(), log, workingDirectory);
   }
 
   /** A request to this replica with the given API key. */
@@ -76,6 +104,11 @@ final class Replica implements AutoCloseable {
         .auth()
         .oauth2(key)
         .contentType(ContentType.JSON);
+  }
+
+  /** A request to this replica's management interface. */
+  RequestSpecification ops() {
+    return given().baseUri("http://localhost").port(managementPort);
   }
 
   /** Creates an API key through this replica and returns its secret. */
@@ -97,8 +130,7 @@ final class Replica implements AutoCloseable {
         throw new AssertionError("replica on port " + port + " exited; see " + log);
       }
       try {
-        if (given().baseUri("http://localhost").port(port).get("/q/health/ready").statusCode()
-            == 200) {
+        if (ops().get("/q/health/ready").statusCode() == 200) {
           return this;
         }
       } catch (Exception e) {
@@ -135,11 +167,22 @@ final class Replica implements AutoCloseable {
     return log;
   }
 
+  /** Stops the replica, then checks it wrote nothing outside its temporary directory. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() throws InterruptedException, IOException {
     process.destroy();
     if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
+    }
+    try (Stream<Path> written = Files.list(workingDirectory)) {
+      List<Path> files = written.toList();
+      if (!files.isEmpty()) {
+        throw new AssertionError(
+            "the replica wrote "
+                + files
+                + " into its working directory, read-only in its container; see "
+                + log);
+      }
     }
   }
 

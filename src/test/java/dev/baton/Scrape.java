@@ -1,6 +1,5 @@
 package dev.baton;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.concurrent.TimeUnit;
@@ -15,7 +14,7 @@ public final class Scrape {
 
   /** The value of a series without labels, NaN when it is absent. */
   public static double value(String name) {
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String metrics = Ops.given().get("/q/metrics").then().statusCode(200).extract().asString();
     Matcher line =
         Pattern.compile("^" + Pattern.quote(name) + " (\\S+)$", Pattern.MULTILINE).matcher(metrics);
     return line.find() ? Double.parseDouble(line.group(1)) : Double.NaN;

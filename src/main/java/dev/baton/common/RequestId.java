@@ -1,5 +1,6 @@
 package dev.baton.common;
 
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,11 @@ public class RequestId {
 
   void install(@Observes Router router) {
     router.route().order(ORDER).handler(RequestId::assign);
+  }
+
+  /** The operations endpoints (/q/health, /q/metrics...) on the management interface too. */
+  void install(@Observes ManagementInterface management) {
+    management.router().route().order(ORDER).handler(RequestId::assign);
   }
 
   private static void assign(RoutingContext request) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.Api.As;
+import dev.baton.Ops;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -103,8 +104,8 @@ class RequestIdTest {
 
   @Test
   void operationsEndpointsCarryTheId() {
-    given().get("/q/health/ready").then().header("X-Request-Id", matchesPattern(UUID_PATTERN));
-    given()
+    Ops.given().get("/q/health/ready").then().header("X-Request-Id", matchesPattern(UUID_PATTERN));
+    Ops.given()
         .get("/q/metrics")
         .then()
         .statusCode(200)

@@ -88,6 +88,130 @@ class KubernetesManifestsIT {
   }
 
   @Test
+  void operationsEndpointsAreOnTheManagementPortWhichTheServiceDoesNotPublish() {
+    JsonNode container = baton();
+    int management = containerPort(container, "management");
+    int http = containerPort(container, "http");
+    assertNotEquals(http, management);
+    for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+      assertEquals(management, container.at("/" + probe + "/httpGet/port").asInt(), probe);
+    }
+    JsonNode pod = one("Deployment").at("/spec/template/metadata/annotations");
+    assertEquals(String.valueOf(management), pod.path("prometheus.io/port").asText());
+    for (JsonNode port : one("Service").at("/spec/ports")) {
+      assertNotEquals(management, port.path("targetPort").asInt(), "the Service publishes " + port);
+    }
+  }
+
+  // Pod Security Standards, profile "restricted" (baseline included), one rule per test:
+  // https://kubernetes.io/docs/concepts/security/pod-security-standards/
+
+  @Test
+  void restrictedNoHostNamespacesPortsOrPaths() {
+    JsonNode pod = podSpec();
+    for (String field : List.of("hostNetwork", "hostPID", "hostIPC")) {
+      assertFalse(pod.path(field).asBoolean(false), field);
+    }
+    for (JsonNode container : containers()) {
+      for (JsonNode port : container.path("ports")) {
+        assertFalse(port.has("hostPort") && port.path("hostPort").asInt() != 0, "hostPort");
+      }
+    }
+    List<String> allowed =
+        List.of(
+            "configMap",
+            "csi",
+            "downwardAPI",
+            "emptyDir",
+            "ephemeral",
+            "persistentVolumeClaim",
+            "projected",
+            "secret");
+    for (JsonNode volume : pod.path("volumes")) {
+      volume
+          .fieldNames()
+          .forEachRemaining(
+              field ->
+                  assertTrue(
+                      field.equals("name") || allowed.contains(field),
+                      "volume type " + field + " is not allowed under restricted"));
+    }
+  }
+
+  @Test
+  void restrictedNeverPrivilegedAndNoPrivilegeEscalation() {
+    for (JsonNode container : containers()) {
+      JsonNode context = container.path("securityContext");
+      assertFalse(context.path("privileged").asBoolean(false), "privileged");
+      assertTrue(
+          context.has("allowPrivilegeEscalation")
+              && !context.path("allowPrivilegeEscalation").asBoolean(),
+          "allowPrivilegeEscalation must be false");
+      assertEquals("Default", context.path("procMount").asText("Default"), "procMount");
+    }
+  }
+
+  @Test
+  void restrictedRunsAsNonRoot() {
+    JsonNode pod = podSpec().path("securityContext");
+    for (JsonNode container : containers()) {
+      JsonNode context = container.path("securityContext");
+      assertTrue(
+          context.path("runAsNonRoot").asBoolean(false)
+              || (pod.path("runAsNonRoot").asBoolean(false) && !context.has("runAsNonRoot")),
+          "runAsNonRoot must be true");
+      assertNotEquals(0, context.path("runAsUser").asInt(-1), "runAsUser 0");
+    }
+    assertNotEquals(0, pod.path("runAsUser").asInt(-1), "runAsUser 0");
+  }
+
+  @Test
+  void restrictedDropsAllCapabilities() {
+    for (JsonNode container : containers()) {
+      JsonNode capabilities = container.at("/securityContext/capabilities");
+      List<String> dropped = new ArrayList<>();
+      capabilities.path("drop").forEach(capability -> dropped.add(capability.asText()));
+      assertTrue(dropped.contains("ALL"), "capabilities.drop must contain ALL");
+      for (JsonNode added : capabilities.path("add")) {
+        assertEquals("NET_BIND_SERVICE", added.asText(), "the only capability one may add");
+      }
+    }
+  }
+
+  @Test
+  void restrictedRuntimeDefaultSeccomp() {
+    String pod = podSpec().at("/securityContext/seccompProfile/type").asText("");
+    for (JsonNode container : containers()) {
+      String type = container.at("/securityContext/seccompProfile/type").asText(pod);
+      assertTrue(
+          type.equals("RuntimeDefault") || type.equals("Localhost"),
+          "seccompProfile.type is " + (type.isEmpty() ? "unset" : type));
+    }
+  }
+
+  @Test
+  void readOnlyRootFilesystemWithAnEmptyDirForTemporaryFiles() {
+    JsonNode container = baton();
+    assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean(false));
+    String volume = null;
+    for (JsonNode mount : container.path("volumeMounts")) {
+      if (mount.path("mountPath").asText().equals("/tmp")) {
+        volume = mount.path("name").asText();
+        assertFalse(mount.path("readOnly").asBoolean(false), "/tmp is mounted read-only");
+      }
+    }
+    assertTrue(volume != null, "nothing mounted on /tmp, where the JVM and Quarkus write");
+    boolean emptyDir = false;
+    for (JsonNode declared : podSpec().path("volumes")) {
+      if (declared.path("name").asText().equals(volume)) {
+        emptyDir = declared.has("emptyDir");
+        assertTrue(declared.at("/emptyDir/sizeLimit").isTextual(), "/tmp has no size limit");
+      }
+    }
+    assertTrue(emptyDir, "/tmp is not an emptyDir");
+  }
+
+  @Test
   void configurationAndSecretsComeFromReferences() {
     JsonNode container = baton();
     List<String> configMaps = new ArrayList<>();
@@ -164,6 +288,27 @@ class KubernetesManifestsIT {
                     label.getValue().asText(),
                     labels.path(label.getKey()).asText(null),
                     "selector label " + label.getKey()));
+  }
+
+  private static int containerPort(JsonNode container, String name) {
+    for (JsonNode port : container.path("ports")) {
+      if (port.path("name").asText().equals(name)) {
+        return port.path("containerPort").asInt();
+      }
+    }
+    throw new AssertionError("no container port named " + name);
+  }
+
+  private static JsonNode podSpec() {
+    return one("Deployment").at("/spec/template/spec");
+  }
+
+  private static List<JsonNode> containers() {
+    List<JsonNode> all = new ArrayList<>();
+    podSpec().path("initContainers").forEach(all::add);
+    podSpec().path("containers").forEach(all::add);
+    assertFalse(all.isEmpty(), "no container");
+    return all;
   }
 
   private static JsonNode baton() {

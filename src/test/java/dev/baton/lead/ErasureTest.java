@@ -337,7 +337,7 @@ class ErasureTest {
 
   private static long erasures() {
     String metrics =
-        io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        dev.baton.Ops.given().get("/q/metrics").then().statusCode(200).extract().asString();
     return metrics
         .lines()
         .filter(line -> line.startsWith("baton_erasures_total"))

@@ -100,12 +100,7 @@ class WebhookDeliveryTest {
         .body("data[0].attemptLog[0].statusCode", equalTo(204));
     // Operations count deliveries by outcome.
     String metrics =
-        io.restassured.RestAssured.given()
-            .get("/q/metrics")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
+        dev.baton.Ops.given().get("/q/metrics").then().statusCode(200).extract().asString();
     assertTrue(
         metrics.contains("baton_webhook_deliveries_total{outcome=\"succeeded\"}"),
         "deliveries counted in /q/metrics");
