@@ -43,7 +43,7 @@ public class LeadChangeLog {
   @Transactional(Transactional.TxType.MANDATORY)
   void created(Lead lead, Instant now, Caller caller, Map<String, Object> data) {
     cycles.save(lead);
-    metrics.handedOff(lead.cycleFacts().source());
+    metrics.handedOff();
     events.record(
         lead.getId(), "lead.created", lead.getVersion(), now, caller, null, lead.getStatus(), data);
   }

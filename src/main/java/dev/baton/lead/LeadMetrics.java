@@ -1,48 +1,148 @@
 package dev.baton.lead;
 
+import dev.baton.reason.RejectionReasonService;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
- * Counts what happens to leads in /q/metrics — handoffs by source, moves by action, rejections by
- * reason, SLA breaches, erasures — once the transaction that made it happen has committed, so that
- * a change refused or rolled back is never counted.
+ * Counts what happens to leads in /q/metrics — handoffs, moves by event type, rejections by reason,
+ * SLA breaches, erasures — once the transaction that made it happen has committed, so that a change
+ * refused or rolled back is never counted. Every label comes from a set no client can grow: event
+ * types from the code, reasons from the catalog only admins add to. Every series exists from the
+ * start, at 0, so that an alert sees 0 rather than no data.
  */
 @ApplicationScoped
 public class LeadMetrics {
 
+  private static final Logger LOG = Logger.getLogger(LeadMetrics.class);
+
+  /** The event types a move of a lead records ({@link LeadChangeLog#changed}). */
+  static final List<String> MOVES =
+      Stream.concat(
+              Arrays.stream(Action.values()).map(Action::eventType),
+              Stream.of(DisputeService.DISPUTED, DisputeService.RESOLVED))
+          .toList();
+
   private final MeterRegistry registry;
   private final TransactionSynchronizationRegistry transactions;
+  private final RejectionReasonService reasons;
+  private final Counter handoffs;
+  private final Map<String, Counter> moves;
+  private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
+  private final Counter slaBreaches;
+  private final Counter erasures;
+  private volatile boolean catalogRead = true;
 
-  public LeadMetrics(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+  public LeadMetrics(
+      MeterRegistry registry,
+      TransactionSynchronizationRegistry transactions,
+      RejectionReasonService reasons) {
     this.registry = registry;
     this.transactions = transactions;
+    this.reasons = reasons;
+    handoffs =
+        Counter.builder("baton.handoffs")
+            .description("Leads handed off; per source in GET /api/v1/funnel")
+            .register(registry);
+    moves =
+        MOVES.stream()
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    Function.identity(),
+                    type ->
+                        Counter.builder("baton.moves")
+                            .description("Moves and disputes of leads, by event type")
+                            .tag("event", type)
+                            .register(registry)));
+    slaBreaches =
+        Counter.builder("baton.sla.breaches")
+            .description("Acceptance deadlines that passed unanswered")
+            .register(registry);
+    erasures =
+        Counter.builder("baton.erasures")
+            .description("Leads whose personal data was erased")
+            .register(registry);
   }
 
-  void handedOff(String source) {
-    afterCommit("baton.handoffs", "source", source);
+  /**
+   * Registers every reason of the catalog at start, and those admins add later every {@code
+   * BATON_METRICS_REFRESH_EVERY}, also when they were added through another replica.
+   */
+  void onStart(@Observes StartupEvent event) {
+    refresh();
+  }
+
+  @Scheduled(
+      every = "${baton.metrics.refresh-every}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void refresh() {
+    try {
+      QuarkusTransaction.requiringNew()
+          .call(() -> reasons.list(null))
+          .forEach(reason -> rejection(reason.code()));
+      catalogRead = true;
+    } catch (RuntimeException e) {
+      if (catalogRead) {
+        LOG.warnf(
+            "The rejection reasons cannot be read (%s); new ones appear at their first rejection",
+            e.getClass().getName());
+      }
+      catalogRead = false;
+    }
+  }
+
+  void handedOff() {
+    afterCommit(handoffs);
   }
 
   void moved(String eventType) {
-    afterCommit("baton.moves", "event", eventType);
+    Counter counter = moves.get(eventType);
+    if (counter == null) {
+      throw new IllegalArgumentException("Not a move: " + eventType);
+    }
+    afterCommit(counter);
   }
 
+  /** A code of the catalog: the rejection's foreign key guarantees it. */
   void rejected(String reason) {
-    afterCommit("baton.rejections", "reason", reason);
+    afterCommit(rejection(reason));
   }
 
   void slaBreached() {
-    afterCommit("baton.sla.breaches", null, null);
+    afterCommit(slaBreaches);
   }
 
   void erased() {
-    afterCommit("baton.erasures", null, null);
+    afterCommit(erasures);
   }
 
-  private void afterCommit(String name, String tag, String value) {
+  private Counter rejection(String reason) {
+    return rejections.computeIfAbsent(
+        reason,
+        code ->
+            Counter.builder("baton.rejections")
+                .description("Leads rejected, by reason code of the rejection-reason catalog")
+                .tag("reason", code)
+                .register(registry));
+  }
+
+  private void afterCommit(Counter counter) {
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -51,8 +151,7 @@ public class LeadMetrics {
           @Override
           public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
-              (tag == null ? registry.counter(name) : registry.counter(name, tag, value))
-                  .increment();
+              counter.increment();
             }
           }
         });

@@ -3,7 +3,6 @@ package dev.baton.webhook;
 import dev.baton.common.BatonConfig;
 import dev.baton.common.ProblemMapper;
 import dev.baton.common.Times;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -64,15 +63,15 @@ public class WebhookDispatcher {
   private final EntityManager em;
   private final WebhookSender sender;
   private final BatonConfig.Webhook config;
-  private final MeterRegistry metrics;
+  private final DeliveryOutcomes outcomes;
   private final ExecutorService senders = Executors.newFixedThreadPool(BATCH);
 
   public WebhookDispatcher(
-      EntityManager em, WebhookSender sender, BatonConfig config, MeterRegistry metrics) {
+      EntityManager em, WebhookSender sender, BatonConfig config, DeliveryOutcomes outcomes) {
     this.em = em;
     this.sender = sender;
     this.config = config.webhook();
-    this.metrics = metrics;
+    this.outcomes = outcomes;
   }
 
   /** Set when the replica stops: no new batch is claimed. */
@@ -256,22 +255,22 @@ public class WebhookDispatcher {
     String counted;
     if (outcome.success()) {
       status = "SUCCEEDED";
-      counted = "succeeded";
+      counted = DeliveryOutcomes.SUCCEEDED;
       webhook.succeeded();
     } else if (Integer.valueOf(410).equals(outcome.statusCode())) {
       status = "FAILED";
-      counted = "gone";
+      counted = DeliveryOutcomes.GONE;
       webhook.disable("the receiver answered 410 Gone", now);
     } else {
       List<Duration> schedule = config.retrySchedule();
       status = attempts > schedule.size() ? "FAILED" : "PENDING";
-      counted = status.equals("FAILED") ? "failed" : "retrying";
+      counted = status.equals("FAILED") ? DeliveryOutcomes.FAILED : DeliveryOutcomes.RETRYING;
       if (status.equals("PENDING")) {
         next = now.plus(wait(schedule.get(attempts - 1), outcome));
       }
       webhook.failed(now, config.pauseAfter());
     }
-    metrics.counter("baton.webhook.deliveries", "outcome", counted).increment();
+    outcomes.count(counted);
     em.createNativeQuery(
             "UPDATE webhook_delivery SET status = ?2, attempts = ?3, next_attempt_at = ?4,"
                 + " claimed_until = NULL, finished_at = CASE WHEN ?2 = 'PENDING' THEN NULL"

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.Api.As;
+import dev.baton.Scrape;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -336,13 +337,7 @@ class ErasureTest {
   }
 
   private static long erasures() {
-    String metrics =
-        dev.baton.Ops.given().get("/q/metrics").then().statusCode(200).extract().asString();
-    return metrics
-        .lines()
-        .filter(line -> line.startsWith("baton_erasures_total"))
-        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
+    return (long) Scrape.value("baton_erasures_total");
   }
 
   private static List<String> typesAfter(String id, String type) {
