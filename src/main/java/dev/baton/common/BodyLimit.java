@@ -26,7 +26,7 @@ public class BodyLimit {
   void install(@Observes Router router) {
     router
         .route()
-        .order(RequestId.ORDER + 1)
+        .order(RequestHead.ORDER + 1)
         .handler(
             context -> {
               String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);

@@ -36,7 +36,7 @@ public class MetricsAccept {
     management
         .router()
         .route(HttpMethod.GET, PATH)
-        .order(RequestId.ORDER + 2)
+        .order(RequestHead.ORDER + 2)
         .handler(MetricsAccept::choose);
   }
 

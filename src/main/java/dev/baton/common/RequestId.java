@@ -1,10 +1,6 @@
 package dev.baton.common;
 
-import io.quarkus.vertx.http.ManagementInterface;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
@@ -15,37 +11,30 @@ import org.jboss.logging.MDC;
  * unknown paths included, and into the logging MDC as {@code requestId}, so that every line logged
  * while the request is handled carries it.
  *
- * <p>This is the first route of all, ahead of {@link BodyLimit}, authentication and routing to
- * resources. Quarkus handles each request on its own duplicated Vert.x context and keeps the MDC
- * there (VertxMDC): the id follows the request to the worker thread that runs the resource, and
- * goes away with the request.
+ * <p>{@link RequestHead}, the first route of all, gives the id ahead of its checks, {@link
+ * BodyLimit}, authentication and routing to resources. Quarkus handles each request on its own
+ * duplicated Vert.x context and keeps the MDC there (VertxMDC): the id follows the request to the
+ * worker thread that runs the resource, and goes away with the request.
  */
-@ApplicationScoped
-public class RequestId {
+public final class RequestId {
+
+  private RequestId() {}
 
   public static final String HEADER = "X-Request-Id";
   public static final String MDC_KEY = "requestId";
 
-  /** The first route of all; {@link BodyLimit} comes right after. */
-  static final int ORDER = Integer.MIN_VALUE;
-
   /** What a caller may choose: short, and nothing a log line or a header could be split by. */
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-  void install(@Observes Router router) {
-    router.route().order(ORDER).handler(RequestId::assign);
-  }
-
-  /** The operations endpoints (/q/health, /q/metrics...) on the management interface too. */
-  void install(@Observes ManagementInterface management) {
-    management.router().route().order(ORDER).handler(RequestId::assign);
-  }
-
-  private static void assign(RoutingContext request) {
+  /** Gives the request its id, once: a router may hold this route twice, or fail before it. */
+  static void identify(RoutingContext request) {
+    if (request.get(MDC_KEY) != null) {
+      return;
+    }
     String id = of(request.request().getHeader(HEADER));
+    request.put(MDC_KEY, id);
     MDC.put(MDC_KEY, id);
     request.addHeadersEndHandler(ignored -> request.response().headers().set(HEADER, id));
-    request.next();
   }
 
   /** The caller's id when it is sane, a new one otherwise. */
