@@ -39,10 +39,9 @@ export type SlaState = F.SlaState & A.SlaState;
 export type FunnelGroupBy = F.FunnelGroupBy & A.FunnelGroupBy;
 export type EventType = F.EventType & A.EventType;
 
+/** The filters of listLeads, in the query: none names a person. */
 export interface LeadFilter {
   campaign?: string;
-  email?: string;
-  owner?: string;
   segment?: string;
   slaState?: SlaState;
   source?: string;
@@ -50,6 +49,12 @@ export interface LeadFilter {
   updatedSince?: string; // RFC 3339
   cursor?: string;
   limit?: number;
+}
+
+/** The filters of searchLeads, in the body: the list's, and the person's email and the owner. */
+export interface LeadSearch extends LeadFilter {
+  email?: string;
+  owner?: string;
 }
 
 export interface Baton {
@@ -84,6 +89,7 @@ export interface Baton {
   handOffLeads(body: F.LeadBatch & A.LeadBatch, idempotencyKey?: string): Promise<Res<F.LeadBatchResult | A.LeadBatchResult>>;
   upsertLeadByExternalId(system: string, externalId: string, body: NewLead): Promise<Res<Lead>>;
   listLeads(filter: LeadFilter): Promise<Res<F.LeadPage | A.LeadPage>>;
+  searchLeads(search: LeadSearch): Promise<Res<F.LeadPage | A.LeadPage>>;
   getLead(id: string): Promise<Res<Lead>>;
   patchLead(id: string, ifMatch: string, patch: LeadPatch): Promise<Res<Lead>>;
   getLeadHistory(id: string): Promise<Res<F.History | A.History>>;

@@ -94,7 +94,8 @@ export function axiosBaton(basePath: string, apiKey: string, listener: ExchangeL
     handOffLeads: (body, idempotencyKey) => call(leads.handOffLeads(body, idempotencyKey)),
     upsertLeadByExternalId: (system, externalId, body) => call(leads.upsertLeadByExternalId(system, externalId, body)),
     listLeads: (f) =>
-      call(leads.listLeads(f.campaign, f.email, f.owner, f.segment, f.slaState, f.source, f.status, f.updatedSince, f.cursor, f.limit)),
+      call(leads.listLeads(f.campaign, f.segment, f.slaState, f.source, f.status, f.updatedSince, f.cursor, f.limit)),
+    searchLeads: (search) => call(leads.searchLeads(search)),
     getLead: (id) => call(leads.getLead(id)),
     patchLead: (id, ifMatch, patch) => call(leads.patchLead(id, ifMatch, patch)),
     getLeadHistory: (id) => call(leads.getLeadHistory(id)),

@@ -12,7 +12,7 @@ import { axiosBaton } from './axios-client';
 import { Checks, describe, waitFor } from './checks';
 import { Coverage, readOperations } from './coverage';
 import { fetchBaton } from './fetch-client';
-import { batonAxiosLeads, batonClients, handOff, handOffAndReadHeaders, handOffOrFindExisting, pollFeed, verifyWebhook } from './guide';
+import { batonAxiosLeads, batonClients, handOff, handOffAndReadHeaders, handOffOrFindExisting, leadsOf, pollFeed, verifyWebhook } from './guide';
 import { Receiver } from './receiver';
 import { runScenario } from './scenario';
 
@@ -29,6 +29,9 @@ async function guide(c: Checks, baseUrl: string, apiKey: string, receiver: Recei
 
   const { first, retried } = await handOff(leads, lead);
   c.ok(n('hand off with an Idempotency-Key, retry: the same lead'), first.id === retried.id && first.status === 'GENERATED', { first: first.id, retried: retried.id });
+
+  const found = await leadsOf(leads, lead.contact.email.toUpperCase());
+  c.ok(n('search by email, sent in the body: the lead'), found.length === 1 && found[0]?.id === first.id, found.map((l) => l.id));
 
   const headers = await handOffAndReadHeaders(leads, { ...lead, contact: { email: `guide2.${run}@example.com` } });
   c.ok(n('...Raw: Location, ETag, RateLimit'),

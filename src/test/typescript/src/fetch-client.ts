@@ -1,7 +1,7 @@
 // The scenario's operations, called through the generated typescript-fetch client, unmodified.
 
 import * as F from '../gen/fetch';
-import { Baton, ExchangeListener, LeadFilter, PRISM_PROBLEM_PREFIX, ProblemError, Res } from './api';
+import { Baton, ExchangeListener, LeadFilter, LeadSearch, PRISM_PROBLEM_PREFIX, ProblemError, Res } from './api';
 
 /** Reads every answer as the transport saw it: for coverage and for Prism's verdicts. */
 function observer(client: string, listener: ExchangeListener): F.Middleware {
@@ -85,6 +85,8 @@ export function fetchBaton(basePath: string, apiKey: string, listener: ExchangeL
     upsertLeadByExternalId: (system, externalId, newLead) => call(leads.upsertLeadByExternalIdRaw({ system, externalId, newLead })),
     listLeads: (filter: LeadFilter) =>
       call(leads.listLeadsRaw({ ...filter, updatedSince: filter.updatedSince === undefined ? undefined : new Date(filter.updatedSince) })),
+    searchLeads: (search: LeadSearch) =>
+      call(leads.searchLeadsRaw({ leadSearch: { ...search, updatedSince: search.updatedSince === undefined ? undefined : new Date(search.updatedSince) } })),
     getLead: (id) => call(leads.getLeadRaw({ id })),
     patchLead: (id, ifMatch, leadPatch) => call(leads.patchLeadRaw({ id, ifMatch, leadPatch })),
     getLeadHistory: (id) => call(leads.getLeadHistoryRaw({ id })),

@@ -52,6 +52,14 @@ export async function handOff(leads: LeadsApi, lead: NewLead): Promise<{ first: 
 }
 // end-snippet
 
+// snippet:search-by-email
+export async function leadsOf(leads: LeadsApi, email: string): Promise<Lead[]> {
+  // The email travels in the body: in a URL, access logs and browser histories would keep it.
+  const page = await leads.searchLeads({ leadSearch: { email } });
+  return page.data; // oldest first; page with limit and nextCursor as listLeads does
+}
+// end-snippet
+
 // snippet:read-headers
 export async function handOffAndReadHeaders(leads: LeadsApi, lead: NewLead) {
   const response = await leads.handOffLeadRaw({ newLead: lead }); // ...Raw: the Response too

@@ -278,7 +278,7 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
     c.ok(n('duplicate-lead problem: existingLeadId and existingLeadLocation, typed'),
       dup?.existingLeadId === a.id && (dup.existingLeadLocation ?? '').endsWith(`/api/v1/leads/${a.id}`), dup);
   });
-  await step('getLead, listLeads', async () => {
+  await step('getLead, listLeads, searchLeads', async () => {
     const lead = need(a, 'lead A');
     const got = await analyst.getLead(lead.id);
     c.ok(n('getLead: contact, attribution, attributes'),
@@ -286,10 +286,12 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
     etag = got.header('ETag') ?? '';
     c.eq(n('getLead: ETag'), etag, '"1"');
     rateLimited('getLead', got);
-    const byEmail = await analyst.listLeads({ email: email('ada').toUpperCase() });
-    c.ok(n('listLeads email (any case): the lead'), byEmail.body.data.length === 1 && byEmail.body.data[0]?.id === lead.id, byEmail.body);
+    const byEmail = await analyst.searchLeads({ email: email('ada').toUpperCase() });
+    c.ok(n('searchLeads email (any case), in the body: the lead'), byEmail.status === 200 && byEmail.body.data.length === 1 && byEmail.body.data[0]?.id === lead.id, byEmail.body);
+    rateLimited('searchLeads', byEmail);
     const bySource = await analyst.listLeads({ source, status: 'GENERATED', limit: 200 });
     c.ok(n('listLeads source+status: the lead'), bySource.body.data.some((l) => l.id === lead.id));
+    await refused('searchLeads with a forged cursor: 400', () => analyst.searchLeads({ cursor: 'not-a-cursor' }), 400, 'validation-error');
     await refused('getLead unknown id: 404', () => analyst.getLead(randomUUID()), 404, 'not-found');
   });
   await step('patchLead', async () => {
@@ -331,8 +333,8 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
     const accepted = await sales.acceptLead(lead.id, { owner: `owner-${tag}` }, etag, randomUUID());
     c.ok(n('acceptLead: ACCEPTED with its owner, SLA MET'),
       accepted.body.status === 'ACCEPTED' && accepted.body.owner === `owner-${tag}` && accepted.body.sla?.state === 'MET', accepted.body);
-    const byOwner = await analyst.listLeads({ owner: `owner-${tag}`, status: 'ACCEPTED' });
-    c.ok(n('listLeads owner+status: the lead'), byOwner.body.data.length === 1 && byOwner.body.data[0]?.id === lead.id);
+    const byOwner = await analyst.searchLeads({ owner: `owner-${tag}`, status: 'ACCEPTED' });
+    c.ok(n('searchLeads owner+status: the lead'), byOwner.body.data.length === 1 && byOwner.body.data[0]?.id === lead.id);
   });
   await step('giveFeedback, listFeedback', async () => {
     const lead = need(a, 'lead A');
@@ -427,6 +429,11 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
     c.ok(n('handOffLeads: the duplicate is 409 duplicate-lead naming lead B, typed'),
       dup?.status === 409 && dup.problem?.type === `${P}duplicate-lead` && dup.problem.existingLeadId === b?.id, dup);
     await refused('handOffLeads as SALES: 403', () => sales.handOffLeads({ leads: [newLead('sal')] }), 403, 'forbidden');
+    const firstPage = await analyst.searchLeads({ source, limit: 1 });
+    const nextPage = await analyst.searchLeads({ source, limit: 1, cursor: need(firstPage.body.nextCursor, 'the nextCursor') });
+    c.ok(n('searchLeads pages with the nextCursor: oldest first, each lead once'),
+      firstPage.body.data[0]?.id === a?.id && nextPage.body.data.length === 1 && nextPage.body.data[0]?.id !== a?.id,
+      { first: firstPage.body.data.map((l) => l.id), next: nextPage.body.data.map((l) => l.id) });
   });
 
   // ---------------------------------------------------------------------------------------------

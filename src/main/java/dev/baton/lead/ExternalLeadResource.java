@@ -94,7 +94,11 @@ public class ExternalLeadResource {
               schema = @Schema(pattern = ExternalRef.SYSTEM))
           @PathParam("system")
           String system,
-      @Parameter(description = "The lead's id in that system") @PathParam("externalId")
+      @Parameter(
+              description =
+                  "The lead's record id in that system; never an email address, which a URL would"
+                      + " leave in access logs")
+          @PathParam("externalId")
           String externalId,
       @NotNull @Valid NewLead body,
       UriInfo uri) {

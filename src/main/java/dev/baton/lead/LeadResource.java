@@ -5,6 +5,7 @@ import dev.baton.apikey.Caller;
 import dev.baton.common.Cursor;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
+import dev.baton.common.Problem.FieldError;
 import dev.baton.common.ProblemException;
 import dev.baton.common.QueryParams;
 import dev.baton.event.EventView;
@@ -29,8 +30,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -50,6 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LeadResource {
 
   static final String MERGE_PATCH = "application/merge-patch+json";
+  private static final List<String> PERSONAL_FILTERS = List.of("email", "owner");
   static final String ETAG_DOC =
       "The lead's version, quoted (e.g. \"3\"); send it back in If-Match";
 
@@ -118,12 +122,16 @@ public class LeadResource {
       summary = "List leads, oldest first, filtered",
       description =
           "Any role. Answers one page of leads, oldest first, matching every filter given:"
-              + " `status`, `source`, `campaign`, `segment` and `owner` (exact), `email`"
-              + " (case-insensitive), `slaState`, and `updatedSince` (RFC 3339: changed at or"
-              + " after). `status=QUALIFIED&slaState=BREACHED` lists the leads still waiting for"
-              + " sales past their acceptance deadline. Page with `limit` (1 to 200, 50 by"
-              + " default) and pass the answer's `nextCursor` as `cursor`; an invalid value is 400"
-              + " `validation-error`, listing every offending parameter.")
+              + " `status`, `source`, `campaign` and `segment` (exact), `slaState`, and"
+              + " `updatedSince` (RFC 3339: changed at or after)."
+              + " `status=QUALIFIED&slaState=BREACHED` lists the leads still waiting for sales past"
+              + " their acceptance deadline. Page with `limit` (1 to 200, 50 by default) and pass"
+              + " the answer's `nextCursor` as `cursor`; an invalid value is 400"
+              + " `validation-error`, listing every offending parameter. Personal data never goes"
+              + " in a URL, where access logs, proxies and browser histories keep it: to find a"
+              + " person's leads by `email`, or a sales rep's by `owner`, send the filters in the"
+              + " body of `searchLeads` (POST /api/v1/leads/search). `email` or `owner` in the"
+              + " query is 400 `validation-error` naming the parameter.")
   @APIResponse(responseCode = "200", description = "One page of leads")
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   public LeadPage list(
@@ -134,8 +142,6 @@ public class LeadResource {
       @Parameter(description = "Attribution campaign, exact") @QueryParam("campaign")
           String campaign,
       @Parameter(description = "Segment, exact") @QueryParam("segment") String segment,
-      @Parameter(description = "Owner in sales, exact") @QueryParam("owner") String owner,
-      @Parameter(description = "Contact email, case-insensitive") @QueryParam("email") String email,
       @Parameter(
               description =
                   "Acceptance SLA state; BREACHED with status=QUALIFIED lists the overdue leads"
@@ -149,7 +155,9 @@ public class LeadResource {
           @QueryParam("updatedSince")
           String updatedSince,
       @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
-      @Parameter(ref = "limit") @QueryParam("limit") String limit) {
+      @Parameter(ref = "limit") @QueryParam("limit") String limit,
+      UriInfo uri) {
+    refusePersonalData(uri);
     QueryParams params = new QueryParams();
     LeadRepository.Filter filter =
         new LeadRepository.Filter(
@@ -157,8 +165,8 @@ public class LeadResource {
             params.text("source", source),
             params.text("campaign", campaign),
             params.text("segment", segment),
-            params.text("owner", owner),
-            params.text("email", email),
+            null,
+            null,
             params.enumValue("slaState", slaState, SlaState.class),
             params.instant("updatedSince", updatedSince));
     Cursor after = params.cursor(cursor);
@@ -276,6 +284,36 @@ public class LeadResource {
 
   @Schema(name = "History")
   public record History(@Schema(required = true) List<EventView> data) {}
+
+  /**
+   * The filters that name a person are refused in the URL, before anything else is read: the client
+   * learns where to send them instead. The value is neither echoed nor logged.
+   */
+  private static void refusePersonalData(UriInfo uri) {
+    List<FieldError> errors = new ArrayList<>();
+    for (String name : PERSONAL_FILTERS) {
+      if (uri.getQueryParameters().containsKey(name)) {
+        errors.add(
+            new FieldError(
+                name,
+                "personal data is not accepted in a URL: send it in the body of "
+                    + LeadSearchResource.PATH));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          400,
+          "validation-error",
+          "Invalid request",
+          "Filter by "
+              + errors.stream().map(FieldError::field).collect(Collectors.joining(" and "))
+              + " with "
+              + LeadSearchResource.PATH
+              + ", the filters in its body: a URL is kept in access logs, proxies and browser"
+              + " histories",
+          errors);
+    }
+  }
 
   static Response withETag(LeadView lead) {
     return Response.ok(lead).header(HttpHeaders.ETAG, ETags.of(lead.version())).build();

@@ -57,8 +57,8 @@ class RolesTest {
     } else {
       assertForbidden(response);
       as(As.ADMIN)
-          .queryParam("email", email)
-          .get("/api/v1/leads")
+          .body(Map.of("email", email))
+          .post("/api/v1/leads/search")
           .then()
           .statusCode(200)
           .body("data.size()", equalTo(0));

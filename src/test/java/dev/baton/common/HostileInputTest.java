@@ -402,7 +402,7 @@ class HostileInputTest {
             + ARABIC
             + "\"}}";
     assertEquals(201, postLead(body).statusCode());
-    Response list = as(As.ANALYST).queryParam("email", email).get("/api/v1/leads");
+    Response list = as(As.ANALYST).body(Map.of("email", email)).post("/api/v1/leads/search");
     assertEquals(200, list.statusCode(), list.asString());
     String raw = new String(list.asByteArray(), StandardCharsets.UTF_8);
     assertTrue(raw.contains("\"firstName\":\"" + JAPANESE + "\""), raw);

@@ -113,6 +113,11 @@ class LogPrivacyTest {
         .then()
         .statusCode(400);
     as(As.ANALYST).get("/api/v1/leads?email=" + person.email() + "&limit=x").then().statusCode(400);
+    as(As.ANALYST)
+        .body(Map.of("email", person.email(), "limit", 0))
+        .post("/api/v1/leads/search")
+        .then()
+        .statusCode(400);
   }
 
   /**

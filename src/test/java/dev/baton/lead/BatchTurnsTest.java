@@ -61,9 +61,7 @@ class BatchTurnsTest {
           .header("Retry-After", "5")
           .body("type", equalTo("urn:baton:problem:busy"));
       assertTrue(waited >= 900, "refused after " + waited + " ms, without waiting its turn");
-      as(As.ANALYST)
-          .queryParam("email", shedEmail)
-          .get("/api/v1/leads")
+      Leads.search(as(As.ANALYST), Map.of("email", shedEmail))
           .then()
           .statusCode(200)
           .body("data.size()", equalTo(0));

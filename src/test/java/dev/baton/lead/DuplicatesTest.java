@@ -157,7 +157,7 @@ class DuplicatesTest {
       }
     }
     assertEquals(
-        1, as(As.ANALYST).queryParam("email", email).get(LEADS).jsonPath().getList("data").size());
+        1, Leads.search(as(As.ANALYST), Map.of("email", email)).jsonPath().getList("data").size());
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.util.UUID;
 public final class Leads {
 
   public static final String LEADS = "/api/v1/leads";
+  public static final String SEARCH = LEADS + "/search";
 
   /** Numbers read as doubles, so that amounts and scores compare by value. */
   public static final RestAssuredConfig DOUBLES =
@@ -75,6 +76,11 @@ public final class Leads {
   public static Response move(
       RequestSpecification caller, String id, String action, Map<String, ?> input) {
     return caller.body(input).post(LEADS + "/" + id + "/" + action);
+  }
+
+  /** POST /api/v1/leads/search with these filters in the body. */
+  public static Response search(RequestSpecification caller, Map<String, ?> filters) {
+    return caller.body(filters).post(SEARCH);
   }
 
   public static Response get(String id) {

@@ -25,6 +25,7 @@ import dev.baton.client.gson.model.LeadBatchItem;
 import dev.baton.client.gson.model.LeadBatchResult;
 import dev.baton.client.gson.model.LeadPage;
 import dev.baton.client.gson.model.LeadPatch;
+import dev.baton.client.gson.model.LeadSearch;
 import dev.baton.client.gson.model.LeadStatus;
 import dev.baton.client.gson.model.NewLead;
 import dev.baton.client.gson.model.Problem;
@@ -134,18 +135,44 @@ interface LeadsTour {
 
   @Test
   default void leadsAreListedByFilterAndABadCursorIsRefused() throws Exception {
-    Lead lead = handOff(InitialStatus.GENERATED);
+    Lead lead = new LeadsApi(admin()).handOffLead(newLead("tour-" + UUID.randomUUID()), null);
     LeadsApi leads = new LeadsApi(as(Role.ANALYST));
-    LeadPage page =
-        leads.listLeads(
-            null, lead.getContact().getEmail(), null, null, null, null, null, null, null, 10);
+    String source = lead.getAttribution().getSource();
+    LeadPage page = leads.listLeads(null, null, null, source, null, null, null, 10);
     assertEquals(List.of(lead.getId()), page.getData().stream().map(Lead::getId).toList());
 
     Problem problem =
-        refused(
-            400,
-            () -> leads.listLeads(null, null, null, null, null, null, null, null, "nope", null));
+        refused(400, () -> leads.listLeads(null, null, null, null, null, null, "nope", null));
     assertEquals("cursor", problem.getErrors().get(0).getField());
+  }
+
+  // snippet:search-leads-by-email
+  /** The person's leads: an email goes in the body of a search, never in a URL. */
+  static List<Lead> leadsOf(LeadsApi leads, String email) throws Exception {
+    return leads.searchLeads(new LeadSearch().email(email)).getData();
+  }
+
+  // end-snippet
+
+  @Test
+  default void leadsAreSearchedByEmailInTheBodyAndABadLimitIsRefused() throws Exception {
+    Lead lead = new LeadsApi(admin()).handOffLead(newLead("tour-" + UUID.randomUUID()), null);
+    LeadsApi leads = new LeadsApi(as(Role.ANALYST));
+    String email = lead.getContact().getEmail();
+    assertEquals(
+        List.of(lead.getId()),
+        leadsOf(leads, email.toUpperCase()).stream().map(Lead::getId).toList());
+    LeadPage page =
+        leads.searchLeads(
+            new LeadSearch()
+                .source(lead.getAttribution().getSource())
+                .status(LeadStatus.GENERATED)
+                .limit(1));
+    assertEquals(List.of(lead.getId()), page.getData().stream().map(Lead::getId).toList());
+    assertNull(page.getNextCursor());
+
+    Problem problem = refused(400, () -> leads.searchLeads(new LeadSearch().limit(0)));
+    assertEquals("limit", problem.getErrors().get(0).getField());
   }
 
   @Test
