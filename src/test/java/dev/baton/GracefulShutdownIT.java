@@ -85,9 +85,10 @@ class GracefulShutdownIT {
           .post("/api/v1/webhooks")
           .then()
           .statusCode(201);
-      // More deliveries than one batch of sends: the replica cannot finish them before SIGTERM.
+      // Five batches of sends (WebhookDispatcher.BATCH, 32), each send taking 4 s: the replica
+      // cannot finish them before it stops, even on a machine slowed down by other work.
       String lead = handOff(replica, marketing);
-      for (int i = 0; i < 49; i++) {
+      for (int i = 0; i < 159; i++) {
         handOff(replica, marketing);
       }
 
