@@ -2,6 +2,7 @@ package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.apikey.Caller;
+import dev.baton.apikey.Role;
 import dev.baton.common.Cursor;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
@@ -68,7 +69,7 @@ public class LeadResource {
   }
 
   @POST
-  @RolesAllowed({"MARKETING", "ADMIN"})
+  @RolesAllowed({Role.Names.MARKETING, Role.Names.ADMIN})
   @Operation(
       operationId = "handOffLead",
       summary = "Hand off one lead, as GENERATED or directly QUALIFIED",
@@ -205,7 +206,7 @@ public class LeadResource {
   @PATCH
   @Path("{id}")
   @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-  @RolesAllowed({"MARKETING", "SALES", "ADMIN"})
+  @RolesAllowed({Role.Names.MARKETING, Role.Names.SALES, Role.Names.ADMIN})
   @Operation(
       operationId = "patchLead",
       summary =
