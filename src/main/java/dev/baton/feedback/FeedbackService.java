@@ -5,6 +5,7 @@ import dev.baton.common.Problem.FieldError;
 import dev.baton.common.ProblemException;
 import dev.baton.common.Times;
 import dev.baton.event.EventLog;
+import dev.baton.event.EventType;
 import dev.baton.feedback.FeedbackRecords.FeedbackView;
 import dev.baton.feedback.FeedbackRecords.NewFeedback;
 import dev.baton.lead.Lead;
@@ -22,8 +23,6 @@ import java.util.UUID;
 /** Field feedback: each is also an event of the lead's history and of the feed. */
 @ApplicationScoped
 public class FeedbackService {
-
-  static final String EVENT = "lead.feedback_added";
 
   private final FeedbackRepository feedback;
   private final LeadRepository leads;
@@ -66,7 +65,8 @@ public class FeedbackService {
     EventLog.putIfPresent(data, "rating", in.rating());
     EventLog.putIfPresent(data, "kind", in.kind() == null ? null : in.kind().name());
     EventLog.putIfPresent(data, "text", in.text());
-    events.record(leadId, EVENT, lead.getVersion(), now, author, null, null, data);
+    events.record(
+        leadId, EventType.LEAD_FEEDBACK_ADDED, lead.getVersion(), now, author, null, null, data);
     return FeedbackView.from(given);
   }
 

@@ -1,20 +1,22 @@
 package dev.baton.lead;
 
+import dev.baton.event.EventType;
+
 /** A funnel move a client can ask for, by its path segment. */
 public enum Action {
-  QUALIFY("lead.qualified"),
-  ACCEPT("lead.accepted"),
-  REJECT("lead.rejected"),
-  CONVERT("lead.converted"),
-  RECYCLE("lead.recycled");
+  QUALIFY(EventType.LEAD_QUALIFIED),
+  ACCEPT(EventType.LEAD_ACCEPTED),
+  REJECT(EventType.LEAD_REJECTED),
+  CONVERT(EventType.LEAD_CONVERTED),
+  RECYCLE(EventType.LEAD_RECYCLED);
 
-  private final String eventType;
+  private final EventType eventType;
 
-  Action(String eventType) {
+  Action(EventType eventType) {
     this.eventType = eventType;
   }
 
-  public String eventType() {
+  public EventType eventType() {
     return eventType;
   }
 

@@ -4,6 +4,7 @@ import dev.baton.apikey.Caller;
 import dev.baton.common.ProblemException;
 import dev.baton.common.Times;
 import dev.baton.event.EventLog;
+import dev.baton.event.EventType;
 import dev.baton.lead.DisputeRecords.OpenDispute;
 import dev.baton.lead.DisputeRecords.Outcome;
 import dev.baton.lead.DisputeRecords.ResolveDispute;
@@ -22,9 +23,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DisputeService {
-
-  static final String DISPUTED = "lead.disputed";
-  static final String RESOLVED = "lead.dispute_resolved";
 
   private final LeadRepository leads;
   private final LeadConflicts conflicts;
@@ -64,7 +62,7 @@ public class DisputeService {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("reason", lead.view().dispute().reason());
     data.put("note", in.note());
-    changes.changed(lead, DISPUTED, null, null, now, caller, data);
+    changes.changed(lead, EventType.LEAD_DISPUTED, null, null, now, caller, data);
     return lead.view();
   }
 
@@ -90,7 +88,8 @@ public class DisputeService {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("outcome", in.outcome().name());
     EventLog.putIfPresent(data, "note", in.note());
-    changes.changed(lead, RESOLVED, LeadStatus.REJECTED, to, now, caller, data);
+    changes.changed(
+        lead, EventType.LEAD_DISPUTE_RESOLVED, LeadStatus.REJECTED, to, now, caller, data);
     return lead.view();
   }
 

@@ -9,7 +9,7 @@ import dev.baton.common.Page;
 import dev.baton.common.Problem.FieldError;
 import dev.baton.common.ProblemException;
 import dev.baton.common.Times;
-import dev.baton.event.EventLog;
+import dev.baton.event.EventType;
 import dev.baton.webhook.WebhookRecords.AttemptView;
 import dev.baton.webhook.WebhookRecords.DeliveryView;
 import dev.baton.webhook.WebhookRecords.NewWebhook;
@@ -289,10 +289,10 @@ public class WebhookService {
     }
     List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < types.size(); i++) {
-      if (!EventLog.TYPES.contains(types.get(i))) {
+      if (!EventType.names().contains(types.get(i))) {
         errors.add(
             new FieldError(
-                "eventTypes[" + i + "]", "must be one of " + String.join(", ", EventLog.TYPES)));
+                "eventTypes[" + i + "]", "must be one of " + String.join(", ", EventType.names())));
       }
     }
     if (!errors.isEmpty()) {
