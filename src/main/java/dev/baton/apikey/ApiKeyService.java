@@ -7,6 +7,7 @@ import dev.baton.common.BatonConfig;
 import dev.baton.common.Cursor;
 import dev.baton.common.Page;
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import dev.baton.common.Times;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -128,8 +129,9 @@ public class ApiKeyService {
     if (key.getRole() == Role.ADMIN && key.getRevokedAt() == null) {
       List<ApiKey> admins = keys.lockActiveAdmins();
       if (admins.size() == 1 && admins.get(0).getId().equals(id)) {
-        throw ProblemException.conflict(
-            "last-admin-key", "This is the last active admin key; create another admin key first");
+        throw new ProblemException(
+            ProblemType.LAST_ADMIN_KEY,
+            "This is the last active admin key; create another admin key first");
       }
     }
     key.revoke(Times.now());

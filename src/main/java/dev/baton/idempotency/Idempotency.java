@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.apikey.Caller;
 import dev.baton.common.BatonConfig;
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import dev.baton.common.Times;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -105,9 +106,7 @@ public class Idempotency {
     String fingerprint = fingerprint(endpoint, request);
     if (!responses.tryClaim(caller.keyId(), key)) {
       throw new ProblemException(
-              409,
-              "idempotency-key-in-flight",
-              "Request in progress",
+              ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
               "A request with this Idempotency-Key is still being processed; retry in a moment")
           .withHeader(HttpHeaders.RETRY_AFTER, "1");
     }
@@ -117,9 +116,7 @@ public class Idempotency {
       if (!stored.get().fingerprint().equals(fingerprint)
           && !stored.get().fingerprint().equals(ERASED)) {
         throw new ProblemException(
-            422,
-            "idempotency-key-reused",
-            "Idempotency-Key reused",
+            ProblemType.IDEMPOTENCY_KEY_REUSED,
             "This Idempotency-Key was used for another request (another body or endpoint);"
                 + " send a new key for a new request");
       }

@@ -2,6 +2,7 @@ package dev.baton.lead;
 
 import dev.baton.apikey.Caller;
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import dev.baton.common.Times;
 import dev.baton.event.EventLog;
 import dev.baton.event.EventType;
@@ -38,21 +39,19 @@ public class DisputeService {
   public LeadView open(UUID id, List<Long> expected, OpenDispute in, Caller caller) {
     Lead lead = lock(id, expected);
     if (lead.getStatus() != LeadStatus.REJECTED) {
-      throw conflict(
-          "not-rejected",
-          "Nothing to dispute",
+      throw new ProblemException(
+          ProblemType.NOT_REJECTED,
           "Only a rejection can be disputed; the lead is " + lead.getStatus());
     }
     if (!lead.wasQualified()) {
-      throw conflict(
-          "not-rejected-by-sales",
-          "Nothing to dispute",
+      throw new ProblemException(
+          ProblemType.NOT_REJECTED_BY_SALES,
           "The lead was rejected before it was qualified, so before sales had it; only a"
               + " rejection of a qualified or accepted lead can be disputed");
     }
     if (lead.hasOpenDispute()) {
-      throw conflict(
-          "dispute-open", "Dispute open", "The rejection of this lead is already disputed");
+      throw new ProblemException(
+          ProblemType.DISPUTE_OPEN, "The rejection of this lead is already disputed");
     }
     Instant now = Times.now();
     lead.openDispute(in.note(), caller.name(), now);
@@ -70,8 +69,8 @@ public class DisputeService {
   public LeadView resolve(UUID id, List<Long> expected, ResolveDispute in, Caller caller) {
     Lead lead = lock(id, expected);
     if (!lead.hasOpenDispute()) {
-      throw conflict(
-          "no-open-dispute", "No open dispute", "The lead has no open dispute to resolve");
+      throw new ProblemException(
+          ProblemType.NO_OPEN_DISPUTE, "The lead has no open dispute to resolve");
     }
     Instant now = Times.now();
     LeadStatus to = LeadStatus.REJECTED;
@@ -97,9 +96,5 @@ public class DisputeService {
     Lead lead = leads.lock(id).orElseThrow(() -> ProblemException.notFound("lead", id));
     ETags.check(expected, lead);
     return lead;
-  }
-
-  private static ProblemException conflict(String type, String title, String detail) {
-    return new ProblemException(409, type, title, detail);
   }
 }

@@ -16,6 +16,7 @@ import static dev.baton.lead.LeadStatus.REJECTED;
 
 import dev.baton.apikey.Role;
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -85,9 +86,7 @@ public final class Funnel {
             .orElseThrow(
                 () ->
                     new ProblemException(
-                            409,
-                            "transition-not-allowed",
-                            "Move not allowed",
+                            ProblemType.TRANSITION_NOT_ALLOWED,
                             "The lead is "
                                 + from
                                 + ": '"
@@ -122,9 +121,7 @@ public final class Funnel {
 
   private static ProblemException forbidden(Action action, Role role) {
     return new ProblemException(
-        403,
-        "forbidden",
-        "Forbidden",
+        ProblemType.FORBIDDEN,
         "An API key with role " + role + " may not '" + action.path() + "' this lead");
   }
 

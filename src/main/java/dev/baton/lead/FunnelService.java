@@ -2,6 +2,7 @@ package dev.baton.lead;
 
 import dev.baton.apikey.Caller;
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import dev.baton.common.Times;
 import dev.baton.event.EventLog;
 import dev.baton.lead.LeadRecords.LeadView;
@@ -121,9 +122,7 @@ public class FunnelService {
           }
           if (lead.hasOpenDispute()) {
             throw new ProblemException(
-                409,
-                "dispute-open",
-                "Dispute open",
+                ProblemType.DISPUTE_OPEN,
                 "The rejection of this lead is disputed; sales resolves the dispute before the"
                     + " lead can be recycled");
           }

@@ -8,6 +8,7 @@ import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
 import dev.baton.common.Problem.FieldError;
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import dev.baton.common.QueryParams;
 import dev.baton.event.EventView;
 import dev.baton.idempotency.Idempotency;
@@ -256,9 +257,7 @@ public class LeadResource {
       JsonNode body) {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw new ProblemException(
-          428,
-          "precondition-required",
-          "Precondition required",
+          ProblemType.PRECONDITION_REQUIRED,
           "PATCH needs an If-Match header with the lead's ETag (from GET /api/v1/leads/{id})");
     }
     UUID lead = Ids.parse(id, "lead");
@@ -303,9 +302,7 @@ public class LeadResource {
     }
     if (!errors.isEmpty()) {
       throw new ProblemException(
-          400,
-          "validation-error",
-          "Invalid request",
+          ProblemType.VALIDATION_ERROR,
           "Filter by "
               + errors.stream().map(FieldError::field).collect(Collectors.joining(" and "))
               + " with "

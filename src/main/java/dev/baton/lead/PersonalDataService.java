@@ -3,6 +3,7 @@ package dev.baton.lead;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.apikey.Caller;
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import dev.baton.common.Times;
 import dev.baton.event.EventLog;
 import dev.baton.idempotency.Idempotency;
@@ -130,9 +131,6 @@ public class PersonalDataService {
   /** What an erased lead refuses: anything that would give it personal data again. */
   public static ProblemException erased(UUID id, String what) {
     return new ProblemException(
-        409,
-        "lead-erased",
-        "Lead erased",
-        "The personal data of lead " + id + " was erased; " + what);
+        ProblemType.LEAD_ERASED, "The personal data of lead " + id + " was erased; " + what);
   }
 }

@@ -1,6 +1,7 @@
 package dev.baton.reason;
 
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import dev.baton.common.QueryParams;
 import dev.baton.reason.ReasonRecords.NewRejectionReason;
 import dev.baton.reason.ReasonRecords.RejectionReasonView;
@@ -32,8 +33,9 @@ public class RejectionReasonService {
             request.accountable(),
             Boolean.TRUE.equals(request.requiresNote()));
     if (!reasons.insertIfAbsent(reason)) {
-      throw ProblemException.conflict(
-          "reason-exists", "A rejection reason with code '" + request.code() + "' already exists");
+      throw new ProblemException(
+          ProblemType.REASON_EXISTS,
+          "A rejection reason with code '" + request.code() + "' already exists");
     }
     return RejectionReasonView.from(reason);
   }

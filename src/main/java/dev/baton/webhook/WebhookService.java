@@ -8,6 +8,7 @@ import dev.baton.common.JsonBinder;
 import dev.baton.common.Page;
 import dev.baton.common.Problem.FieldError;
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import dev.baton.common.Times;
 import dev.baton.event.EventType;
 import dev.baton.webhook.WebhookRecords.AttemptView;
@@ -92,9 +93,7 @@ public class WebhookService {
     Webhook webhook = find(id, caller);
     if (webhook.getState() == Webhook.State.DISABLED) {
       throw new ProblemException(
-          409,
-          "webhook-disabled",
-          "Webhook disabled",
+          ProblemType.WEBHOOK_DISABLED,
           "The receiver answered 410 Gone; create a new subscription");
     }
     String url = webhook.getUrl();
@@ -166,9 +165,7 @@ public class WebhookService {
     Webhook webhook = find(id, caller);
     if (webhook.getState() == Webhook.State.DISABLED) {
       throw new ProblemException(
-          409,
-          "webhook-disabled",
-          "Webhook disabled",
+          ProblemType.WEBHOOK_DISABLED,
           "The receiver answered 410 Gone; nothing more is sent to it");
     }
     Instant now = Times.now();
@@ -184,9 +181,7 @@ public class WebhookService {
     if (updated == 0) {
       one(deliveryId, id); // 404 when it is not this subscription's
       throw new ProblemException(
-          409,
-          "delivery-in-flight",
-          "Delivery in flight",
+          ProblemType.DELIVERY_IN_FLIGHT,
           "The delivery is being sent right now; see its attempts, then redeliver if needed");
     }
     return one(deliveryId, id);
