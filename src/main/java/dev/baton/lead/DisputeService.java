@@ -75,10 +75,11 @@ public class DisputeService {
     Instant now = Times.now();
     LeadStatus to = LeadStatus.REJECTED;
     if (in.outcome() == Outcome.OVERTURNED) {
+      // A move of the funnel table, which says who may make it; only this answer reaches it.
+      to = Funnel.move(Funnel.DisputeAnswer.OVERTURN, lead.getStatus(), caller.role()).to();
       FunnelService.requireNoOtherOpenLead(leads, lead);
       changes.cycles().overturned(lead);
       lead.overturnRejection(in.note(), caller.name(), now, changes.acceptanceTime(lead));
-      to = LeadStatus.QUALIFIED;
     } else {
       lead.upholdRejection(in.note(), caller.name(), now);
     }
