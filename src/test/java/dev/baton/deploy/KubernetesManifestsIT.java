@@ -246,9 +246,7 @@ class KubernetesManifestsIT {
     assertEquals(1, budget.at("/spec/minAvailable").asInt());
     assertSelects(service.at("/spec/selector"), podLabels);
     assertSelects(budget.at("/spec/selector/matchLabels"), podLabels);
-    assertEquals(
-        baton().at("/ports/0/containerPort").asInt(),
-        service.at("/spec/ports/0/targetPort").asInt());
+    assertEquals(containerPort(baton(), "http"), service.at("/spec/ports/0/targetPort").asInt());
   }
 
   @Test
