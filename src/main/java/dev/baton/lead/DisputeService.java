@@ -1,8 +1,8 @@
 package dev.baton.lead;
 
 import dev.baton.apikey.Caller;
+import dev.baton.common.BatonClock;
 import dev.baton.common.ProblemException;
-import dev.baton.common.Times;
 import dev.baton.event.EventLog;
 import dev.baton.lead.DisputeRecords.OpenDispute;
 import dev.baton.lead.DisputeRecords.Outcome;
@@ -29,11 +29,14 @@ public class DisputeService {
   private final LeadRepository leads;
   private final LeadConflicts conflicts;
   private final LeadChangeLog changes;
+  private final BatonClock clock;
 
-  public DisputeService(LeadRepository leads, LeadConflicts conflicts, LeadChangeLog changes) {
+  public DisputeService(
+      LeadRepository leads, LeadConflicts conflicts, LeadChangeLog changes, BatonClock clock) {
     this.leads = leads;
     this.conflicts = conflicts;
     this.changes = changes;
+    this.clock = clock;
   }
 
   @Transactional
@@ -56,7 +59,7 @@ public class DisputeService {
       throw conflict(
           "dispute-open", "Dispute open", "The rejection of this lead is already disputed");
     }
-    Instant now = Times.now();
+    Instant now = clock.now();
     lead.openDispute(in.note(), caller.name(), now);
     lead.touch(now);
     conflicts.flush(lead);
@@ -75,7 +78,7 @@ public class DisputeService {
       throw conflict(
           "no-open-dispute", "No open dispute", "The lead has no open dispute to resolve");
     }
-    Instant now = Times.now();
+    Instant now = clock.now();
     LeadStatus to = LeadStatus.REJECTED;
     if (in.outcome() == Outcome.OVERTURNED) {
       FunnelService.requireNoOtherOpenLead(leads, lead);

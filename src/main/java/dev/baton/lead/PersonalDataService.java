@@ -2,8 +2,8 @@ package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.apikey.Caller;
+import dev.baton.common.BatonClock;
 import dev.baton.common.ProblemException;
-import dev.baton.common.Times;
 import dev.baton.event.EventLog;
 import dev.baton.idempotency.Idempotency;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +28,7 @@ public class PersonalDataService {
   private final EventLog events;
   private final Idempotency idempotency;
   private final EntityManager em;
+  private final BatonClock clock;
   private final ObjectMapper mapper;
 
   public PersonalDataService(
@@ -36,13 +37,15 @@ public class PersonalDataService {
       EventLog events,
       Idempotency idempotency,
       EntityManager em,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      BatonClock clock) {
     this.leads = leads;
     this.changes = changes;
     this.events = events;
     this.idempotency = idempotency;
     this.em = em;
     this.mapper = mapper;
+    this.clock = clock;
   }
 
   @Schema(name = "Erasure", description = "The person's leads, now anonymous")
@@ -77,7 +80,7 @@ public class PersonalDataService {
       more.forEach(this::lockFresh);
       ids.addAll(more);
     }
-    Instant now = Times.now();
+    Instant now = clock.now();
     for (UUID leadId : ids) {
       Lead locked = leads.findById(leadId);
       if (!locked.isErased()) {
