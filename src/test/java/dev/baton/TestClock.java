@@ -18,11 +18,11 @@ import java.time.InstantSource;
 @Singleton
 public class TestClock implements InstantSource {
 
-  private volatile Duration offset = Duration.ZERO;
+  private volatile InstantSource source = InstantSource.system();
 
   @Override
   public Instant instant() {
-    return Instant.now().plus(offset);
+    return source.instant();
   }
 
   /**
@@ -30,13 +30,24 @@ public class TestClock implements InstantSource {
    * is closed. Time keeps running meanwhile.
    */
   public Moved movedBy(Duration offset) {
-    this.offset = offset;
+    source = InstantSource.offset(InstantSource.system(), offset);
+    return this::reset;
+  }
+
+  /** Baton's now becomes {@code at}, and runs on from there, until the answer is closed. */
+  public Moved movedTo(Instant at) {
+    return movedBy(Duration.between(Instant.now(), at));
+  }
+
+  /** Baton's now is {@code at}, standing still, until the answer is closed: for exact durations. */
+  public Moved stoppedAt(Instant at) {
+    source = InstantSource.fixed(at);
     return this::reset;
   }
 
   /** Back to the real time. */
   public void reset() {
-    offset = Duration.ZERO;
+    source = InstantSource.system();
   }
 
   /** A moved clock, put back by {@link #close()}. */
