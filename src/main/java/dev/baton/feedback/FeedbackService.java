@@ -1,9 +1,9 @@
 package dev.baton.feedback;
 
 import dev.baton.apikey.Caller;
+import dev.baton.common.BatonClock;
 import dev.baton.common.Problem.FieldError;
 import dev.baton.common.ProblemException;
-import dev.baton.common.Times;
 import dev.baton.event.EventLog;
 import dev.baton.event.EventType;
 import dev.baton.feedback.FeedbackRecords.FeedbackView;
@@ -27,14 +27,20 @@ public class FeedbackService {
   private final FeedbackRepository feedback;
   private final LeadRepository leads;
   private final LeadCycles cycles;
+  private final BatonClock clock;
   private final EventLog events;
 
   public FeedbackService(
-      FeedbackRepository feedback, LeadRepository leads, LeadCycles cycles, EventLog events) {
+      FeedbackRepository feedback,
+      LeadRepository leads,
+      LeadCycles cycles,
+      EventLog events,
+      BatonClock clock) {
     this.feedback = feedback;
     this.leads = leads;
     this.cycles = cycles;
     this.events = events;
+    this.clock = clock;
   }
 
   @Transactional
@@ -53,7 +59,7 @@ public class FeedbackService {
     if (lead.isErased()) {
       throw PersonalDataService.erased(leadId, "feedback on it is closed");
     }
-    Instant now = Times.now();
+    Instant now = clock.now();
     Feedback given = new Feedback(leadId, in.rating(), in.kind(), in.text(), author, now);
     feedback.persist(given);
     if (in.rating() != null) {

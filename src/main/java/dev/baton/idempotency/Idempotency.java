@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.apikey.Caller;
+import dev.baton.common.BatonClock;
 import dev.baton.common.BatonConfig;
 import dev.baton.common.ProblemException;
 import dev.baton.common.ProblemType;
-import dev.baton.common.Times;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -58,17 +58,20 @@ public class Idempotency {
   private final StoredResponseRepository responses;
   private final ObjectMapper mapper;
   private final BatonConfig config;
+  private final BatonClock clock;
   private final TransactionManager transactions;
 
   public Idempotency(
       StoredResponseRepository responses,
       ObjectMapper mapper,
       BatonConfig config,
-      TransactionManager transactions) {
+      TransactionManager transactions,
+      BatonClock clock) {
     this.responses = responses;
     this.mapper = mapper;
     this.config = config;
     this.transactions = transactions;
+    this.clock = clock;
   }
 
   /** Keys are kept at least a day, so that a client retrying tomorrow morning is still safe. */
@@ -110,7 +113,7 @@ public class Idempotency {
               "A request with this Idempotency-Key is still being processed; retry in a moment")
           .withHeader(HttpHeaders.RETRY_AFTER, "1");
     }
-    Instant now = Times.now();
+    Instant now = clock.now();
     Optional<StoredResponse> stored = responses.find(caller.keyId(), key);
     if (stored.isPresent() && stored.get().expiresAt().isAfter(now)) {
       if (!stored.get().fingerprint().equals(fingerprint)
@@ -198,11 +201,11 @@ public class Idempotency {
       delay = 2,
       delayUnit = TimeUnit.MINUTES,
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void purgeExpired() {
+  public void purgeExpired() {
     int purged;
     do {
       purged =
-          QuarkusTransaction.requiringNew().call(() -> responses.purgeExpired(Times.now(), 1000));
+          QuarkusTransaction.requiringNew().call(() -> responses.purgeExpired(clock.now(), 1000));
     } while (purged == 1000);
   }
 

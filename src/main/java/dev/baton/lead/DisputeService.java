@@ -1,9 +1,9 @@
 package dev.baton.lead;
 
 import dev.baton.apikey.Caller;
+import dev.baton.common.BatonClock;
 import dev.baton.common.ProblemException;
 import dev.baton.common.ProblemType;
-import dev.baton.common.Times;
 import dev.baton.event.EventLog;
 import dev.baton.event.EventType;
 import dev.baton.lead.DisputeRecords.OpenDispute;
@@ -28,11 +28,14 @@ public class DisputeService {
   private final LeadRepository leads;
   private final LeadConflicts conflicts;
   private final LeadChangeLog changes;
+  private final BatonClock clock;
 
-  public DisputeService(LeadRepository leads, LeadConflicts conflicts, LeadChangeLog changes) {
+  public DisputeService(
+      LeadRepository leads, LeadConflicts conflicts, LeadChangeLog changes, BatonClock clock) {
     this.leads = leads;
     this.conflicts = conflicts;
     this.changes = changes;
+    this.clock = clock;
   }
 
   @Transactional
@@ -53,7 +56,7 @@ public class DisputeService {
       throw new ProblemException(
           ProblemType.DISPUTE_OPEN, "The rejection of this lead is already disputed");
     }
-    Instant now = Times.now();
+    Instant now = clock.now();
     lead.openDispute(in.note(), caller.name(), now);
     lead.touch(now);
     conflicts.flush(lead);
@@ -72,7 +75,7 @@ public class DisputeService {
       throw new ProblemException(
           ProblemType.NO_OPEN_DISPUTE, "The lead has no open dispute to resolve");
     }
-    Instant now = Times.now();
+    Instant now = clock.now();
     LeadStatus to = LeadStatus.REJECTED;
     if (in.outcome() == Outcome.OVERTURNED) {
       // A move of the funnel table, which says who may make it; only this answer reaches it.

@@ -92,7 +92,7 @@ public class LeadMetrics {
   @Scheduled(
       every = "${baton.metrics.refresh-every}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void refresh() {
+  public void refresh() {
     try {
       QuarkusTransaction.requiringNew()
           .call(() -> reasons.list(null))

@@ -1,5 +1,6 @@
 package dev.baton.reason;
 
+import dev.baton.common.BatonClock;
 import dev.baton.common.ProblemException;
 import dev.baton.common.ProblemType;
 import dev.baton.common.QueryParams;
@@ -13,9 +14,11 @@ import java.util.List;
 public class RejectionReasonService {
 
   private final RejectionReasonRepository reasons;
+  private final BatonClock clock;
 
-  public RejectionReasonService(RejectionReasonRepository reasons) {
+  public RejectionReasonService(RejectionReasonRepository reasons, BatonClock clock) {
     this.reasons = reasons;
+    this.clock = clock;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -31,7 +34,8 @@ public class RejectionReasonService {
             request.code(),
             request.label().strip(),
             request.accountable(),
-            Boolean.TRUE.equals(request.requiresNote()));
+            Boolean.TRUE.equals(request.requiresNote()),
+            clock.now());
     if (!reasons.insertIfAbsent(reason)) {
       throw new ProblemException(
           ProblemType.REASON_EXISTS,
