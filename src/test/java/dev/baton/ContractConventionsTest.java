@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.event.EventLog;
+import dev.baton.event.EventType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
@@ -156,13 +156,13 @@ class ContractConventionsTest {
   @Test
   void everyEventTypeHasATypedEventAndAWebhookMessage() {
     Map<String, String> events = doc.getMap("components.schemas.Event.discriminator.mapping");
-    assertEquals(new LinkedHashSet<>(EventLog.TYPES), events.keySet());
+    assertEquals(new LinkedHashSet<>(EventType.names()), events.keySet());
     assertEquals("type", doc.getString("components.schemas.Event.discriminator.propertyName"));
     Map<String, Object> webhooks = doc.getMap("webhooks");
-    List<String> expected = new ArrayList<>(EventLog.TYPES);
+    List<String> expected = new ArrayList<>(EventType.names());
     expected.add("webhook.test");
     assertEquals(new LinkedHashSet<>(expected), webhooks.keySet());
-    for (String type : EventLog.TYPES) {
+    for (String type : EventType.names()) {
       String event = events.get(type).substring(events.get(type).lastIndexOf('/') + 1);
       assertEquals(
           List.of(type), doc.getList("components.schemas." + event + ".properties.type.enum"));

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "API keys", description = "Who may call Baton, and in which role (admin only)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed("ADMIN")
+@RolesAllowed(Role.Names.ADMIN)
 public class ApiKeyResource {
 
   private final ApiKeyService keys;

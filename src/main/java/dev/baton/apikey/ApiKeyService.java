@@ -3,11 +3,12 @@ package dev.baton.apikey;
 import dev.baton.apikey.ApiKeyRecords.ApiKeyView;
 import dev.baton.apikey.ApiKeyRecords.CreatedApiKey;
 import dev.baton.apikey.ApiKeyRecords.NewApiKey;
+import dev.baton.common.BatonClock;
 import dev.baton.common.BatonConfig;
 import dev.baton.common.Cursor;
 import dev.baton.common.Page;
 import dev.baton.common.ProblemException;
-import dev.baton.common.Times;
+import dev.baton.common.ProblemType;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,17 +38,20 @@ public class ApiKeyService {
   private final ApiKeyRepository keys;
   private final BatonConfig config;
   private final ApiKeyCache cache;
+  private final BatonClock clock;
   private final TransactionSynchronizationRegistry transactions;
 
   public ApiKeyService(
       ApiKeyRepository keys,
       BatonConfig config,
       ApiKeyCache cache,
-      TransactionSynchronizationRegistry transactions) {
+      TransactionSynchronizationRegistry transactions,
+      BatonClock clock) {
     this.keys = keys;
     this.config = config;
     this.cache = cache;
     this.transactions = transactions;
+    this.clock = clock;
   }
 
   /**
@@ -70,7 +74,7 @@ public class ApiKeyService {
     }
     // Never show part of a chosen secret: its prefix is a fixed marker.
     keys.insertIfAbsent(
-        new ApiKey(BOOTSTRAP_NAME, Role.ADMIN, hash(key.get()), "(bootstrap)", null, Times.now()));
+        new ApiKey(BOOTSTRAP_NAME, Role.ADMIN, hash(key.get()), "(bootstrap)", null, clock.now()));
   }
 
   /** The caller behind a key (by its hash), if the key exists and is not revoked. */
@@ -92,7 +96,7 @@ public class ApiKeyService {
             hash(key),
             prefix(key),
             request.rateLimit(),
-            Times.now());
+            clock.now());
     keys.persist(entity);
     return new CreatedApiKey(
         entity.getId(),
@@ -128,11 +132,12 @@ public class ApiKeyService {
     if (key.getRole() == Role.ADMIN && key.getRevokedAt() == null) {
       List<ApiKey> admins = keys.lockActiveAdmins();
       if (admins.size() == 1 && admins.get(0).getId().equals(id)) {
-        throw ProblemException.conflict(
-            "last-admin-key", "This is the last active admin key; create another admin key first");
+        throw new ProblemException(
+            ProblemType.LAST_ADMIN_KEY,
+            "This is the last active admin key; create another admin key first");
       }
     }
-    key.revoke(Times.now());
+    key.revoke(clock.now());
     // This replica forgets its keys at the commit; the others when PostgreSQL notifies them.
     transactions.registerInterposedSynchronization(
         new Synchronization() {

@@ -9,5 +9,18 @@ public enum Role {
   /** Read-only: leads, history, metrics. */
   ANALYST,
   /** Everything, plus keys and the reason catalog. */
-  ADMIN
+  ADMIN;
+
+  /**
+   * The roles' names as constants, for {@code @RolesAllowed} (an annotation takes constants only,
+   * not enum names). {@code RoleNamesTest} checks that they spell the enum.
+   */
+  public static final class Names {
+    public static final String MARKETING = "MARKETING";
+    public static final String SALES = "SALES";
+    public static final String ANALYST = "ANALYST";
+    public static final String ADMIN = "ADMIN";
+
+    private Names() {}
+  }
 }

@@ -49,10 +49,7 @@ public class BodyLimit {
 
   static ProblemException tooLarge(long limit) {
     return new ProblemException(
-        413,
-        "payload-too-large",
-        "Payload too large",
-        "The request body exceeds the limit of " + limit + " bytes");
+        ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + limit + " bytes");
   }
 
   private String problem(String path) {

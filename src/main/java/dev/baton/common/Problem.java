@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class Problem {
 
   public static final String MEDIA_TYPE = "application/problem+json";
-  static final String TYPE_PREFIX = "urn:baton:problem:";
 
   @Schema(
       required = true,
@@ -46,15 +45,15 @@ public final class Problem {
   @Schema(hidden = true)
   private final Map<String, Object> extensions = new LinkedHashMap<>();
 
+  public Problem(ProblemType type, String detail, String instance) {
+    this(type, type.status(), detail, instance, null);
+  }
+
+  /** {@code status}: the type's own, except for a bad request the HTTP layer refused otherwise. */
   public Problem(
-      String slug,
-      String title,
-      int status,
-      String detail,
-      String instance,
-      List<FieldError> errors) {
-    this.type = TYPE_PREFIX + slug;
-    this.title = title;
+      ProblemType type, int status, String detail, String instance, List<FieldError> errors) {
+    this.type = type.uri();
+    this.title = type.title();
     this.status = status;
     this.detail = detail;
     this.instance = instance;

@@ -11,23 +11,18 @@ import java.util.Map;
  */
 public class ProblemException extends RuntimeException {
 
-  private final int status;
-  private final String slug;
-  private final String title;
+  private final ProblemType type;
   private final List<FieldError> errors;
   private final Map<String, Object> extensions = new LinkedHashMap<>();
   private final Map<String, String> headers = new LinkedHashMap<>();
 
-  public ProblemException(int status, String slug, String title, String detail) {
-    this(status, slug, title, detail, List.of());
+  public ProblemException(ProblemType type, String detail) {
+    this(type, detail, List.of());
   }
 
-  public ProblemException(
-      int status, String slug, String title, String detail, List<FieldError> errors) {
+  public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
     super(detail, null, false, false);
-    this.status = status;
-    this.slug = slug;
-    this.title = title;
+    this.type = type;
     this.errors = List.copyOf(errors);
   }
 
@@ -36,7 +31,7 @@ public class ProblemException extends RuntimeException {
         errors.size() == 1
             ? "The request has an invalid field: " + errors.get(0).field()
             : "The request has " + errors.size() + " invalid fields";
-    return new ProblemException(400, "validation-error", "Invalid request", detail, errors);
+    return new ProblemException(ProblemType.VALIDATION_ERROR, detail, errors);
   }
 
   public static ProblemException invalid(String field, String message) {
@@ -44,11 +39,7 @@ public class ProblemException extends RuntimeException {
   }
 
   public static ProblemException notFound(String what, Object id) {
-    return new ProblemException(404, "not-found", "Not found", "No " + what + " '" + id + "'");
-  }
-
-  public static ProblemException conflict(String slug, String detail) {
-    return new ProblemException(409, slug, "Conflict", detail);
+    return new ProblemException(ProblemType.NOT_FOUND, "No " + what + " '" + id + "'");
   }
 
   public ProblemException with(String member, Object value) {
@@ -64,7 +55,7 @@ public class ProblemException extends RuntimeException {
   }
 
   public int status() {
-    return status;
+    return type.status();
   }
 
   public Map<String, String> headers() {
@@ -72,7 +63,7 @@ public class ProblemException extends RuntimeException {
   }
 
   public Problem toProblem(String instance) {
-    Problem problem = new Problem(slug, title, status, getMessage(), instance, errors);
+    Problem problem = new Problem(type, type.status(), getMessage(), instance, errors);
     extensions.forEach(problem::with);
     return problem;
   }

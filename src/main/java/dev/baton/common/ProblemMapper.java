@@ -52,12 +52,9 @@ public class ProblemMapper {
   public Response unauthenticated(RuntimeException e, UriInfo uri) {
     return respond(
             new Problem(
-                "unauthorized",
-                "Unauthorized",
-                401,
+                ProblemType.UNAUTHORIZED,
                 "A valid API key is required: send it as 'Authorization: Bearer <key>'",
-                path(uri),
-                null))
+                path(uri)))
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
         .build();
   }
@@ -67,12 +64,9 @@ public class ProblemMapper {
     String role = identity.getRoles().stream().findFirst().orElse("none");
     return respond(
             new Problem(
-                "forbidden",
-                "Forbidden",
-                403,
+                ProblemType.FORBIDDEN,
                 "An API key with role " + role + " may not use this endpoint",
-                path(uri),
-                null))
+                path(uri)))
         .build();
   }
 
@@ -85,45 +79,30 @@ public class ProblemMapper {
     Response.ResponseBuilder response =
         respond(
             switch (status) {
-              case 404 ->
-                  new Problem(
-                      "not-found", "Not found", 404, "No resource at this path", path(uri), null);
+              case 404 -> new Problem(ProblemType.NOT_FOUND, "No resource at this path", path(uri));
               case 405 ->
                   new Problem(
-                      "method-not-allowed",
-                      "Method not allowed",
-                      405,
+                      ProblemType.METHOD_NOT_ALLOWED,
                       "This path does not accept this HTTP method",
-                      path(uri),
-                      null);
+                      path(uri));
               case 406 ->
                   new Problem(
-                      "not-acceptable",
-                      "Not acceptable",
-                      406,
+                      ProblemType.NOT_ACCEPTABLE,
                       "Baton answers with application/json or application/problem+json only",
-                      path(uri),
-                      null);
+                      path(uri));
               case 413 ->
                   new Problem(
-                      "payload-too-large",
-                      "Payload too large",
-                      413,
+                      ProblemType.PAYLOAD_TOO_LARGE,
                       "The request body exceeds the size limit",
-                      path(uri),
-                      null);
+                      path(uri));
               case 415 ->
                   new Problem(
-                      "unsupported-media-type",
-                      "Unsupported media type",
-                      415,
+                      ProblemType.UNSUPPORTED_MEDIA_TYPE,
                       "Send the body as application/json",
-                      path(uri),
-                      null);
+                      path(uri));
               default ->
                   new Problem(
-                      "bad-request",
-                      "Bad request",
+                      ProblemType.BAD_REQUEST,
                       status,
                       "The request could not be understood",
                       path(uri),
@@ -142,13 +121,10 @@ public class ProblemMapper {
       // A deadlock or serialization failure: nothing was committed, and a retry will go through.
       return respond(
               new Problem(
-                  "busy",
-                  "Busy",
-                  503,
+                  ProblemType.BUSY,
                   "Baton could not complete the request because of concurrent changes; nothing was"
                       + " changed, retry it",
-                  path(uri),
-                  null))
+                  path(uri)))
           .header(HttpHeaders.RETRY_AFTER, "1")
           .build();
     }
@@ -159,12 +135,9 @@ public class ProblemMapper {
       // Every connection busy for the pool's whole acquisition timeout: overload, shed this one.
       return respond(
               new Problem(
-                  "busy",
-                  "Busy",
-                  503,
+                  ProblemType.BUSY,
                   "Baton is at capacity right now; nothing was changed, retry it",
-                  path(uri),
-                  null))
+                  path(uri)))
           .header(HttpHeaders.RETRY_AFTER, "1")
           .build();
     }
@@ -172,12 +145,9 @@ public class ProblemMapper {
     LOG.errorf(Redacted.of(e), "Unexpected error on %s", path(uri));
     return respond(
             new Problem(
-                "internal-error",
-                "Internal error",
-                500,
+                ProblemType.INTERNAL_ERROR,
                 "Baton could not complete the request; it has been logged",
-                path(uri),
-                null))
+                path(uri)))
         .build();
   }
 
@@ -189,12 +159,9 @@ public class ProblemMapper {
   static Response unavailable(String path) {
     return respond(
             new Problem(
-                "database-unavailable",
-                "Database unavailable",
-                503,
+                ProblemType.DATABASE_UNAVAILABLE,
                 "Baton cannot reach its database right now; nothing was changed, retry it",
-                path,
-                null))
+                path))
         .header(HttpHeaders.RETRY_AFTER, "5")
         .build();
   }

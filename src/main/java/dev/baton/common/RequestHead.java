@@ -72,21 +72,15 @@ public class RequestHead {
       refuse(
           context,
           new Problem(
-              "http-version-not-supported",
-              "HTTP version not supported",
-              505,
+              ProblemType.HTTP_VERSION_NOT_SUPPORTED,
               "Baton speaks HTTP/1.1 (and HTTP/1.0)",
-              null,
               null));
     } else if (uri.length() > MAX_URI_LENGTH) {
       refuse(
           context,
           new Problem(
-              "uri-too-long",
-              "URI too long",
-              414,
+              ProblemType.URI_TOO_LONG,
               "The request target exceeds " + MAX_URI_LENGTH + " characters",
-              null,
               null));
     } else if (!validUri(uri)) {
       refuse(context, malformedUri());
@@ -94,12 +88,9 @@ public class RequestHead {
       refuse(
           context,
           new Problem(
-              "header-fields-too-large",
-              "Request header fields too large",
-              431,
+              ProblemType.HEADER_FIELDS_TOO_LARGE,
               "The request's header fields exceed " + MAX_HEADER_BYTES + " bytes",
-              request.path(),
-              null));
+              request.path()));
     } else {
       context.next();
     }
@@ -115,13 +106,10 @@ public class RequestHead {
 
   private static Problem malformedUri() {
     return new Problem(
-        "bad-request",
-        "Bad request",
-        400,
+        ProblemType.BAD_REQUEST,
         "The request target is not a valid URI: a '%' must start a percent-encoding of two"
             + " hexadecimal digits, and spaces, quotes and control characters must be"
             + " percent-encoded",
-        null,
         null);
   }
 
@@ -138,15 +126,12 @@ public class RequestHead {
     RequestId.identify(context);
     Problem problem =
         context.statusCode() == 404
-            ? new Problem("not-found", "Not found", 404, "No resource at this path", null, null)
+            ? new Problem(ProblemType.NOT_FOUND, "No resource at this path", null)
             : new Problem(
-                "bad-request",
-                "Bad request",
-                400,
+                ProblemType.BAD_REQUEST,
                 context.request().authority() == null
                     ? "An HTTP/1.1 request needs a valid Host header"
                     : "The request could not be understood",
-                null,
                 null);
     refuse(context, problem);
   }

@@ -154,9 +154,7 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
             ? ""
             : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     return new ProblemException(
-        400,
-        "malformed-json",
-        "Malformed JSON",
+        ProblemType.MALFORMED_JSON,
         "The request body is not a valid JSON document: " + reason + where,
         List.of(new FieldError("body", reason + where)));
   }

@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * WebhookMessageContract}).
  *
  * <p>The data of each type is written by hand in {@code META-INF/openapi.yaml} ({@code
- * LeadAcceptedData}…); the common members come from {@link EventView}. A type of {@link
- * EventLog#TYPES} without its data schema stops the build.
+ * LeadAcceptedData}…); the common members come from {@link EventView}. A type of {@link EventType}
+ * without its data schema stops the build.
  */
 public final class EventContract {
 
@@ -38,7 +38,8 @@ public final class EventContract {
                 + " inputs. A later version may add event types, which a client generated from"
                 + " this version cannot read: a reader that must never meet one asks the feed"
                 + " for the types it knows (`types`).");
-    for (String type : EventLog.TYPES) {
+    for (EventType eventType : EventType.values()) {
+      String type = eventType.value();
       String name = name(type);
       components.addSchema(name + "Event", event(common, type, name, dataOf(schemas, type)));
       addVariant(events, type, name + "Event");
@@ -60,7 +61,7 @@ public final class EventContract {
         OASFactory.createSchema()
             .addType(SchemaType.STRING)
             .description("An event type")
-            .enumeration(new ArrayList<>(EventLog.TYPES)));
+            .enumeration(new ArrayList<>(EventType.names())));
     for (String request : List.of("NewWebhook", "WebhookPatch")) {
       components
           .getSchemas()

@@ -13,22 +13,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventLog {
 
-  /** Every event type there is; the feed's type filter accepts these. */
-  public static final List<String> TYPES =
-      List.of(
-          "lead.created",
-          "lead.updated",
-          "lead.qualified",
-          "lead.accepted",
-          "lead.rejected",
-          "lead.converted",
-          "lead.recycled",
-          "lead.feedback_added",
-          "lead.disputed",
-          "lead.dispute_resolved",
-          "lead.sla_breached",
-          "lead.erased");
-
   /**
    * The members of event data that may hold personal data: the free text of notes and feedback, and
    * the opportunity's reference in the CRM. An erasure removes them from the lead's events and
@@ -50,7 +34,7 @@ public class EventLog {
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(
       UUID leadId,
-      String type,
+      EventType type,
       long leadVersion,
       Instant at,
       Caller caller,
@@ -60,7 +44,7 @@ public class EventLog {
     LeadEvent event =
         new LeadEvent(
             leadId,
-            type,
+            type.value(),
             leadVersion,
             at,
             caller.keyId(),

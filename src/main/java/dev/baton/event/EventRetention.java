@@ -1,7 +1,7 @@
 package dev.baton.event;
 
+import dev.baton.common.BatonClock;
 import dev.baton.common.BatonConfig;
-import dev.baton.common.Times;
 import dev.baton.webhook.WebhookOutbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -26,11 +26,14 @@ public class EventRetention {
   private final LeadEventRepository events;
   private final WebhookOutbox outbox;
   private final BatonConfig config;
+  private final BatonClock clock;
 
-  public EventRetention(LeadEventRepository events, WebhookOutbox outbox, BatonConfig config) {
+  public EventRetention(
+      LeadEventRepository events, WebhookOutbox outbox, BatonConfig config, BatonClock clock) {
     this.events = events;
     this.outbox = outbox;
     this.config = config;
+    this.clock = clock;
   }
 
   void check(@Observes StartupEvent start) {
@@ -47,7 +50,7 @@ public class EventRetention {
       delayUnit = java.util.concurrent.TimeUnit.MINUTES,
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void purgeOnSchedule() {
-    int purged = purge(Times.now());
+    int purged = purge(clock.now());
     if (purged > 0) {
       LOG.infof("Purged %d events older than %s", purged, config.event().retention());
     }

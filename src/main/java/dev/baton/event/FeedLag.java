@@ -1,6 +1,6 @@
 package dev.baton.event;
 
-import dev.baton.common.Times;
+import dev.baton.common.BatonClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,10 +24,12 @@ public class FeedLag {
   private static final Logger LOG = Logger.getLogger(FeedLag.class);
 
   private final LeadEventRepository events;
+  private final BatonClock clock;
   private volatile double seconds = Double.NaN;
 
-  public FeedLag(LeadEventRepository events, MeterRegistry registry) {
+  public FeedLag(LeadEventRepository events, MeterRegistry registry, BatonClock clock) {
     this.events = events;
+    this.clock = clock;
     Gauge.builder("baton.feed.lag", this, lag -> lag.seconds)
         .baseUnit("seconds")
         .description("Age of the first event the change feed holds back for an older transaction")
@@ -38,12 +40,12 @@ public class FeedLag {
   @Scheduled(
       every = "${baton.metrics.refresh-every}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void refresh() {
+  public void refresh() {
     try {
       seconds =
           QuarkusTransaction.requiringNew()
               .call(events::firstHeldBack)
-              .map(written -> Math.max(0, Duration.between(written, Times.now()).toMillis()) / 1e3)
+              .map(written -> Math.max(0, Duration.between(written, clock.now()).toMillis()) / 1e3)
               .orElse(0.0);
     } catch (RuntimeException e) {
       if (!Double.isNaN(seconds)) {

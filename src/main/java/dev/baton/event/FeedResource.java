@@ -71,7 +71,7 @@ public class FeedResource {
           String types) {
     QueryParams params = new QueryParams();
     int size = params.limit(limit);
-    List<String> wanted = params.list("types", types, EventLog.TYPES);
+    List<String> wanted = params.list("types", types, EventType.names());
     FeedCursor cursor = null;
     try {
       cursor = FeedCursor.decode(after);

@@ -36,7 +36,7 @@ final class WebhookMessageContract {
     Schema messages =
         EventContract.oneOfByType(
             "A webhook message, any type: what a receiver parses before it looks at `type`");
-    for (String type : EventLog.TYPES) {
+    for (String type : EventType.names()) {
       Schema data = EventContract.dataOf(schemas, type);
       components.addSchema(name(type) + "MessageData", messageData(common, data));
       addMessage(openAPI, messages, type, data);

@@ -1,6 +1,7 @@
 package dev.baton.feedback;
 
 import dev.baton.apikey.Caller;
+import dev.baton.apikey.Role;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
 import dev.baton.feedback.FeedbackRecords.FeedbackList;
@@ -50,7 +51,7 @@ public class FeedbackResource {
   }
 
   @POST
-  @RolesAllowed({"SALES", "ADMIN"})
+  @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
   @Operation(
       operationId = "giveFeedback",
       summary = "Give field feedback on a lead (sales, admin)",

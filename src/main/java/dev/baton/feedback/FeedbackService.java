@@ -1,10 +1,11 @@
 package dev.baton.feedback;
 
 import dev.baton.apikey.Caller;
+import dev.baton.common.BatonClock;
 import dev.baton.common.Problem.FieldError;
 import dev.baton.common.ProblemException;
-import dev.baton.common.Times;
 import dev.baton.event.EventLog;
+import dev.baton.event.EventType;
 import dev.baton.feedback.FeedbackRecords.FeedbackView;
 import dev.baton.feedback.FeedbackRecords.NewFeedback;
 import dev.baton.lead.Lead;
@@ -23,19 +24,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class FeedbackService {
 
-  static final String EVENT = "lead.feedback_added";
-
   private final FeedbackRepository feedback;
   private final LeadRepository leads;
   private final LeadCycles cycles;
+  private final BatonClock clock;
   private final EventLog events;
 
   public FeedbackService(
-      FeedbackRepository feedback, LeadRepository leads, LeadCycles cycles, EventLog events) {
+      FeedbackRepository feedback,
+      LeadRepository leads,
+      LeadCycles cycles,
+      EventLog events,
+      BatonClock clock) {
     this.feedback = feedback;
     this.leads = leads;
     this.cycles = cycles;
     this.events = events;
+    this.clock = clock;
   }
 
   @Transactional
@@ -54,7 +59,7 @@ public class FeedbackService {
     if (lead.isErased()) {
       throw PersonalDataService.erased(leadId, "feedback on it is closed");
     }
-    Instant now = Times.now();
+    Instant now = clock.now();
     Feedback given = new Feedback(leadId, in.rating(), in.kind(), in.text(), author, now);
     feedback.persist(given);
     if (in.rating() != null) {
@@ -66,7 +71,8 @@ public class FeedbackService {
     EventLog.putIfPresent(data, "rating", in.rating());
     EventLog.putIfPresent(data, "kind", in.kind() == null ? null : in.kind().name());
     EventLog.putIfPresent(data, "text", in.text());
-    events.record(leadId, EVENT, lead.getVersion(), now, author, null, null, data);
+    events.record(
+        leadId, EventType.LEAD_FEEDBACK_ADDED, lead.getVersion(), now, author, null, null, data);
     return FeedbackView.from(given);
   }
 

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.apikey.Caller;
+import dev.baton.common.BatonClock;
 import dev.baton.common.BatonConfig;
 import dev.baton.common.ProblemException;
-import dev.baton.common.Times;
+import dev.baton.common.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -57,17 +58,20 @@ public class Idempotency {
   private final StoredResponseRepository responses;
   private final ObjectMapper mapper;
   private final BatonConfig config;
+  private final BatonClock clock;
   private final TransactionManager transactions;
 
   public Idempotency(
       StoredResponseRepository responses,
       ObjectMapper mapper,
       BatonConfig config,
-      TransactionManager transactions) {
+      TransactionManager transactions,
+      BatonClock clock) {
     this.responses = responses;
     this.mapper = mapper;
     this.config = config;
     this.transactions = transactions;
+    this.clock = clock;
   }
 
   /** Keys are kept at least a day, so that a client retrying tomorrow morning is still safe. */
@@ -105,21 +109,17 @@ public class Idempotency {
     String fingerprint = fingerprint(endpoint, request);
     if (!responses.tryClaim(caller.keyId(), key)) {
       throw new ProblemException(
-              409,
-              "idempotency-key-in-flight",
-              "Request in progress",
+              ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
               "A request with this Idempotency-Key is still being processed; retry in a moment")
           .withHeader(HttpHeaders.RETRY_AFTER, "1");
     }
-    Instant now = Times.now();
+    Instant now = clock.now();
     Optional<StoredResponse> stored = responses.find(caller.keyId(), key);
     if (stored.isPresent() && stored.get().expiresAt().isAfter(now)) {
       if (!stored.get().fingerprint().equals(fingerprint)
           && !stored.get().fingerprint().equals(ERASED)) {
         throw new ProblemException(
-            422,
-            "idempotency-key-reused",
-            "Idempotency-Key reused",
+            ProblemType.IDEMPOTENCY_KEY_REUSED,
             "This Idempotency-Key was used for another request (another body or endpoint);"
                 + " send a new key for a new request");
       }
@@ -201,11 +201,11 @@ public class Idempotency {
       delay = 2,
       delayUnit = TimeUnit.MINUTES,
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void purgeExpired() {
+  public void purgeExpired() {
     int purged;
     do {
       purged =
-          QuarkusTransaction.requiringNew().call(() -> responses.purgeExpired(Times.now(), 1000));
+          QuarkusTransaction.requiringNew().call(() -> responses.purgeExpired(clock.now(), 1000));
     } while (purged == 1000);
   }
 

@@ -1,20 +1,25 @@
 package dev.baton.lead;
 
-/** A funnel move a client can ask for, by its path segment. */
-public enum Action {
-  QUALIFY("lead.qualified"),
-  ACCEPT("lead.accepted"),
-  REJECT("lead.rejected"),
-  CONVERT("lead.converted"),
-  RECYCLE("lead.recycled");
+import dev.baton.event.EventType;
 
-  private final String eventType;
+/**
+ * A funnel move a client can ask for, by its path segment. The contract lists these (schema {@code
+ * Action}); a move made otherwise is a {@link Funnel.DisputeAnswer}.
+ */
+public enum Action implements Funnel.Trigger {
+  QUALIFY(EventType.LEAD_QUALIFIED),
+  ACCEPT(EventType.LEAD_ACCEPTED),
+  REJECT(EventType.LEAD_REJECTED),
+  CONVERT(EventType.LEAD_CONVERTED),
+  RECYCLE(EventType.LEAD_RECYCLED);
 
-  Action(String eventType) {
+  private final EventType eventType;
+
+  Action(EventType eventType) {
     this.eventType = eventType;
   }
 
-  public String eventType() {
+  public EventType eventType() {
     return eventType;
   }
 

@@ -2,6 +2,7 @@ package dev.baton.lead;
 
 import dev.baton.common.BatonConfig;
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.concurrent.Semaphore;
@@ -36,9 +37,7 @@ class BatchTurns {
     }
     if (!mine) {
       throw new ProblemException(
-              503,
-              "busy",
-              "Busy",
+              ProblemType.BUSY,
               "Baton is handing off as many batches as it can at once; nothing was changed, retry"
                   + " it")
           .withHeader(HttpHeaders.RETRY_AFTER, "5");

@@ -1,6 +1,7 @@
 package dev.baton.lead;
 
 import dev.baton.apikey.Caller;
+import dev.baton.apikey.Role;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
 import dev.baton.idempotency.Idempotency;
@@ -68,7 +69,7 @@ public class DisputeResource {
   }
 
   @POST
-  @RolesAllowed({"MARKETING", "ADMIN"})
+  @RolesAllowed({Role.Names.MARKETING, Role.Names.ADMIN})
   @Operation(
       operationId = "disputeRejection",
       summary =
@@ -99,7 +100,7 @@ public class DisputeResource {
 
   @POST
   @Path("resolve")
-  @RolesAllowed({"SALES", "ADMIN"})
+  @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
   @Operation(
       operationId = "resolveDispute",
       summary =

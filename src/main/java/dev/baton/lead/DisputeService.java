@@ -1,9 +1,11 @@
 package dev.baton.lead;
 
 import dev.baton.apikey.Caller;
+import dev.baton.common.BatonClock;
 import dev.baton.common.ProblemException;
-import dev.baton.common.Times;
+import dev.baton.common.ProblemType;
 import dev.baton.event.EventLog;
+import dev.baton.event.EventType;
 import dev.baton.lead.DisputeRecords.OpenDispute;
 import dev.baton.lead.DisputeRecords.Outcome;
 import dev.baton.lead.DisputeRecords.ResolveDispute;
@@ -23,40 +25,38 @@ import java.util.UUID;
 @ApplicationScoped
 public class DisputeService {
 
-  static final String DISPUTED = "lead.disputed";
-  static final String RESOLVED = "lead.dispute_resolved";
-
   private final LeadRepository leads;
   private final LeadConflicts conflicts;
   private final LeadChangeLog changes;
+  private final BatonClock clock;
 
-  public DisputeService(LeadRepository leads, LeadConflicts conflicts, LeadChangeLog changes) {
+  public DisputeService(
+      LeadRepository leads, LeadConflicts conflicts, LeadChangeLog changes, BatonClock clock) {
     this.leads = leads;
     this.conflicts = conflicts;
     this.changes = changes;
+    this.clock = clock;
   }
 
   @Transactional
   public LeadView open(UUID id, List<Long> expected, OpenDispute in, Caller caller) {
     Lead lead = lock(id, expected);
     if (lead.getStatus() != LeadStatus.REJECTED) {
-      throw conflict(
-          "not-rejected",
-          "Nothing to dispute",
+      throw new ProblemException(
+          ProblemType.NOT_REJECTED,
           "Only a rejection can be disputed; the lead is " + lead.getStatus());
     }
     if (!lead.wasQualified()) {
-      throw conflict(
-          "not-rejected-by-sales",
-          "Nothing to dispute",
+      throw new ProblemException(
+          ProblemType.NOT_REJECTED_BY_SALES,
           "The lead was rejected before it was qualified, so before sales had it; only a"
               + " rejection of a qualified or accepted lead can be disputed");
     }
     if (lead.hasOpenDispute()) {
-      throw conflict(
-          "dispute-open", "Dispute open", "The rejection of this lead is already disputed");
+      throw new ProblemException(
+          ProblemType.DISPUTE_OPEN, "The rejection of this lead is already disputed");
     }
-    Instant now = Times.now();
+    Instant now = clock.now();
     lead.openDispute(in.note(), caller.name(), now);
     lead.touch(now);
     conflicts.flush(lead);
@@ -64,7 +64,7 @@ public class DisputeService {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("reason", lead.view().dispute().reason());
     data.put("note", in.note());
-    changes.changed(lead, DISPUTED, null, null, now, caller, data);
+    changes.changed(lead, EventType.LEAD_DISPUTED, null, null, now, caller, data);
     return lead.view();
   }
 
@@ -72,16 +72,17 @@ public class DisputeService {
   public LeadView resolve(UUID id, List<Long> expected, ResolveDispute in, Caller caller) {
     Lead lead = lock(id, expected);
     if (!lead.hasOpenDispute()) {
-      throw conflict(
-          "no-open-dispute", "No open dispute", "The lead has no open dispute to resolve");
+      throw new ProblemException(
+          ProblemType.NO_OPEN_DISPUTE, "The lead has no open dispute to resolve");
     }
-    Instant now = Times.now();
+    Instant now = clock.now();
     LeadStatus to = LeadStatus.REJECTED;
     if (in.outcome() == Outcome.OVERTURNED) {
+      // A move of the funnel table, which says who may make it; only this answer reaches it.
+      to = Funnel.move(Funnel.DisputeAnswer.OVERTURN, lead.getStatus(), caller.role()).to();
       FunnelService.requireNoOtherOpenLead(leads, lead);
       changes.cycles().overturned(lead);
       lead.overturnRejection(in.note(), caller.name(), now, changes.acceptanceTime(lead));
-      to = LeadStatus.QUALIFIED;
     } else {
       lead.upholdRejection(in.note(), caller.name(), now);
     }
@@ -90,7 +91,8 @@ public class DisputeService {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("outcome", in.outcome().name());
     EventLog.putIfPresent(data, "note", in.note());
-    changes.changed(lead, RESOLVED, LeadStatus.REJECTED, to, now, caller, data);
+    changes.changed(
+        lead, EventType.LEAD_DISPUTE_RESOLVED, LeadStatus.REJECTED, to, now, caller, data);
     return lead.view();
   }
 
@@ -98,9 +100,5 @@ public class DisputeService {
     Lead lead = leads.lock(id).orElseThrow(() -> ProblemException.notFound("lead", id));
     ETags.check(expected, lead);
     return lead;
-  }
-
-  private static ProblemException conflict(String type, String title, String detail) {
-    return new ProblemException(409, type, title, detail);
   }
 }

@@ -1,6 +1,7 @@
 package dev.baton.lead;
 
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,9 +53,7 @@ final class ETags {
     if (expected != null && !expected.contains(lead.getVersion())) {
 
       throw new ProblemException(
-              412,
-              "precondition-failed",
-              "Precondition failed",
+              ProblemType.PRECONDITION_FAILED,
               "The lead changed: If-Match names version "
                   + expected.stream()
                       .map(String::valueOf)

@@ -1,6 +1,7 @@
 package dev.baton.lead;
 
 import dev.baton.apikey.Caller;
+import dev.baton.apikey.Role;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Problem.FieldError;
 import dev.baton.common.ProblemException;
@@ -46,7 +47,7 @@ public class ExternalLeadResource {
   }
 
   @PUT
-  @RolesAllowed({"MARKETING", "ADMIN"})
+  @RolesAllowed({Role.Names.MARKETING, Role.Names.ADMIN})
   @Operation(
       operationId = "upsertLeadByExternalId",
       summary =

@@ -8,6 +8,7 @@ import static dev.baton.lead.Action.CONVERT;
 import static dev.baton.lead.Action.QUALIFY;
 import static dev.baton.lead.Action.RECYCLE;
 import static dev.baton.lead.Action.REJECT;
+import static dev.baton.lead.Funnel.DisputeAnswer.OVERTURN;
 import static dev.baton.lead.LeadStatus.ACCEPTED;
 import static dev.baton.lead.LeadStatus.CONVERTED;
 import static dev.baton.lead.LeadStatus.GENERATED;
@@ -16,11 +17,13 @@ import static dev.baton.lead.LeadStatus.REJECTED;
 
 import dev.baton.apikey.Role;
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The funnel: every allowed move, who may make it and what it requires. The code enforces this
@@ -28,8 +31,31 @@ import java.util.stream.Collectors;
  */
 public final class Funnel {
 
+  /**
+   * What asks for a move. An {@link Action} is a client's pick, at {@code POST
+   * /api/v1/leads/{id}/{action}}; a {@link DisputeAnswer} is the answer to a dispute, made only by
+   * resolving it. The move endpoints take an {@code Action}, so they can never make the other kind.
+   */
+  public sealed interface Trigger permits Action, DisputeAnswer {
+    String name();
+
+    /** As the table and the problems name it: {@code qualify}, {@code overturn}. */
+    default String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * A dispute's outcome that moves the lead: the rejection is withdrawn ({@link DisputeService}).
+   */
+  public enum DisputeAnswer implements Trigger {
+    OVERTURN
+  }
+
   public record Move(
-      Action action, LeadStatus from, LeadStatus to, Set<Role> roles, String requires) {}
+      Trigger trigger, LeadStatus from, LeadStatus to, Set<Role> roles, String requires) {}
+
+  private static final String REASON = "active `reason` code; `note` when the reason requires one";
 
   public static final List<Move> MOVES =
       List.of(
@@ -40,24 +66,9 @@ public final class Funnel {
               EnumSet.of(MARKETING, ADMIN),
               "optional `score` 0–100 and `note`"),
           new Move(ACCEPT, QUALIFIED, ACCEPTED, EnumSet.of(SALES, ADMIN), "`owner`"),
-          new Move(
-              REJECT,
-              GENERATED,
-              REJECTED,
-              EnumSet.of(MARKETING, SALES, ADMIN),
-              "active `reason` code; `note` when the reason requires one"),
-          new Move(
-              REJECT,
-              QUALIFIED,
-              REJECTED,
-              EnumSet.of(SALES, ADMIN),
-              "active `reason` code; `note` when the reason requires one"),
-          new Move(
-              REJECT,
-              ACCEPTED,
-              REJECTED,
-              EnumSet.of(SALES, ADMIN),
-              "active `reason` code; `note` when the reason requires one"),
+          new Move(REJECT, GENERATED, REJECTED, EnumSet.of(MARKETING, SALES, ADMIN), REASON),
+          new Move(REJECT, QUALIFIED, REJECTED, EnumSet.of(SALES, ADMIN), REASON),
+          new Move(REJECT, ACCEPTED, REJECTED, EnumSet.of(SALES, ADMIN), REASON),
           new Move(
               CONVERT,
               ACCEPTED,
@@ -69,7 +80,14 @@ public final class Funnel {
               REJECTED,
               GENERATED,
               EnumSet.of(MARKETING, ADMIN),
-              "optional `note`; `recycleCount` goes up"));
+              "optional `note`; `recycleCount` goes up"),
+          new Move(
+              OVERTURN,
+              REJECTED,
+              QUALIFIED,
+              EnumSet.of(SALES, ADMIN),
+              "only by resolving an open dispute (`POST …/dispute/resolve`) with `outcome`"
+                  + " OVERTURNED; optional `note`; a fresh acceptance clock"));
 
   private Funnel() {}
 
@@ -80,18 +98,43 @@ public final class Funnel {
    */
   public static Move move(Action action, LeadStatus from, Role role) {
     requireRole(action, role);
+    return allowed(action, from, role);
+  }
+
+  /** The move a dispute's answer makes, with the same checks as a client's move. */
+  public static Move move(DisputeAnswer answer, LeadStatus from, Role role) {
+    return allowed(answer, from, role);
+  }
+
+  /** 403 unless the role may take the action from some status. */
+  public static void requireRole(Action action, Role role) {
+    if (MOVES.stream().noneMatch(m -> m.trigger() == action && m.roles().contains(role))) {
+      throw forbidden(action, role);
+    }
+  }
+
+  /** The actions a client may ask for from this status; a dispute's answer is not one of them. */
+  public static List<Action> allowedFrom(LeadStatus from) {
+    return MOVES.stream()
+        .filter(m -> m.from() == from)
+        .flatMap(m -> m.trigger() instanceof Action action ? Stream.of(action) : Stream.empty())
+        .distinct()
+        .toList();
+  }
+
+  private static Move allowed(Trigger trigger, LeadStatus from, Role role) {
     Move move =
-        find(action, from)
+        MOVES.stream()
+            .filter(m -> m.trigger() == trigger && m.from() == from)
+            .findFirst()
             .orElseThrow(
                 () ->
                     new ProblemException(
-                            409,
-                            "transition-not-allowed",
-                            "Move not allowed",
+                            ProblemType.TRANSITION_NOT_ALLOWED,
                             "The lead is "
                                 + from
                                 + ": '"
-                                + action.path()
+                                + trigger.label()
                                 + "' is not allowed; allowed from "
                                 + from
                                 + ": "
@@ -99,33 +142,15 @@ public final class Funnel {
                         .with("currentStatus", from)
                         .with("allowedActions", allowedFrom(from)));
     if (!move.roles().contains(role)) {
-      throw forbidden(action, role);
+      throw forbidden(trigger, role);
     }
     return move;
   }
 
-  /** 403 unless the role may take the action from some status. */
-  public static void requireRole(Action action, Role role) {
-    if (MOVES.stream().noneMatch(m -> m.action() == action && m.roles().contains(role))) {
-      throw forbidden(action, role);
-    }
-  }
-
-  public static List<Action> allowedFrom(LeadStatus from) {
-
-    return MOVES.stream().filter(m -> m.from() == from).map(Move::action).distinct().toList();
-  }
-
-  private static Optional<Move> find(Action action, LeadStatus from) {
-    return MOVES.stream().filter(m -> m.action() == action && m.from() == from).findFirst();
-  }
-
-  private static ProblemException forbidden(Action action, Role role) {
+  private static ProblemException forbidden(Trigger trigger, Role role) {
     return new ProblemException(
-        403,
-        "forbidden",
-        "Forbidden",
-        "An API key with role " + role + " may not '" + action.path() + "' this lead");
+        ProblemType.FORBIDDEN,
+        "An API key with role " + role + " may not '" + trigger.label() + "' this lead");
   }
 
   private static String describe(List<Action> actions) {
@@ -141,7 +166,7 @@ public final class Funnel {
     for (Move m : MOVES) {
       table
           .append("| `")
-          .append(m.action().path())
+          .append(m.trigger().label())
           .append("` | ")
           .append(m.from())
           .append(" | ")

@@ -1,8 +1,9 @@
 package dev.baton.lead;
 
 import dev.baton.apikey.Caller;
+import dev.baton.common.BatonClock;
 import dev.baton.common.ProblemException;
-import dev.baton.common.Times;
+import dev.baton.common.ProblemType;
 import dev.baton.event.EventLog;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.MoveRecords.AcceptLead;
@@ -31,17 +32,20 @@ public class FunnelService {
   private final LeadRepository leads;
   private final LeadConflicts conflicts;
   private final RejectionReasonService reasons;
+  private final BatonClock clock;
   private final LeadChangeLog changes;
 
   public FunnelService(
       LeadRepository leads,
       LeadConflicts conflicts,
       RejectionReasonService reasons,
-      LeadChangeLog changes) {
+      LeadChangeLog changes,
+      BatonClock clock) {
     this.leads = leads;
     this.conflicts = conflicts;
     this.reasons = reasons;
     this.changes = changes;
+    this.clock = clock;
   }
 
   @Transactional
@@ -121,9 +125,7 @@ public class FunnelService {
           }
           if (lead.hasOpenDispute()) {
             throw new ProblemException(
-                409,
-                "dispute-open",
-                "Dispute open",
+                ProblemType.DISPUTE_OPEN,
                 "The rejection of this lead is disputed; sales resolves the dispute before the"
                     + " lead can be recycled");
           }
@@ -158,7 +160,7 @@ public class FunnelService {
     ETags.check(expected, lead);
     LeadStatus from = lead.getStatus();
     Funnel.Move move = Funnel.move(action, from, caller.role());
-    Instant now = Times.now();
+    Instant now = clock.now();
     Map<String, Object> data = new LinkedHashMap<>();
     boolean wasPending = lead.getSla() != null && lead.getSla().getState() == SlaState.PENDING;
     change.apply(lead, now, data);

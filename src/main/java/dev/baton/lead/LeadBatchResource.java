@@ -2,6 +2,7 @@ package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.apikey.Caller;
+import dev.baton.apikey.Role;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Problem;
 import dev.baton.common.StrictJsonReader;
@@ -86,7 +87,7 @@ public class LeadBatchResource {
   }
 
   @POST
-  @RolesAllowed({"MARKETING", "ADMIN"})
+  @RolesAllowed({Role.Names.MARKETING, Role.Names.ADMIN})
   @Operation(
       operationId = "handOffLeads",
       summary =

@@ -2,6 +2,7 @@ package dev.baton.lead;
 
 import dev.baton.apikey.Caller;
 import dev.baton.event.EventLog;
+import dev.baton.event.EventType;
 import dev.baton.event.EventView;
 import dev.baton.sla.SlaPolicyService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class LeadChangeLog {
-
-  static final String SLA_BREACHED = "lead.sla_breached";
 
   private final EventLog events;
   private final LeadCycles cycles;
@@ -45,20 +44,28 @@ public class LeadChangeLog {
     cycles.save(lead);
     metrics.handedOff();
     events.record(
-        lead.getId(), "lead.created", lead.getVersion(), now, caller, null, lead.getStatus(), data);
+        lead.getId(),
+        EventType.LEAD_CREATED,
+        lead.getVersion(),
+        now,
+        caller,
+        null,
+        lead.getStatus(),
+        data);
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   void updated(Lead lead, Instant now, Caller caller, Map<String, Object> data) {
     cycles.reattribute(lead);
-    events.record(lead.getId(), "lead.updated", lead.getVersion(), now, caller, null, null, data);
+    events.record(
+        lead.getId(), EventType.LEAD_UPDATED, lead.getVersion(), now, caller, null, null, data);
   }
 
   /** A change of the lead's state: a move, a dispute, a breach. */
   @Transactional(Transactional.TxType.MANDATORY)
   void changed(
       Lead lead,
-      String type,
+      EventType type,
       LeadStatus from,
       LeadStatus to,
       Instant now,
@@ -91,7 +98,14 @@ public class LeadChangeLog {
     cycles.breached(lead);
     metrics.slaBreached();
     events.record(
-        lead.getId(), SLA_BREACHED, lead.getVersion(), now, Caller.SYSTEM, null, null, data);
+        lead.getId(),
+        EventType.LEAD_SLA_BREACHED,
+        lead.getVersion(),
+        now,
+        Caller.SYSTEM,
+        null,
+        null,
+        data);
   }
 
   /**
@@ -102,7 +116,7 @@ public class LeadChangeLog {
   void erased(Lead lead, Instant now, Caller caller) {
     metrics.erased();
     events.record(
-        lead.getId(), "lead.erased", lead.getVersion(), now, caller, null, null, Map.of());
+        lead.getId(), EventType.LEAD_ERASED, lead.getVersion(), now, caller, null, null, Map.of());
   }
 
   LeadCycles cycles() {

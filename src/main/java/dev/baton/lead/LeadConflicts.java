@@ -1,6 +1,7 @@
 package dev.baton.lead;
 
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -83,9 +84,7 @@ class LeadConflicts {
 
   static ProblemException duplicate(UUID existing) {
     return new ProblemException(
-            409,
-            "duplicate-lead",
-            "Duplicate lead",
+            ProblemType.DUPLICATE_LEAD,
             "This person already has an open lead (GENERATED, QUALIFIED or ACCEPTED): update that"
                 + " one, or hand off again once it is converted or rejected")
         .with("existingLeadId", existing)
@@ -94,9 +93,7 @@ class LeadConflicts {
 
   private static ProblemException externalRefTaken(ExternalRef ref, UUID existing) {
     return new ProblemException(
-            409,
-            "external-ref-exists",
-            "External id already used",
+            ProblemType.EXTERNAL_REF_EXISTS,
             "Another lead already has id '" + ref.id() + "' in system '" + ref.system() + "'")
         .with("existingLeadId", existing)
         .with("existingLeadLocation", "/api/v1/leads/" + existing);

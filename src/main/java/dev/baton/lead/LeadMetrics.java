@@ -1,5 +1,6 @@
 package dev.baton.lead;
 
+import dev.baton.event.EventType;
 import dev.baton.reason.RejectionReasonService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,17 +34,17 @@ public class LeadMetrics {
   private static final Logger LOG = Logger.getLogger(LeadMetrics.class);
 
   /** The event types a move of a lead records ({@link LeadChangeLog#changed}). */
-  static final List<String> MOVES =
+  static final List<EventType> MOVES =
       Stream.concat(
               Arrays.stream(Action.values()).map(Action::eventType),
-              Stream.of(DisputeService.DISPUTED, DisputeService.RESOLVED))
+              Stream.of(EventType.LEAD_DISPUTED, EventType.LEAD_DISPUTE_RESOLVED))
           .toList();
 
   private final MeterRegistry registry;
   private final TransactionSynchronizationRegistry transactions;
   private final RejectionReasonService reasons;
   private final Counter handoffs;
-  private final Map<String, Counter> moves;
+  private final Map<EventType, Counter> moves;
   private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
   private final Counter slaBreaches;
   private final Counter erasures;
@@ -68,7 +69,7 @@ public class LeadMetrics {
                     type ->
                         Counter.builder("baton.moves")
                             .description("Moves and disputes of leads, by event type")
-                            .tag("event", type)
+                            .tag("event", type.value())
                             .register(registry)));
     slaBreaches =
         Counter.builder("baton.sla.breaches")
@@ -91,7 +92,7 @@ public class LeadMetrics {
   @Scheduled(
       every = "${baton.metrics.refresh-every}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void refresh() {
+  public void refresh() {
     try {
       QuarkusTransaction.requiringNew()
           .call(() -> reasons.list(null))
@@ -111,7 +112,7 @@ public class LeadMetrics {
     afterCommit(handoffs);
   }
 
-  void moved(String eventType) {
+  void moved(EventType eventType) {
     Counter counter = moves.get(eventType);
     if (counter == null) {
       throw new IllegalArgumentException("Not a move: " + eventType);

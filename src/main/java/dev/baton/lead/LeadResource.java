@@ -2,11 +2,13 @@ package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.apikey.Caller;
+import dev.baton.apikey.Role;
 import dev.baton.common.Cursor;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
 import dev.baton.common.Problem.FieldError;
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import dev.baton.common.QueryParams;
 import dev.baton.event.EventView;
 import dev.baton.idempotency.Idempotency;
@@ -68,7 +70,7 @@ public class LeadResource {
   }
 
   @POST
-  @RolesAllowed({"MARKETING", "ADMIN"})
+  @RolesAllowed({Role.Names.MARKETING, Role.Names.ADMIN})
   @Operation(
       operationId = "handOffLead",
       summary = "Hand off one lead, as GENERATED or directly QUALIFIED",
@@ -205,7 +207,7 @@ public class LeadResource {
   @PATCH
   @Path("{id}")
   @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-  @RolesAllowed({"MARKETING", "SALES", "ADMIN"})
+  @RolesAllowed({Role.Names.MARKETING, Role.Names.SALES, Role.Names.ADMIN})
   @Operation(
       operationId = "patchLead",
       summary =
@@ -255,9 +257,7 @@ public class LeadResource {
       JsonNode body) {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw new ProblemException(
-          428,
-          "precondition-required",
-          "Precondition required",
+          ProblemType.PRECONDITION_REQUIRED,
           "PATCH needs an If-Match header with the lead's ETag (from GET /api/v1/leads/{id})");
     }
     UUID lead = Ids.parse(id, "lead");
@@ -302,9 +302,7 @@ public class LeadResource {
     }
     if (!errors.isEmpty()) {
       throw new ProblemException(
-          400,
-          "validation-error",
-          "Invalid request",
+          ProblemType.VALIDATION_ERROR,
           "Filter by "
               + errors.stream().map(FieldError::field).collect(Collectors.joining(" and "))
               + " with "

@@ -3,12 +3,12 @@ package dev.baton.lead;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.apikey.Caller;
+import dev.baton.common.BatonClock;
 import dev.baton.common.Cursor;
 import dev.baton.common.JsonBinder;
 import dev.baton.common.Page;
 import dev.baton.common.Problem.FieldError;
 import dev.baton.common.ProblemException;
-import dev.baton.common.Times;
 import dev.baton.event.EventLog;
 import dev.baton.event.EventView;
 import dev.baton.lead.LeadRecords.LeadChanges;
@@ -47,18 +47,21 @@ public class LeadService {
   private final LeadChangeLog changes;
   private final JsonBinder binder;
   private final ObjectMapper mapper;
+  private final BatonClock clock;
 
   public LeadService(
       LeadRepository leads,
       LeadConflicts conflicts,
       LeadChangeLog changes,
       JsonBinder binder,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      BatonClock clock) {
     this.leads = leads;
     this.conflicts = conflicts;
     this.changes = changes;
     this.binder = binder;
     this.mapper = mapper;
+    this.clock = clock;
   }
 
   /**
@@ -68,7 +71,7 @@ public class LeadService {
   @Transactional(dontRollbackOn = ProblemException.class)
   public LeadView handOff(NewLead request, Caller caller) {
     requireOneIdPerSystem(request.externalRefs());
-    Instant now = Times.now();
+    Instant now = clock.now();
     Lead lead = new Lead(request, now);
     if (lead.getStatus() == LeadStatus.QUALIFIED) {
       lead.startSla(now, changes.acceptanceTime(lead));
@@ -158,7 +161,7 @@ public class LeadService {
   }
 
   private void record(Lead lead, LeadChanges after, List<String> changed, Caller caller) {
-    Instant now = Times.now();
+    Instant now = clock.now();
     lead.apply(after);
     lead.touch(now);
     conflicts.flush(lead);

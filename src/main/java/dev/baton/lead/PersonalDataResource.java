@@ -1,6 +1,7 @@
 package dev.baton.lead;
 
 import dev.baton.apikey.Caller;
+import dev.baton.apikey.Role;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
 import dev.baton.lead.PersonalDataService.Erasure;
@@ -33,7 +34,7 @@ public class PersonalDataResource {
   }
 
   @DELETE
-  @RolesAllowed("ADMIN")
+  @RolesAllowed(Role.Names.ADMIN)
   @Operation(
       operationId = "erasePersonalData",
       summary = "Erase the person behind a lead, keeping the anonymous funnel facts (admin)",

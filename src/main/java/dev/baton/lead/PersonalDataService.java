@@ -2,8 +2,9 @@ package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.apikey.Caller;
+import dev.baton.common.BatonClock;
 import dev.baton.common.ProblemException;
-import dev.baton.common.Times;
+import dev.baton.common.ProblemType;
 import dev.baton.event.EventLog;
 import dev.baton.idempotency.Idempotency;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ public class PersonalDataService {
   private final EventLog events;
   private final Idempotency idempotency;
   private final EntityManager em;
+  private final BatonClock clock;
   private final ObjectMapper mapper;
 
   public PersonalDataService(
@@ -36,13 +38,15 @@ public class PersonalDataService {
       EventLog events,
       Idempotency idempotency,
       EntityManager em,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      BatonClock clock) {
     this.leads = leads;
     this.changes = changes;
     this.events = events;
     this.idempotency = idempotency;
     this.em = em;
     this.mapper = mapper;
+    this.clock = clock;
   }
 
   @Schema(name = "Erasure", description = "The person's leads, now anonymous")
@@ -77,7 +81,7 @@ public class PersonalDataService {
       more.forEach(this::lockFresh);
       ids.addAll(more);
     }
-    Instant now = Times.now();
+    Instant now = clock.now();
     for (UUID leadId : ids) {
       Lead locked = leads.findById(leadId);
       if (!locked.isErased()) {
@@ -130,9 +134,6 @@ public class PersonalDataService {
   /** What an erased lead refuses: anything that would give it personal data again. */
   public static ProblemException erased(UUID id, String what) {
     return new ProblemException(
-        409,
-        "lead-erased",
-        "Lead erased",
-        "The personal data of lead " + id + " was erased; " + what);
+        ProblemType.LEAD_ERASED, "The personal data of lead " + id + " was erased; " + what);
   }
 }

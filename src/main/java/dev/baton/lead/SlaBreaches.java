@@ -1,7 +1,7 @@
 package dev.baton.lead;
 
+import dev.baton.common.BatonClock;
 import dev.baton.common.ProblemMapper;
-import dev.baton.common.Times;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,14 +26,20 @@ public class SlaBreaches {
   private final EntityManager em;
   private final LeadRepository leads;
   private final LeadConflicts conflicts;
+  private final BatonClock clock;
   private final LeadChangeLog changes;
 
   public SlaBreaches(
-      EntityManager em, LeadRepository leads, LeadConflicts conflicts, LeadChangeLog changes) {
+      EntityManager em,
+      LeadRepository leads,
+      LeadConflicts conflicts,
+      LeadChangeLog changes,
+      BatonClock clock) {
     this.em = em;
     this.leads = leads;
     this.conflicts = conflicts;
     this.changes = changes;
+    this.clock = clock;
   }
 
   @Scheduled(
@@ -60,7 +66,7 @@ public class SlaBreaches {
     Batch batch;
     do {
       // One short transaction per batch, so that locks are held briefly.
-      batch = QuarkusTransaction.requiringNew().call(() -> breachBatch(Times.now()));
+      batch = QuarkusTransaction.requiringNew().call(() -> breachBatch(clock.now()));
       total += batch.breached();
     } while (batch.locked() == BATCH);
     return total;

@@ -1,5 +1,6 @@
 package dev.baton.metrics;
 
+import dev.baton.common.BatonClock;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.QueryParams;
 import dev.baton.metrics.FunnelRecords.FunnelFigures;
@@ -42,9 +43,11 @@ public class FunnelMetricsResource {
           + " current attribution and segment, and the owner who accepted the cycle.";
 
   private final FunnelMetricsService metrics;
+  private final BatonClock clock;
 
-  public FunnelMetricsResource(FunnelMetricsService metrics) {
+  public FunnelMetricsResource(FunnelMetricsService metrics, BatonClock clock) {
     this.metrics = metrics;
+    this.clock = clock;
   }
 
   @GET
@@ -72,7 +75,7 @@ public class FunnelMetricsResource {
           @QueryParam("groupBy")
           String groupBy) {
     QueryParams params = new QueryParams();
-    Period period = Period.of(params, from, to);
+    Period period = Period.of(params, from, to, clock.now());
     GroupBy by = params.enumValue("groupBy", groupBy, GroupBy.class);
     params.validate();
     List<FunnelFigures> figures = metrics.figures(period, by);

@@ -1,7 +1,6 @@
 package dev.baton.metrics;
 
 import dev.baton.common.QueryParams;
-import dev.baton.common.Times;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,10 +14,10 @@ record Period(Instant from, Instant to) {
   static final String TO_DOC =
       "End of the period, excluded: a date or an RFC 3339 date-time; now when absent";
 
-  static Period of(QueryParams params, String from, String to) {
+  static Period of(QueryParams params, String from, String to, Instant now) {
     Instant end = params.periodBound("to", to);
     Instant start = params.periodBound("from", from);
-    end = end == null ? Times.now() : end;
+    end = end == null ? now : end;
     start = start == null ? end.minus(DEFAULT_LENGTH) : start;
     if (!start.isBefore(end)) {
       params.reject("from", "must be before to");

@@ -1,8 +1,8 @@
 package dev.baton.metrics;
 
+import dev.baton.common.BatonClock;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.QueryParams;
-import dev.baton.common.Times;
 import dev.baton.metrics.SlaReportRecords.SlaReport;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,9 +38,11 @@ public class SlaReportResource {
           + " With `segment`, every figure and target is that segment's.";
 
   private final SlaReportService reports;
+  private final BatonClock clock;
 
-  public SlaReportResource(SlaReportService reports) {
+  public SlaReportResource(SlaReportService reports, BatonClock clock) {
     this.reports = reports;
+    this.clock = clock;
   }
 
   @GET
@@ -63,10 +66,11 @@ public class SlaReportResource {
           String to,
       @Parameter(description = "Only this segment, with its own targets") @QueryParam("segment")
           String segment) {
+    Instant now = clock.now();
     QueryParams params = new QueryParams();
-    Period period = Period.of(params, from, to);
+    Period period = Period.of(params, from, to, now);
     String only = params.text("segment", segment);
     params.validate();
-    return reports.report(period, only, Times.now());
+    return reports.report(period, only, now);
   }
 }

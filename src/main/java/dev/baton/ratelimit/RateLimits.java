@@ -2,6 +2,7 @@ package dev.baton.ratelimit;
 
 import dev.baton.apikey.Caller;
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -45,9 +46,7 @@ public class RateLimits {
     request.setProperty(DECISION, decision);
     if (!decision.allowed()) {
       throw new ProblemException(
-              429,
-              "rate-limited",
-              "Too many requests",
+              ProblemType.RATE_LIMITED,
               "This API key may make "
                   + decision.quota()
                   + " requests per "

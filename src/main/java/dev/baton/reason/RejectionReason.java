@@ -1,6 +1,5 @@
 package dev.baton.reason;
 
-import dev.baton.common.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -33,13 +32,14 @@ public class RejectionReason {
 
   protected RejectionReason() {}
 
-  RejectionReason(String code, String label, Accountable accountable, boolean requiresNote) {
+  RejectionReason(
+      String code, String label, Accountable accountable, boolean requiresNote, Instant now) {
     this.code = code;
     this.label = label;
     this.accountable = accountable;
     this.requiresNote = requiresNote;
     this.active = true;
-    this.createdAt = Times.now();
+    this.createdAt = now;
   }
 
   void setActive(boolean active) {

@@ -1,6 +1,7 @@
 package dev.baton.reason;
 
 import dev.baton.apikey.Caller;
+import dev.baton.apikey.Role;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.QueryParams;
 import dev.baton.idempotency.Idempotency;
@@ -80,7 +81,7 @@ public class RejectionReasonResource {
   public record ReasonList(@Schema(required = true) List<RejectionReasonView> data) {}
 
   @POST
-  @RolesAllowed("ADMIN")
+  @RolesAllowed(Role.Names.ADMIN)
   @Operation(
       operationId = "createRejectionReason",
       summary = "Add a reason to the catalog",
@@ -136,7 +137,7 @@ public class RejectionReasonResource {
   @POST
   @Path("{code}/deactivate")
   @Consumes(MediaType.WILDCARD) // no body: whatever a client labels its empty one
-  @RolesAllowed("ADMIN")
+  @RolesAllowed(Role.Names.ADMIN)
   @Operation(
       operationId = "deactivateRejectionReason",
       summary = "Deactivate a reason: past rejections keep it, new ones cannot use it",
@@ -162,7 +163,7 @@ public class RejectionReasonResource {
   @POST
   @Path("{code}/activate")
   @Consumes(MediaType.WILDCARD) // no body: whatever a client labels its empty one
-  @RolesAllowed("ADMIN")
+  @RolesAllowed(Role.Names.ADMIN)
   @Operation(
       operationId = "activateRejectionReason",
       summary = "Make a deactivated reason usable again",

@@ -1,6 +1,8 @@
 package dev.baton.reason;
 
+import dev.baton.common.BatonClock;
 import dev.baton.common.ProblemException;
+import dev.baton.common.ProblemType;
 import dev.baton.common.QueryParams;
 import dev.baton.reason.ReasonRecords.NewRejectionReason;
 import dev.baton.reason.ReasonRecords.RejectionReasonView;
@@ -12,9 +14,11 @@ import java.util.List;
 public class RejectionReasonService {
 
   private final RejectionReasonRepository reasons;
+  private final BatonClock clock;
 
-  public RejectionReasonService(RejectionReasonRepository reasons) {
+  public RejectionReasonService(RejectionReasonRepository reasons, BatonClock clock) {
     this.reasons = reasons;
+    this.clock = clock;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -30,10 +34,12 @@ public class RejectionReasonService {
             request.code(),
             request.label().strip(),
             request.accountable(),
-            Boolean.TRUE.equals(request.requiresNote()));
+            Boolean.TRUE.equals(request.requiresNote()),
+            clock.now());
     if (!reasons.insertIfAbsent(reason)) {
-      throw ProblemException.conflict(
-          "reason-exists", "A rejection reason with code '" + request.code() + "' already exists");
+      throw new ProblemException(
+          ProblemType.REASON_EXISTS,
+          "A rejection reason with code '" + request.code() + "' already exists");
     }
     return RejectionReasonView.from(reason);
   }

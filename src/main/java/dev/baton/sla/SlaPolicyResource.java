@@ -1,6 +1,7 @@
 package dev.baton.sla;
 
 import dev.baton.apikey.Caller;
+import dev.baton.apikey.Role;
 import dev.baton.common.ErrorResponses;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -49,7 +50,7 @@ public class SlaPolicyResource {
   }
 
   @PUT
-  @RolesAllowed("ADMIN")
+  @RolesAllowed(Role.Names.ADMIN)
   @Operation(
       operationId = "replaceSlaPolicy",
       summary = "Replace the SLA policy (admin); applies to leads qualified from now on",

@@ -1,9 +1,9 @@
 package dev.baton.sla;
 
 import dev.baton.apikey.Caller;
+import dev.baton.common.BatonClock;
 import dev.baton.common.Problem.FieldError;
 import dev.baton.common.ProblemException;
-import dev.baton.common.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -19,9 +19,11 @@ import java.util.Set;
 public class SlaPolicyService {
 
   private final EntityManager em;
+  private final BatonClock clock;
 
-  public SlaPolicyService(EntityManager em) {
+  public SlaPolicyService(EntityManager em, BatonClock clock) {
     this.em = em;
+    this.clock = clock;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -39,7 +41,7 @@ public class SlaPolicyService {
   public SlaPolicy replace(SlaPolicy policy, Caller caller) {
     requireOneEntryPerSegment(policy);
     StoredSlaPolicy stored = em.find(StoredSlaPolicy.class, true, LockModeType.PESSIMISTIC_WRITE);
-    stored.replace(policy, Times.now(), caller.name());
+    stored.replace(policy, clock.now(), caller.name());
     em.flush();
     return stored.policy();
   }

@@ -1,6 +1,6 @@
 package dev.baton.webhook;
 
-import dev.baton.common.Times;
+import dev.baton.common.BatonClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,11 +24,13 @@ public class WebhookBacklog {
   private static final Logger LOG = Logger.getLogger(WebhookBacklog.class);
 
   private final EntityManager em;
+  private final BatonClock clock;
   private volatile double pending = Double.NaN;
   private volatile double oldestSeconds = Double.NaN;
 
-  public WebhookBacklog(EntityManager em, MeterRegistry registry) {
+  public WebhookBacklog(EntityManager em, MeterRegistry registry, BatonClock clock) {
     this.em = em;
+    this.clock = clock;
     Gauge.builder("baton.webhook.pending.deliveries", this, backlog -> backlog.pending)
         .description("Deliveries to active subscriptions not yet succeeded or given up")
         .strongReference(true)
@@ -43,14 +45,14 @@ public class WebhookBacklog {
   @Scheduled(
       every = "${baton.metrics.refresh-every}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void refresh() {
+  public void refresh() {
     try {
       Object[] row = QuarkusTransaction.requiringNew().call(this::read);
       pending = ((Number) row[0]).doubleValue();
       oldestSeconds =
           row[1] == null
               ? 0
-              : Math.max(0, Times.now().toEpochMilli() / 1e3 - ((Number) row[1]).doubleValue());
+              : Math.max(0, clock.now().toEpochMilli() / 1e3 - ((Number) row[1]).doubleValue());
     } catch (RuntimeException e) {
       if (!Double.isNaN(pending)) {
         LOG.warnf(

@@ -1,8 +1,8 @@
 package dev.baton.webhook;
 
+import dev.baton.common.BatonClock;
 import dev.baton.common.BatonConfig;
 import dev.baton.common.ProblemMapper;
-import dev.baton.common.Times;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -63,15 +63,21 @@ public class WebhookDispatcher {
   private final EntityManager em;
   private final WebhookSender sender;
   private final BatonConfig.Webhook config;
+  private final BatonClock clock;
   private final DeliveryOutcomes outcomes;
   private final ExecutorService senders = Executors.newFixedThreadPool(BATCH);
 
   public WebhookDispatcher(
-      EntityManager em, WebhookSender sender, BatonConfig config, DeliveryOutcomes outcomes) {
+      EntityManager em,
+      WebhookSender sender,
+      BatonConfig config,
+      DeliveryOutcomes outcomes,
+      BatonClock clock) {
     this.em = em;
     this.sender = sender;
     this.config = config.webhook();
     this.outcomes = outcomes;
+    this.clock = clock;
   }
 
   /** Set when the replica stops: no new batch is claimed. */
@@ -93,8 +99,7 @@ public class WebhookDispatcher {
     stopping = true;
     Duration wait = config.timeout().plusSeconds(5);
     try {
-      if (dispatching.writeLock().tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-        dispatching.writeLock().unlock();
+      if (awaitIdle(wait)) {
         release();
       } else {
         // Still sending: handing back now could let another replica send the same delivery at
@@ -104,6 +109,18 @@ public class WebhookDispatcher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Waits, at most {@code wait}, until no dispatch runs on this replica (the scheduled one or any
+   * other), so that every send it claimed has been recorded; answers whether that happened.
+   */
+  public boolean awaitIdle(Duration wait) throws InterruptedException {
+    if (dispatching.writeLock().tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      dispatching.writeLock().unlock();
+      return true;
+    }
+    return false;
   }
 
   @PreDestroy
@@ -194,7 +211,7 @@ public class WebhookDispatcher {
 
   @SuppressWarnings("unchecked")
   private List<Claimed> claim() {
-    Instant now = Times.now();
+    Instant now = clock.now();
     // Longer than a send can take (the timeout, plus the sender's margin), so that a delivery is
     // never sent twice at once; short enough that a dead replica's work is soon taken over.
     Instant lease = now.plus(config.timeout().multipliedBy(2)).plusSeconds(5);
@@ -237,7 +254,7 @@ public class WebhookDispatcher {
 
   /** Records an attempt and decides what comes next: done, a retry later, or giving up. */
   void record(Claimed claimed, WebhookSender.Outcome outcome) {
-    Instant now = Times.now();
+    Instant now = clock.now();
     em.createNativeQuery(
             "INSERT INTO webhook_attempt (delivery_id, attempted_at, status_code, latency_ms,"
                 + " error) VALUES (?1, ?2, ?3, ?4, ?5)")

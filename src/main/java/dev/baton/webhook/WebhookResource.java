@@ -2,6 +2,7 @@ package dev.baton.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.apikey.Caller;
+import dev.baton.apikey.Role;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
 import dev.baton.common.Page;
@@ -48,7 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " lead")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({"MARKETING", "SALES", "ADMIN"})
+@RolesAllowed({Role.Names.MARKETING, Role.Names.SALES, Role.Names.ADMIN})
 @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
 public class WebhookResource {
 

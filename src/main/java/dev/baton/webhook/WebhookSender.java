@@ -1,5 +1,6 @@
 package dev.baton.webhook;
 
+import dev.baton.common.BatonClock;
 import dev.baton.common.BatonConfig;
 import dev.baton.common.ProblemException;
 import io.vertx.core.Future;
@@ -16,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -40,9 +40,11 @@ public class WebhookSender {
   private final WebhookUrls urls;
   private final Duration timeout;
   private final HttpClient client;
+  private final BatonClock clock;
 
-  public WebhookSender(Vertx vertx, WebhookUrls urls, BatonConfig config) {
+  public WebhookSender(Vertx vertx, WebhookUrls urls, BatonConfig config, BatonClock clock) {
     this.urls = urls;
+    this.clock = clock;
     this.timeout = config.webhook().timeout();
     this.client =
         vertx.createHttpClient(
@@ -83,7 +85,7 @@ public class WebhookSender {
       return Future.succeededFuture(
           new Outcome(null, elapsed(started), "address refused: " + e.getMessage(), null));
     }
-    long timestamp = Instant.now().getEpochSecond();
+    long timestamp = clock.now().getEpochSecond();
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.POST)

@@ -2,14 +2,15 @@ package dev.baton.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.apikey.Caller;
+import dev.baton.common.BatonClock;
 import dev.baton.common.BatonConfig;
 import dev.baton.common.Cursor;
 import dev.baton.common.JsonBinder;
 import dev.baton.common.Page;
 import dev.baton.common.Problem.FieldError;
 import dev.baton.common.ProblemException;
-import dev.baton.common.Times;
-import dev.baton.event.EventLog;
+import dev.baton.common.ProblemType;
+import dev.baton.event.EventType;
 import dev.baton.webhook.WebhookRecords.AttemptView;
 import dev.baton.webhook.WebhookRecords.DeliveryView;
 import dev.baton.webhook.WebhookRecords.NewWebhook;
@@ -40,6 +41,7 @@ public class WebhookService {
   private final EntityManager em;
   private final JsonBinder binder;
   private final BatonConfig config;
+  private final BatonClock clock;
 
   public WebhookService(
       WebhookRepository webhooks,
@@ -48,7 +50,8 @@ public class WebhookService {
       WebhookOutbox outbox,
       EntityManager em,
       JsonBinder binder,
-      BatonConfig config) {
+      BatonConfig config,
+      BatonClock clock) {
     this.webhooks = webhooks;
     this.urls = urls;
     this.sender = sender;
@@ -56,6 +59,7 @@ public class WebhookService {
     this.em = em;
     this.binder = binder;
     this.config = config;
+    this.clock = clock;
   }
 
   @Transactional
@@ -63,7 +67,7 @@ public class WebhookService {
     List<String> types = everyWhenEmpty(in.eventTypes());
     checkTypes(types);
     String url = urls.check(in.url(), "url").toString();
-    Webhook webhook = new Webhook(caller.keyId(), url, types, in.description(), Times.now());
+    Webhook webhook = new Webhook(caller.keyId(), url, types, in.description(), clock.now());
     webhooks.persist(webhook);
     return new WebhookWithSecret(webhook.view(), webhook.getSecret());
   }
@@ -92,9 +96,7 @@ public class WebhookService {
     Webhook webhook = find(id, caller);
     if (webhook.getState() == Webhook.State.DISABLED) {
       throw new ProblemException(
-          409,
-          "webhook-disabled",
-          "Webhook disabled",
+          ProblemType.WEBHOOK_DISABLED,
           "The receiver answered 410 Gone; create a new subscription");
     }
     String url = webhook.getUrl();
@@ -108,7 +110,7 @@ public class WebhookService {
         body.has("eventTypes") ? everyWhenEmpty(in.eventTypes()) : webhook.getEventTypes();
     checkTypes(types);
     String description = body.has("description") ? in.description() : webhook.getDescription();
-    Instant now = Times.now();
+    Instant now = clock.now();
     webhook.change(url, types, description, now);
     if (in.paused() != null) {
       webhook.pause(in.paused(), "paused by its owner", now);
@@ -119,19 +121,19 @@ public class WebhookService {
   @Transactional
   public void delete(UUID id, Caller caller) {
     Webhook webhook = find(id, caller);
-    webhook.delete(Times.now());
+    webhook.delete(clock.now());
     em.createNativeQuery(
             "UPDATE webhook_delivery SET status = 'FAILED', finished_at = ?2"
                 + " WHERE webhook_id = ?1 AND status = 'PENDING'")
         .setParameter(1, id)
-        .setParameter(2, Times.now())
+        .setParameter(2, clock.now())
         .executeUpdate();
   }
 
   @Transactional
   public WebhookWithSecret rotate(UUID id, Caller caller) {
     Webhook webhook = find(id, caller);
-    String secret = webhook.rotate(config.webhook().secretOverlap(), Times.now());
+    String secret = webhook.rotate(config.webhook().secretOverlap(), clock.now());
     return new WebhookWithSecret(webhook.view(), secret);
   }
 
@@ -166,12 +168,10 @@ public class WebhookService {
     Webhook webhook = find(id, caller);
     if (webhook.getState() == Webhook.State.DISABLED) {
       throw new ProblemException(
-          409,
-          "webhook-disabled",
-          "Webhook disabled",
+          ProblemType.WEBHOOK_DISABLED,
           "The receiver answered 410 Gone; nothing more is sent to it");
     }
-    Instant now = Times.now();
+    Instant now = clock.now();
     int updated =
         em.createNativeQuery(
                 "UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?3,"
@@ -184,9 +184,7 @@ public class WebhookService {
     if (updated == 0) {
       one(deliveryId, id); // 404 when it is not this subscription's
       throw new ProblemException(
-          409,
-          "delivery-in-flight",
-          "Delivery in flight",
+          ProblemType.DELIVERY_IN_FLIGHT,
           "The delivery is being sent right now; see its attempts, then redeliver if needed");
     }
     return one(deliveryId, id);
@@ -195,7 +193,7 @@ public class WebhookService {
   /** A signed ping, sent now; only the status code and latency are reported back. */
   public TestResult test(UUID id, Caller caller) {
     Webhook webhook = QuarkusTransaction.requiringNew().call(() -> find(id, caller));
-    Instant now = Times.now();
+    Instant now = clock.now();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("webhookId", webhook.getId());
     String body = outbox.json("webhook.test", now, data);
@@ -289,10 +287,10 @@ public class WebhookService {
     }
     List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < types.size(); i++) {
-      if (!EventLog.TYPES.contains(types.get(i))) {
+      if (!EventType.names().contains(types.get(i))) {
         errors.add(
             new FieldError(
-                "eventTypes[" + i + "]", "must be one of " + String.join(", ", EventLog.TYPES)));
+                "eventTypes[" + i + "]", "must be one of " + String.join(", ", EventType.names())));
       }
     }
     if (!errors.isEmpty()) {

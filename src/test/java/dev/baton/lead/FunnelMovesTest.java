@@ -56,10 +56,11 @@ class FunnelMovesTest {
 
   private static List<Step> codeTable() {
     return Funnel.MOVES.stream()
+        .filter(m -> m.trigger() instanceof Action)
         .map(
             m ->
                 new Step(
-                    m.action().path(),
+                    m.trigger().label(),
                     m.from().name(),
                     m.to().name(),
                     m.roles().stream().map(Enum::name).collect(Collectors.toSet())))
@@ -94,7 +95,7 @@ class FunnelMovesTest {
   @Test
   void theCodeEnforcesExactlyTheProductFunnelTable() {
     assertEquals(Set.copyOf(PRODUCT_TABLE), Set.copyOf(codeTable()));
-    assertEquals(PRODUCT_TABLE.size(), Funnel.MOVES.size());
+    assertEquals(PRODUCT_TABLE.size(), codeTable().size());
   }
 
   @Test

@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.Api.As;
+import dev.baton.TestClock;
 import dev.baton.lead.Leads;
 import dev.baton.metrics.CycleRows.Plan;
 import io.agroal.api.AgroalDataSource;
@@ -54,6 +55,7 @@ class FunnelMetricsTest {
   private static final String FUNNEL = "/api/v1/funnel";
 
   @Inject AgroalDataSource db;
+  @Inject TestClock clock;
 
   /** A day between 1990 and 2019 for this test alone; the next three days are its too. */
   private static LocalDate ownDays() {
@@ -62,6 +64,10 @@ class FunnelMetricsTest {
 
   private static Instant start(LocalDate day) {
     return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  private static Instant hours(Instant base, int hours) {
+    return base.plus(Duration.ofHours(hours));
   }
 
   private static Map<String, String> period(LocalDate from, LocalDate to) {
@@ -386,16 +392,20 @@ class FunnelMetricsTest {
   void aRecycleStartsACycleCountedOnTheDayOfTheRecycle() throws Exception {
     LocalDate day = ownDays();
     Instant base = start(day);
+    // Handed off and rejected on day 1, recycled on day 2 at 01:00: the new cycle is day 2's.
+    clock.stoppedAt(hours(base, 10));
     String lead = handOff("GENERATED", "recycle-src", "c1", "smb", null);
+    clock.stoppedAt(hours(base, 11));
     reject(As.MARKETING, lead, "SPAM");
     rate(lead, 2);
+    clock.stoppedAt(hours(base, 25));
     recycle(lead);
+    clock.stoppedAt(hours(base, 26));
     qualify(lead);
+    clock.stoppedAt(hours(base, 29));
     accept(lead, "dana");
     rate(lead, 5);
-    // Handed off and rejected on day 1, recycled on day 2 at 01:00: the new cycle is day 2's.
-    CycleRows.apply(db, new Plan(lead, 0, base).handedOff(10).rejected(11).recycled(25));
-    CycleRows.apply(db, new Plan(lead, 1, base).handedOff(25).qualified(26).accepted(29));
+    clock.reset();
 
     Figures first =
         new Figures(null)
@@ -473,12 +483,15 @@ class FunnelMetricsTest {
   void anEditedAttributionRegroupsEveryCycleOfTheLead() throws Exception {
     LocalDate day = ownDays();
     Instant base = start(day);
+    clock.stoppedAt(hours(base, 1));
     String lead = handOff("GENERATED", "before-edit", "c1", "smb", null);
+    clock.stoppedAt(hours(base, 2));
     reject(As.MARKETING, lead, "SPAM");
+    clock.stoppedAt(hours(base, 3));
     recycle(lead);
+    // The clock stays here until the test ends: the lead, waiting for sales, is not overdue yet.
+    clock.stoppedAt(hours(base, 4));
     qualify(lead);
-    CycleRows.apply(db, new Plan(lead, 0, base).handedOff(1).rejected(2).recycled(3));
-    CycleRows.apply(db, new Plan(lead, 1, base).handedOff(3).qualified(4));
     as(As.MARKETING)
         .contentType("application/merge-patch+json")
         .header("If-Match", "\"" + Leads.version(lead) + "\"")

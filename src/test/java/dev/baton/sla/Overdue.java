@@ -2,6 +2,7 @@ package dev.baton.sla;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.baton.TestClock;
 import io.agroal.api.AgroalDataSource;
 import java.sql.Array;
 import java.sql.Connection;
@@ -14,24 +15,24 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * What a test cannot do through the API: let time pass. Moves acceptance deadlines into the past,
- * and reads what the breach job left, straight from the database.
+ * Overdue leads, made by letting time pass: what is handed off while Baton's clock is a day and an
+ * hour behind has an acceptance deadline (24 hours, the default policy) an hour in the past, and no
+ * other lead becomes overdue. And what the breach job left, read straight from the database.
  */
 final class Overdue {
 
+  /** How long ago an overdue lead was handed off. */
+  static final Duration AGO = Duration.ofHours(25);
+
   private Overdue() {}
 
-  /** Moves the deadline of these leads' running clocks a minute into the past, in one statement. */
-  static void make(AgroalDataSource database, Collection<String> leads) throws SQLException {
-    try (Connection connection = database.getConnection();
-        PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE lead SET sla_deadline = now() - interval '1 minute'"
-                    + " WHERE id = ANY(?) AND sla_state = 'PENDING'")) {
-      update.setArray(1, uuids(connection, leads));
-      assertEquals(leads.size(), update.executeUpdate(), "every lead had a running clock");
+  /** What {@code handOff} answers, done {@link #AGO} ago. */
+  static <T> T handedOff(TestClock clock, Supplier<T> handOff) {
+    try (TestClock.Moved past = clock.movedBy(AGO.negated())) {
+      return handOff.get();
     }
   }
 

@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.Api.As;
+import dev.baton.TestClock;
 import dev.baton.lead.Leads;
+import dev.baton.lead.SlaBreaches;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -37,6 +39,8 @@ class SlaTest {
   private static final Duration DEFAULT = Duration.ofHours(24);
 
   @Inject AgroalDataSource database;
+  @Inject TestClock clock;
+  @Inject SlaBreaches breaches;
 
   // ---------------------------------------------------------------------------------------------
   // The policy
@@ -364,10 +368,10 @@ class SlaTest {
   @Test
   void theJobBreachesAnOverdueLeadOnceEvenWithNobodyCalling() throws Exception {
     String source = Leads.uniqueSource();
-    String id = Leads.handOff(Leads.body(source, "QUALIFIED"));
+    String id = Overdue.handedOff(clock, () -> Leads.handOff(Leads.body(source, "QUALIFIED")));
     long version = Leads.version(id);
-    Overdue.make(database, List.of(id));
 
+    breaches.breachDue();
     JsonPath lead = awaitSlaState(id, "BREACHED");
     assertEquals("QUALIFIED", lead.getString("status"), "a breach does not move the lead");
     assertNull(lead.get("sla.decidedAt"), "nobody answered");
@@ -407,9 +411,8 @@ class SlaTest {
   @Test
   void aLateAnswerIsABreachRecordedOnce() throws Exception {
     // The job runs every second: whoever notices first records the breach, the other does not.
-    String accepted = Leads.leadIn("QUALIFIED");
-    String rejected = Leads.leadIn("QUALIFIED");
-    Overdue.make(database, List.of(accepted, rejected));
+    String accepted = Overdue.handedOff(clock, () -> Leads.leadIn("QUALIFIED"));
+    String rejected = Overdue.handedOff(clock, () -> Leads.leadIn("QUALIFIED"));
 
     Leads.move(as(As.SALES), accepted, "accept", Map.of("owner", "late@acme.com"))
         .then()
@@ -424,8 +427,8 @@ class SlaTest {
         .body("sla.state", equalTo("BREACHED"))
         .body("sla.decidedAt", notNullValue());
 
-    // Give the job time to run after the answers: it must not record the breach again.
-    Thread.sleep(2500);
+    // The job, run after the answers, must not record the breach again.
+    breaches.breachDue();
     for (String id : List.of(accepted, rejected)) {
       JsonPath lead = Leads.get(id).jsonPath();
       assertEquals("BREACHED", lead.getString("sla.state"));

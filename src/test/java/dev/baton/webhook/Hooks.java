@@ -1,10 +1,12 @@
 package dev.baton.webhook;
 
 import static dev.baton.Api.as;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.baton.Api.As;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +83,15 @@ final class Hooks {
     }
     fail("delivery " + messageId + " never got there within " + seconds + " s; last seen " + last);
     return null;
+  }
+
+  /**
+   * Sends everything due now, then waits until no dispatch (the scheduled one included) is still
+   * sending: whatever Baton would have sent by now has arrived and been recorded.
+   */
+  static void drain(WebhookDispatcher dispatcher) throws InterruptedException {
+    dispatcher.dispatch();
+    assertTrue(dispatcher.awaitIdle(Duration.ofSeconds(30)), "a dispatch still running after 30 s");
   }
 
   @SuppressWarnings("unchecked")

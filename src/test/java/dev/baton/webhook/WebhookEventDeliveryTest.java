@@ -127,7 +127,7 @@ class WebhookEventDeliveryTest {
       Receiver.verify(secret, rejection);
       assertEquals("lead.rejected", rejection.type());
       qualifiedOnly.await(m -> lead.equals(m.leadId()), 1, 15);
-      Thread.sleep(2000);
+      Hooks.drain(dispatcher);
       assertEquals(List.of("lead.rejected"), types(receiver.forLead(lead)));
       assertEquals(List.of("lead.qualified"), types(qualifiedOnly.forLead(lead)));
     }
@@ -155,7 +155,7 @@ class WebhookEventDeliveryTest {
 
     // Per lead, events arrive in order: once the qualification is here, anything before it is too.
     receiver.await(m -> lead.equals(m.leadId()) && "lead.qualified".equals(m.type()), 1, 15);
-    Thread.sleep(1500);
+    Hooks.drain(dispatcher);
     assertEquals(List.of("lead.created", "lead.qualified"), types(receiver.forLead(lead)));
     assertEquals(
         2L,
@@ -257,7 +257,8 @@ class WebhookEventDeliveryTest {
       t.join();
     }
     receiver.await(m -> leads.contains(m.leadId()), 70, 60);
-    Thread.sleep(2000);
+    // A message sent twice would be sent by two dispatches at once: both have finished by now.
+    Hooks.drain(dispatcher);
     List<Message> got = receiver.where(m -> leads.contains(m.leadId()));
     Map<String, Long> perId =
         got.stream()

@@ -10,11 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.Api.As;
+import dev.baton.TestClock;
 import dev.baton.lead.Leads;
 import dev.baton.webhook.Receiver.Message;
 import dev.baton.webhook.Receiver.Reply;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebhookRetryTest {
 
   private final Hooks hooks = new Hooks();
+  @Inject WebhookDispatcher dispatcher;
+  @Inject TestClock clock;
   private Receiver receiver;
 
   @BeforeEach
@@ -87,7 +91,9 @@ class WebhookRetryTest {
       assertTrue(((Number) a.get("latencyMs")).intValue() >= 0, a.toString());
       assertNotNull(Instant.parse((String) a.get("at")));
     }
-    Thread.sleep(1500);
+    try (TestClock.Moved later = clock.movedBy(Duration.ofMinutes(1))) {
+      Hooks.drain(dispatcher);
+    }
     assertEquals(2, receiver.forLead(s[2]).size(), "sent again after success");
   }
 
@@ -111,7 +117,9 @@ class WebhookRetryTest {
     long lastGap = Duration.between(all.get(2).at(), all.get(3).at()).toMillis();
     assertTrue(lastGap >= 1700, "last retry came after only " + lastGap + " ms");
 
-    Thread.sleep(3000);
+    try (TestClock.Moved later = clock.movedBy(Duration.ofMinutes(1))) {
+      Hooks.drain(dispatcher);
+    }
     assertEquals(4, receiver.forLead(s[2]).size(), "sent again after giving up");
     // A failing subscription is still active (not yet failing for long), and says since when.
     as(As.MARKETING)
@@ -169,11 +177,13 @@ class WebhookRetryTest {
 
     // Deliveries claimed in the same batch as the 410 (other leads' events) may still land;
     // nothing is sent once the subscription is disabled.
-    Thread.sleep(1000);
+    Hooks.drain(dispatcher);
     int before = receiver.all().size();
     Leads.move(as(As.ADMIN), lead, "qualify", Map.of()).then().statusCode(200);
     String another = Leads.leadIn("GENERATED");
-    Thread.sleep(3000);
+    try (TestClock.Moved later = clock.movedBy(Duration.ofMinutes(1))) {
+      Hooks.drain(dispatcher);
+    }
     assertEquals(before, receiver.all().size(), "sent after 410: " + receiver.all());
     assertEquals(1, receiver.forLead(lead).size(), "sent after 410: " + receiver.forLead(lead));
     assertEquals(List.of(), receiver.forLead(another));

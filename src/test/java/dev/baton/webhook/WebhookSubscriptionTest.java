@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class WebhookSubscriptionTest {
 
   private final Hooks hooks = new Hooks();
+  @Inject WebhookDispatcher dispatcher;
   private Receiver receiver;
 
   @BeforeEach
@@ -271,7 +273,7 @@ class WebhookSubscriptionTest {
       // While paused, deliveries wait; on resume they go.
       String lead = Leads.leadIn("GENERATED");
       Leads.move(as(As.ADMIN), lead, "qualify", Map.of()).then().statusCode(200);
-      Thread.sleep(2500);
+      Hooks.drain(dispatcher);
       assertEquals(List.of(), second.forLead(lead), "a paused subscription delivered");
 
       Map<String, Object> nullTypes = new HashMap<>();
@@ -368,7 +370,7 @@ class WebhookSubscriptionTest {
     String id = hooks.subscribe(receiver.url(), null).getString("webhook.id");
     as(As.MARKETING).delete(WEBHOOKS + "/" + id).then().statusCode(204);
     String lead = Leads.leadIn("GENERATED");
-    Thread.sleep(2500);
+    Hooks.drain(dispatcher);
     assertEquals(List.of(), receiver.forLead(lead));
   }
 
