@@ -1,0 +1,37 @@
+package dev.baton;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.common.ProblemType;
+import dev.baton.event.EventType;
+import dev.baton.lead.Funnel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The README prints the tables the code holds — the funnel's moves, the event types, the problem
+ * types — from the code itself: a table that changes in one place and not the other fails here.
+ */
+class ReadmeTablesTest {
+
+  static Stream<Named<Supplier<String>>> tables() {
+    return Stream.of(
+        Named.of("Funnel.markdown()", Funnel::markdown),
+        Named.of("EventType.markdown()", EventType::markdown),
+        Named.of("ProblemType.markdown()", ProblemType::markdown));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tables")
+  void readmeContainsTheTableTheCodePrints(Supplier<String> table) throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    String printed = table.get();
+    assertTrue(readme.contains(printed), "README.md must contain this table:\n" + printed);
+  }
+}
