@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Every kind of problem Baton answers: its slug (the {@code type} is {@code urn:baton:problem:} and
  * the slug), HTTP status and title, and when it comes. Every {@link Problem} and {@link
- * ProblemException} names one; the README prints them ({@link #markdown()}, checked by a test).
+ * ProblemException} names one; docs/api.md prints them ({@link #markdown()}, checked by a test).
  */
 public enum ProblemType {
   VALIDATION_ERROR(
@@ -117,7 +117,7 @@ public enum ProblemType {
     return title;
   }
 
-  /** The types as a Markdown table, for the README. */
+  /** The types as a Markdown table, for docs/api.md. */
   public static String markdown() {
     StringBuilder table = new StringBuilder("| `type` | status | when |\n|---|---|---|\n");
     for (ProblemType type : values()) {

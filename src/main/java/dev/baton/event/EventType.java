@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Every event type there is, in the order the contract lists them. Emitters name their type here,
  * the feed's and the subscriptions' type filters accept these, the contract types each one ({@link
- * EventContract}) and the README prints them ({@link #markdown()}, checked by a test).
+ * EventContract}) and docs/api.md prints them ({@link #markdown()}, checked by a test).
  */
 public enum EventType {
   LEAD_CREATED(
@@ -43,7 +43,7 @@ public enum EventType {
     return Arrays.stream(values()).map(EventType::value).toList();
   }
 
-  /** The types as a Markdown table, for the README. */
+  /** The types as a Markdown table, for docs/api.md. */
   public static String markdown() {
     StringBuilder table = new StringBuilder("| `type` | recorded when |\n|---|---|\n");
     for (EventType type : values()) {

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 
 /**
  * The funnel: every allowed move, who may make it and what it requires. The code enforces this
- * table and nothing else; the README prints it ({@link #markdown()}, checked by a test).
+ * table and nothing else; docs/api.md prints it ({@link #markdown()}, checked by a test).
  */
 public final class Funnel {
 

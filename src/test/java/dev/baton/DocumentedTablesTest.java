@@ -15,10 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The README prints the tables the code holds — the funnel's moves, the event types, the problem
+ * docs/api.md prints the tables the code holds — the funnel's moves, the event types, the problem
  * types — from the code itself: a table that changes in one place and not the other fails here.
  */
-class ReadmeTablesTest {
+class DocumentedTablesTest {
 
   static Stream<Named<Supplier<String>>> tables() {
     return Stream.of(
@@ -29,9 +29,9 @@ class ReadmeTablesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("tables")
-  void readmeContainsTheTableTheCodePrints(Supplier<String> table) throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
+  void apiDocumentContainsTheTableTheCodePrints(Supplier<String> table) throws IOException {
+    String document = Files.readString(Path.of("docs", "api.md"));
     String printed = table.get();
-    assertTrue(readme.contains(printed), "README.md must contain this table:\n" + printed);
+    assertTrue(document.contains(printed), "docs/api.md must contain this table:\n" + printed);
   }
 }
