@@ -2,7 +2,7 @@ package dev.baton.webhook;
 
 import dev.baton.common.BatonClock;
 import dev.baton.common.BatonConfig;
-import dev.baton.common.ProblemMapper;
+import dev.baton.common.DatabaseFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -162,7 +162,7 @@ public class WebhookDispatcher {
       dispatch();
     } catch (RuntimeException e) {
       // Without the database there is nothing to send: one warning, and the next run catches up.
-      if (!ProblemMapper.transientDatabaseFailure(e)) {
+      if (!DatabaseFailures.transientFailure(e)) {
         throw e;
       }
     }
