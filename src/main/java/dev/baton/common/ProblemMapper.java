@@ -13,7 +13,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -117,7 +116,7 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
-    if (contended(e)) {
+    if (DatabaseFailures.contended(e)) {
       // A deadlock or serialization failure: nothing was committed, and a retry will go through.
       return respond(
               new Problem(
@@ -128,10 +127,10 @@ public class ProblemMapper {
           .header(HttpHeaders.RETRY_AFTER, "1")
           .build();
     }
-    if (databaseUnavailable(e)) {
+    if (DatabaseFailures.unavailable(e)) {
       return unavailable(path(uri));
     }
-    if (poolExhausted(e)) {
+    if (DatabaseFailures.poolExhausted(e)) {
       // Every connection busy for the pool's whole acquisition timeout: overload, shed this one.
       return respond(
               new Problem(
@@ -164,83 +163,6 @@ public class ProblemMapper {
                 path))
         .header(HttpHeaders.RETRY_AFTER, "5")
         .build();
-  }
-
-  public static boolean databaseUnavailable(Throwable e) {
-    for (Throwable cause : causes(e)) {
-      if (cause instanceof SQLException sql) {
-        String state = sql.getSQLState();
-        if (state != null
-            && (state.startsWith("08")
-                || state.equals("57P01")
-                || state.equals("57P02")
-                || state.equals("57P03")
-                || state.equals("53300"))) {
-          LOG.warnf("Database unavailable: %s (SQL state %s)", cause.getClass().getName(), state);
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * For scheduled jobs: the database is away or every connection is busy. The caller skips this run
-   * (the next one catches up); the cause is logged as one warning line.
-   */
-  public static boolean transientDatabaseFailure(Throwable e) {
-    return databaseUnavailable(e)
-        || poolExhausted(e)
-        || causes(e).stream()
-            .anyMatch(
-                cause ->
-                    cause instanceof SQLException
-                        && cause.getMessage() != null
-                        && cause.getMessage().contains("shutting down"));
-  }
-
-  /**
-   * The exception, its causes and what they suppressed (a failed commit attaches the driver's
-   * exception as suppressed), without repeats.
-   */
-  private static java.util.List<Throwable> causes(Throwable e) {
-    java.util.List<Throwable> all = new java.util.ArrayList<>();
-    java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(java.util.List.of(e));
-    while (!todo.isEmpty() && all.size() < 50) {
-      Throwable next = todo.pop();
-      if (all.stream().noneMatch(seen -> seen == next)) {
-        all.add(next);
-        if (next.getCause() != null) {
-          todo.add(next.getCause());
-        }
-        todo.addAll(java.util.List.of(next.getSuppressed()));
-      }
-    }
-    return all;
-  }
-
-  /** The pool had no connection to give within its acquisition timeout. */
-  private static boolean poolExhausted(Throwable e) {
-    for (Throwable cause : causes(e)) {
-      if (cause instanceof SQLException sql
-          && sql.getSQLState() == null
-          && sql.getMessage() != null
-          && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
-        LOG.warn("Overloaded: no database connection within the pool's acquisition timeout");
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean contended(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql
-          && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static Response.ResponseBuilder respond(Problem problem) {

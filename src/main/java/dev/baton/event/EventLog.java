@@ -1,8 +1,8 @@
 package dev.baton.event;
 
 import dev.baton.apikey.Caller;
-import dev.baton.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -24,11 +24,16 @@ public class EventLog {
   static final String SYSTEM = "SYSTEM";
 
   private final LeadEventRepository events;
-  private final WebhookOutbox outbox;
+  private final Event<LeadEventRecorded> recorded;
+  private final Event<LeadEventsErased> erased;
 
-  public EventLog(LeadEventRepository events, WebhookOutbox outbox) {
+  public EventLog(
+      LeadEventRepository events,
+      Event<LeadEventRecorded> recorded,
+      Event<LeadEventsErased> erased) {
     this.events = events;
-    this.outbox = outbox;
+    this.recorded = recorded;
+    this.erased = erased;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -54,7 +59,9 @@ public class EventLog {
             to == null ? null : to.name(),
             data);
     events.persist(event);
-    outbox.enqueue(event);
+    // Synchronous: the webhook outbox writes its deliveries in this transaction, so the feed and
+    // the deliveries never disagree.
+    recorded.fire(new LeadEventRecorded(event));
   }
 
   /** Event data holds what was given: absent inputs are left out, not written as null. */
@@ -71,7 +78,7 @@ public class EventLog {
   @Transactional(Transactional.TxType.MANDATORY)
   public void erase(UUID leadId) {
     events.erase(leadId, PERSONAL_FIELDS);
-    outbox.erase(leadId, PERSONAL_FIELDS);
+    erased.fire(new LeadEventsErased(leadId, PERSONAL_FIELDS));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

@@ -2,11 +2,11 @@ package dev.baton.event;
 
 import dev.baton.common.BatonClock;
 import dev.baton.common.BatonConfig;
-import dev.baton.webhook.WebhookOutbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,14 +24,17 @@ public class EventRetention {
   private static final int BATCH = 5000;
 
   private final LeadEventRepository events;
-  private final WebhookOutbox outbox;
+  private final Event<EventsPurged> afterPurge;
   private final BatonConfig config;
   private final BatonClock clock;
 
   public EventRetention(
-      LeadEventRepository events, WebhookOutbox outbox, BatonConfig config, BatonClock clock) {
+      LeadEventRepository events,
+      Event<EventsPurged> afterPurge,
+      BatonConfig config,
+      BatonClock clock) {
     this.events = events;
-    this.outbox = outbox;
+    this.afterPurge = afterPurge;
     this.config = config;
     this.clock = clock;
   }
@@ -66,12 +69,9 @@ public class EventRetention {
       purged = QuarkusTransaction.requiringNew().call(() -> events.purgeBefore(cutoff, BATCH));
       total += purged;
     } while (purged == BATCH);
-    // Finished webhook deliveries go with the events they carried.
-    int deliveries;
-    do {
-      deliveries =
-          QuarkusTransaction.requiringNew().call(() -> outbox.purgeFinishedBefore(cutoff, BATCH));
-    } while (deliveries == BATCH);
+    // Finished webhook deliveries go with the events they carried: the outbox observes this and
+    // purges them the same way, one short transaction per batch.
+    afterPurge.fire(new EventsPurged(cutoff, BATCH));
     return total;
   }
 }

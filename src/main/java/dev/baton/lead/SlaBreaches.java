@@ -1,7 +1,7 @@
 package dev.baton.lead;
 
 import dev.baton.common.BatonClock;
-import dev.baton.common.ProblemMapper;
+import dev.baton.common.DatabaseFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +54,7 @@ public class SlaBreaches {
       }
     } catch (RuntimeException e) {
       // Without the database there is nothing to do: one warning, and the next run catches up.
-      if (!ProblemMapper.transientDatabaseFailure(e)) {
+      if (!DatabaseFailures.transientFailure(e)) {
         throw e;
       }
     }

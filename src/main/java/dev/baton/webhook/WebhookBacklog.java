@@ -7,7 +7,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,13 +22,13 @@ public class WebhookBacklog {
 
   private static final Logger LOG = Logger.getLogger(WebhookBacklog.class);
 
-  private final EntityManager em;
+  private final DeliveryRepository deliveries;
   private final BatonClock clock;
   private volatile double pending = Double.NaN;
   private volatile double oldestSeconds = Double.NaN;
 
-  public WebhookBacklog(EntityManager em, MeterRegistry registry, BatonClock clock) {
-    this.em = em;
+  public WebhookBacklog(DeliveryRepository deliveries, MeterRegistry registry, BatonClock clock) {
+    this.deliveries = deliveries;
     this.clock = clock;
     Gauge.builder("baton.webhook.pending.deliveries", this, backlog -> backlog.pending)
         .description("Deliveries to active subscriptions not yet succeeded or given up")
@@ -47,7 +46,7 @@ public class WebhookBacklog {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   public void refresh() {
     try {
-      Object[] row = QuarkusTransaction.requiringNew().call(this::read);
+      Object[] row = QuarkusTransaction.requiringNew().call(deliveries::backlog);
       pending = ((Number) row[0]).doubleValue();
       oldestSeconds =
           row[1] == null
@@ -62,26 +61,5 @@ public class WebhookBacklog {
       pending = Double.NaN;
       oldestSeconds = Double.NaN;
     }
-  }
-
-  /**
-   * The count and the oldest, per active subscription from webhook_delivery_pending (webhook_id,
-   * seq): its first entry is the subscription's oldest pending delivery.
-   */
-  private Object[] read() {
-    return (Object[])
-        em.createNativeQuery(
-                """
-                SELECT
-                    (SELECT count(*) FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
-                     WHERE d.status = 'PENDING' AND w.state = 'ACTIVE' AND w.deleted_at IS NULL),
-                    (SELECT extract(epoch FROM min(oldest.created_at)) FROM webhook w CROSS JOIN LATERAL (
-                         SELECT d.created_at FROM webhook_delivery d
-                         WHERE d.webhook_id = w.id AND d.status = 'PENDING'
-                         ORDER BY d.seq LIMIT 1) oldest
-                     WHERE w.state = 'ACTIVE' AND w.deleted_at IS NULL)
-                """,
-                Object[].class)
-            .getSingleResult();
   }
 }

@@ -1,15 +1,13 @@
 package dev.baton.webhook;
 
 import dev.baton.common.BatonClock;
-import dev.baton.common.BatonConfig;
-import dev.baton.common.ProblemMapper;
+import dev.baton.common.DatabaseFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,37 +40,31 @@ public class WebhookDispatcher {
       UUID id, UUID webhookId, String url, List<String> secrets, String payload, int attempts) {
 
     String messageId() {
-      return messageId(id);
-    }
-
-    static String messageId(UUID delivery) {
-      return "msg_" + delivery.toString().replace("-", "");
+      return MessageIds.of(id);
     }
 
     /** The delivery a webhook-id names, or the text itself when it is not one. */
     static String delivery(String messageId) {
-      return messageId.startsWith("msg_") && messageId.length() == 36
-          ? messageId.substring(4).replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5")
-          : messageId;
+      return MessageIds.delivery(messageId);
     }
   }
 
-  private final EntityManager em;
+  private final DeliveryRepository deliveries;
+  private final WebhookRepository webhooks;
   private final WebhookSender sender;
-  private final BatonConfig.Webhook config;
-  private final BatonClock clock;
   private final DeliveryOutcomes outcomes;
+  private final BatonClock clock;
   private final ExecutorService senders = Executors.newFixedThreadPool(BATCH);
 
   public WebhookDispatcher(
-      EntityManager em,
+      DeliveryRepository deliveries,
+      WebhookRepository webhooks,
       WebhookSender sender,
-      BatonConfig config,
       DeliveryOutcomes outcomes,
       BatonClock clock) {
-    this.em = em;
+    this.deliveries = deliveries;
+    this.webhooks = webhooks;
     this.sender = sender;
-    this.config = config.webhook();
     this.outcomes = outcomes;
     this.clock = clock;
   }
@@ -97,7 +86,7 @@ public class WebhookDispatcher {
    */
   void onShutdown(@Observes ShutdownEvent event) {
     stopping = true;
-    Duration wait = config.timeout().plusSeconds(5);
+    Duration wait = sender.timeout().plusSeconds(5);
     try {
       if (awaitIdle(wait)) {
         release();
@@ -135,15 +124,7 @@ public class WebhookDispatcher {
       return;
     }
     try {
-      int released =
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () ->
-                      em.createNativeQuery(
-                              "UPDATE webhook_delivery SET claimed_until = NULL"
-                                  + " WHERE id = ANY(CAST(?1 AS uuid[])) AND status = 'PENDING'")
-                          .setParameter(1, held.stream().map(UUID::toString).toArray(String[]::new))
-                          .executeUpdate());
+      int released = QuarkusTransaction.requiringNew().call(() -> deliveries.release(held));
       inHand.removeAll(held);
       LOG.infof("Stopping: handed back %d webhook deliveries", released);
     } catch (RuntimeException e) {
@@ -162,7 +143,7 @@ public class WebhookDispatcher {
       dispatch();
     } catch (RuntimeException e) {
       // Without the database there is nothing to send: one warning, and the next run catches up.
-      if (!ProblemMapper.transientDatabaseFailure(e)) {
+      if (!DatabaseFailures.transientFailure(e)) {
         throw e;
       }
     }
@@ -198,7 +179,8 @@ public class WebhookDispatcher {
                   WebhookSender.Outcome outcome =
                       sender.send(
                           claimed.url(), claimed.secrets(), claimed.messageId(), claimed.payload());
-                  QuarkusTransaction.requiringNew().run(() -> record(claimed, outcome));
+                  QuarkusTransaction.requiringNew()
+                      .run(() -> outcomes.record(claimed, outcome, clock.now()));
                   inHand.remove(claimed.id());
                 },
                 senders));
@@ -209,37 +191,14 @@ public class WebhookDispatcher {
     return sent;
   }
 
-  @SuppressWarnings("unchecked")
   private List<Claimed> claim() {
     Instant now = clock.now();
     // Longer than a send can take (the timeout, plus the sender's margin), so that a delivery is
     // never sent twice at once; short enough that a dead replica's work is soon taken over.
-    Instant lease = now.plus(config.timeout().multipliedBy(2)).plusSeconds(5);
-    List<Object[]> rows =
-        em.createNativeQuery(
-                """
-                UPDATE webhook_delivery SET claimed_until = ?2
-                WHERE id IN (
-                    SELECT d.id FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
-                    WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?1
-                        AND (d.claimed_until IS NULL OR d.claimed_until < ?1)
-                        AND w.state = 'ACTIVE' AND w.deleted_at IS NULL
-                        AND NOT EXISTS (
-                            SELECT 1 FROM webhook_delivery e
-                            WHERE e.webhook_id = d.webhook_id AND e.lead_id = d.lead_id
-                                AND e.status = 'PENDING' AND e.seq < d.seq)
-                    ORDER BY d.next_attempt_at
-                    LIMIT ?3
-                    FOR UPDATE OF d SKIP LOCKED)
-                RETURNING id, webhook_id, payload, attempts
-                """)
-            .setParameter(1, now)
-            .setParameter(2, lease)
-            .setParameter(3, BATCH)
-            .getResultList();
+    Instant lease = now.plus(sender.timeout().multipliedBy(2)).plusSeconds(5);
     List<Claimed> claimed = new ArrayList<>();
-    for (Object[] row : rows) {
-      Webhook webhook = em.find(Webhook.class, row[1]);
+    for (Object[] row : deliveries.claim(now, lease, BATCH)) {
+      Webhook webhook = webhooks.findById((UUID) row[1]);
       claimed.add(
           new Claimed(
               (UUID) row[0],
@@ -250,70 +209,5 @@ public class WebhookDispatcher {
               ((Number) row[3]).intValue()));
     }
     return claimed;
-  }
-
-  /** Records an attempt and decides what comes next: done, a retry later, or giving up. */
-  void record(Claimed claimed, WebhookSender.Outcome outcome) {
-    Instant now = clock.now();
-    em.createNativeQuery(
-            "INSERT INTO webhook_attempt (delivery_id, attempted_at, status_code, latency_ms,"
-                + " error) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .unwrap(NativeQuery.class)
-        .setParameter(1, claimed.id())
-        .setParameter(2, now)
-        .setParameter(3, outcome.statusCode(), StandardBasicTypes.INTEGER)
-        .setParameter(4, outcome.latencyMs())
-        .setParameter(5, outcome.error(), StandardBasicTypes.STRING)
-        .executeUpdate();
-    Webhook webhook = em.find(Webhook.class, claimed.webhookId());
-    int attempts = claimed.attempts() + 1;
-    String status;
-    Instant next = null;
-    String counted;
-    if (outcome.success()) {
-      status = "SUCCEEDED";
-      counted = DeliveryOutcomes.SUCCEEDED;
-      webhook.succeeded();
-    } else if (Integer.valueOf(410).equals(outcome.statusCode())) {
-      status = "FAILED";
-      counted = DeliveryOutcomes.GONE;
-      webhook.disable("the receiver answered 410 Gone", now);
-    } else {
-      List<Duration> schedule = config.retrySchedule();
-      status = attempts > schedule.size() ? "FAILED" : "PENDING";
-      counted = status.equals("FAILED") ? DeliveryOutcomes.FAILED : DeliveryOutcomes.RETRYING;
-      if (status.equals("PENDING")) {
-        next = now.plus(wait(schedule.get(attempts - 1), outcome));
-      }
-      webhook.failed(now, config.pauseAfter());
-    }
-    outcomes.count(counted);
-    em.createNativeQuery(
-            "UPDATE webhook_delivery SET status = ?2, attempts = ?3, next_attempt_at = ?4,"
-                + " claimed_until = NULL, finished_at = CASE WHEN ?2 = 'PENDING' THEN NULL"
-                + " ELSE CAST(?5 AS timestamptz) END WHERE id = ?1")
-        .setParameter(1, claimed.id())
-        .setParameter(2, status)
-        .setParameter(3, attempts)
-        .setParameter(4, next == null ? now : next)
-        .setParameter(5, now)
-        .executeUpdate();
-  }
-
-  /** The scheduled wait with ±10% jitter, or the receiver's Retry-After when it asks for longer. */
-  private static Duration wait(Duration scheduled, WebhookSender.Outcome outcome) {
-    long millis = scheduled.toMillis();
-    long jitter = millis / 10;
-    Duration wait =
-        Duration.ofMillis(millis - jitter + ThreadLocalRandom.current().nextLong(2 * jitter + 1));
-    Integer code = outcome.statusCode();
-    if (code != null && (code == 429 || code == 503) && outcome.retryAfter() != null) {
-      Duration asked =
-          outcome.retryAfter().compareTo(Duration.ofHours(24)) > 0
-              ? Duration.ofHours(24)
-              : outcome.retryAfter();
-      return asked.compareTo(wait) > 0 ? asked : wait;
-    }
-    return wait;
   }
 }

@@ -4,97 +4,76 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.event.EventsPurged;
 import dev.baton.event.LeadEvent;
+import dev.baton.event.LeadEventRecorded;
+import dev.baton.event.LeadEventsErased;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Writes, in the transaction of an event, one delivery per subscription that wants it: a change
  * that commits is delivered, one that rolls back never is. The payload is fixed here, so every
- * attempt sends (and signs) the same bytes.
+ * attempt sends (and signs) the same bytes. It observes the event log (recorded, erased, purged),
+ * which knows nothing of webhooks.
  */
 @ApplicationScoped
 public class WebhookOutbox {
 
-  private final EntityManager em;
+  private final DeliveryRepository deliveries;
   private final ObjectMapper mapper;
 
-  public WebhookOutbox(EntityManager em, ObjectMapper mapper) {
-    this.em = em;
+  public WebhookOutbox(DeliveryRepository deliveries, ObjectMapper mapper) {
+    this.deliveries = deliveries;
     this.mapper = mapper;
   }
 
+  /** Observed synchronously, so in the transaction that records the event: one statement. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void enqueue(LeadEvent event) {
-    em.createNativeQuery(
-            """
-            INSERT INTO webhook_delivery (id, webhook_id, event_id, event_type, lead_id, payload,
-                status, next_attempt_at, created_at)
-            SELECT gen_random_uuid(), w.id, ?1, ?2, ?3, ?4, 'PENDING', ?5, ?5
-            FROM webhook w
-            WHERE w.deleted_at IS NULL AND w.state <> 'DISABLED'
-                AND (w.event_types IS NULL OR ?2 = ANY (w.event_types))
-            """)
-        .setParameter(1, event.getEventId())
-        .setParameter(2, event.getType())
-        .setParameter(3, event.getLeadId())
-        .setParameter(4, payload(event))
-        .setParameter(5, event.getOccurredAt())
-        .executeUpdate();
+  void enqueue(@Observes LeadEventRecorded recorded) {
+    LeadEvent event = recorded.event();
+    deliveries.enqueue(event, payload(event));
   }
 
   /**
-   * Deletes up to {@code batch} finished deliveries (and their attempts) older than {@code cutoff},
-   * as events are: the same retention. Pending deliveries are kept whatever their age.
+   * Finished deliveries go with the events they carried, in batches of one short transaction each;
+   * pending deliveries are kept whatever their age.
    */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public int purgeFinishedBefore(Instant cutoff, int batch) {
-    return em.createNativeQuery(
-            """
-            WITH doomed AS (
-                SELECT id FROM webhook_delivery
-                WHERE status <> 'PENDING' AND created_at < ?1 LIMIT ?2),
-            attempts AS (
-                DELETE FROM webhook_attempt WHERE delivery_id IN (SELECT id FROM doomed))
-            DELETE FROM webhook_delivery WHERE id IN (SELECT id FROM doomed)
-            """)
-        .setParameter(1, cutoff)
-        .setParameter(2, batch)
-        .executeUpdate();
+  void purge(@Observes EventsPurged purged) {
+    int deleted;
+    do {
+      deleted =
+          QuarkusTransaction.requiringNew()
+              .call(() -> deliveries.purgeFinishedBefore(purged.cutoff(), purged.batch()));
+    } while (deleted == purged.batch());
   }
 
   /**
-   * Removes the named members from the payloads of a lead's deliveries, pending or sent: a pending
-   * one is then sent (and signed) without them, a sent one is redelivered without them.
+   * Removes the erased members from the payloads of the lead's deliveries, pending or sent: a
+   * pending one is then sent (and signed) without them, a sent one is redelivered without them.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  @SuppressWarnings("unchecked")
-  public void erase(UUID leadId, List<String> members) {
-    List<Object[]> deliveries =
-        em.createNativeQuery(
-                "SELECT id, payload FROM webhook_delivery WHERE lead_id = ?1 FOR UPDATE",
-                Object[].class)
-            .setParameter(1, leadId)
-            .getResultList();
-    for (Object[] delivery : deliveries) {
-      try {
-        JsonNode payload = mapper.readTree((String) delivery[1]);
-        if (payload.path("data") instanceof ObjectNode data) {
-          data.remove(members);
-          em.createNativeQuery("UPDATE webhook_delivery SET payload = ?2 WHERE id = ?1")
-              .setParameter(1, delivery[0])
-              .setParameter(2, mapper.writeValueAsString(payload))
-              .executeUpdate();
-        }
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("A webhook payload is not JSON", e);
+  void erase(@Observes LeadEventsErased erased) {
+    deliveries.rewritePayloads(erased.leadId(), stored -> without(stored, erased.members()));
+  }
+
+  /** The payload without {@code members} in its data, or null when it has no data object. */
+  private String without(String stored, List<String> members) {
+    try {
+      JsonNode payload = mapper.readTree(stored);
+      if (payload.path("data") instanceof ObjectNode data) {
+        data.remove(members);
+        return mapper.writeValueAsString(payload);
       }
+      return null;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A webhook payload is not JSON", e);
     }
   }
 

@@ -61,6 +61,11 @@ public class WebhookSender {
     client.close();
   }
 
+  /** How long a receiver has to answer; a send returns at most 2 s after that. */
+  Duration timeout() {
+    return timeout;
+  }
+
   /** Blocks until the answer, the timeout or an error. */
   Outcome send(String url, List<String> secrets, String messageId, String body) {
     long started = System.nanoTime();
