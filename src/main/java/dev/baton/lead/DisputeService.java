@@ -46,13 +46,13 @@ public class DisputeService {
           ProblemType.NOT_REJECTED,
           "Only a rejection can be disputed; the lead is " + lead.getStatus());
     }
-    if (!lead.wasQualified()) {
+    if (!lead.getCycle().wasQualified()) {
       throw new ProblemException(
           ProblemType.NOT_REJECTED_BY_SALES,
           "The lead was rejected before it was qualified, so before sales had it; only a"
               + " rejection of a qualified or accepted lead can be disputed");
     }
-    if (lead.hasOpenDispute()) {
+    if (lead.getCycle().hasOpenDispute()) {
       throw new ProblemException(
           ProblemType.DISPUTE_OPEN, "The rejection of this lead is already disputed");
     }
@@ -62,16 +62,16 @@ public class DisputeService {
     conflicts.flush(lead);
     changes.cycles().disputed(lead);
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("reason", lead.view().dispute().reason());
+    data.put("reason", LeadViews.of(lead).dispute().reason());
     data.put("note", in.note());
     changes.changed(lead, EventType.LEAD_DISPUTED, null, null, now, caller, data);
-    return lead.view();
+    return LeadViews.of(lead);
   }
 
   @Transactional
   public LeadView resolve(UUID id, List<Long> expected, ResolveDispute in, Caller caller) {
     Lead lead = lock(id, expected);
-    if (!lead.hasOpenDispute()) {
+    if (!lead.getCycle().hasOpenDispute()) {
       throw new ProblemException(
           ProblemType.NO_OPEN_DISPUTE, "The lead has no open dispute to resolve");
     }
@@ -93,7 +93,7 @@ public class DisputeService {
     EventLog.putIfPresent(data, "note", in.note());
     changes.changed(
         lead, EventType.LEAD_DISPUTE_RESOLVED, LeadStatus.REJECTED, to, now, caller, data);
-    return lead.view();
+    return LeadViews.of(lead);
   }
 
   private Lead lock(UUID id, List<Long> expected) {

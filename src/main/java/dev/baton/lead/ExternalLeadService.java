@@ -51,7 +51,7 @@ public class ExternalLeadService {
       return new Upserted(service.handOff(withRef(request, ref), caller), true);
     }
     service.update(lead, request.changes(), caller);
-    return new Upserted(lead.view(), false);
+    return new Upserted(LeadViews.of(lead), false);
   }
 
   private static NewLead withRef(NewLead request, ExternalRef ref) {

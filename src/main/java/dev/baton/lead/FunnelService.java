@@ -123,7 +123,7 @@ public class FunnelService {
           if (lead.isErased()) {
             throw PersonalDataService.erased(lead.getId(), "it cannot be recycled");
           }
-          if (lead.hasOpenDispute()) {
+          if (lead.getCycle().hasOpenDispute()) {
             throw new ProblemException(
                 ProblemType.DISPUTE_OPEN,
                 "The rejection of this lead is disputed; sales resolves the dispute before the"
@@ -162,14 +162,15 @@ public class FunnelService {
     Funnel.Move move = Funnel.move(action, from, caller.role());
     Instant now = clock.now();
     Map<String, Object> data = new LinkedHashMap<>();
-    boolean wasPending = lead.getSla() != null && lead.getSla().getState() == SlaState.PENDING;
+    SlaClock before = lead.getCycle().getSla();
+    boolean wasPending = before != null && before.getState() == SlaState.PENDING;
     change.apply(lead, now, data);
     lead.touch(now);
     conflicts.flush(lead);
-    if (wasPending && lead.getSla().getState() == SlaState.BREACHED) {
+    if (wasPending && lead.getCycle().getSla().getState() == SlaState.BREACHED) {
       changes.slaBreached(lead, now);
     }
     changes.changed(lead, action.eventType(), from, move.to(), now, caller, data);
-    return lead.view();
+    return LeadViews.of(lead);
   }
 }

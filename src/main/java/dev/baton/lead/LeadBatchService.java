@@ -78,7 +78,7 @@ public class LeadBatchService {
       }
       JsonNode email = item.path("contact").path("email");
       if (email.isTextual()) {
-        keys.add(LeadRepository.personKey(Lead.normalize(email.textValue())));
+        keys.add(LeadRepository.personKey(LeadContact.normalize(email.textValue())));
       }
       for (JsonNode ref : item.path("externalRefs")) {
         if (ref.path("system").isTextual() && ref.path("id").isTextual()) {

@@ -36,7 +36,7 @@ public class LeadChangeLog {
 
   /** How long sales has to answer this lead if it enters QUALIFIED now. */
   Duration acceptanceTime(Lead lead) {
-    return policies.acceptanceTime(lead.getSegment());
+    return policies.acceptanceTime(lead.getDetails().segment());
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -72,7 +72,7 @@ public class LeadChangeLog {
       Caller caller,
       Map<String, Object> data) {
     if (lead.isErased()) {
-      lead.forgetNewPersonalData();
+      lead.forgetFreeText();
       EventLog.PERSONAL_FIELDS.forEach(data::remove);
     }
     cycles.save(lead);
@@ -89,11 +89,11 @@ public class LeadChangeLog {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   void slaBreached(Lead lead, Instant now) {
-    SlaClock sla = lead.getSla();
+    SlaClock sla = lead.getCycle().getSla();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("startedAt", sla.getStartedAt().toString());
     data.put("deadline", sla.getDeadline().toString());
-    EventLog.putIfPresent(data, "segment", lead.getSegment());
+    EventLog.putIfPresent(data, "segment", lead.getDetails().segment());
     cycles.save(lead);
     cycles.breached(lead);
     metrics.slaBreached();

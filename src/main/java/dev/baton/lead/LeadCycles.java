@@ -1,5 +1,8 @@
 package dev.baton.lead;
 
+import dev.baton.lead.LeadRecords.Conversion;
+import dev.baton.lead.LeadRecords.Rejection;
+import dev.baton.lead.LeadRecords.StatusTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -38,7 +41,37 @@ public class LeadCycles {
       String rejectionAccountable,
       BigDecimal amount,
       String currency,
-      SlaClock sla) {}
+      SlaClock sla) {
+
+    /** The lead's current cycle. */
+    static Facts of(Lead lead) {
+      LeadCycle cycle = lead.getCycle();
+      StatusTimes times = cycle.times();
+      LeadAttribution attribution = lead.getDetails().attribution();
+      Rejection rejection = cycle.rejection();
+      Conversion conversion = cycle.conversion();
+      int number = cycle.getRecycleCount();
+      return new Facts(
+          lead.getId(),
+          number,
+          number == 0 ? lead.getCreatedAt() : times.generatedAt(),
+          attribution.source(),
+          attribution.campaign(),
+          lead.getDetails().segment(),
+          attribution.content(),
+          cycle.getOwner(),
+          number > 0 || times.generatedAt() != null,
+          times.qualifiedAt(),
+          times.acceptedAt(),
+          times.rejectedAt(),
+          times.convertedAt(),
+          rejection == null ? null : rejection.reason(),
+          rejection == null ? null : rejection.accountable().name(),
+          conversion.amount(),
+          conversion.currency(),
+          cycle.getSla());
+    }
+  }
 
   private final EntityManager em;
 
@@ -52,7 +85,7 @@ public class LeadCycles {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void save(Lead lead) {
-    Facts f = lead.cycleFacts();
+    Facts f = Facts.of(lead);
     SlaClock sla = f.sla();
     execute(
         """
@@ -99,7 +132,7 @@ public class LeadCycles {
   /** Attribution is the lead's: an edit regroups all its cycles. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void reattribute(Lead lead) {
-    Facts f = lead.cycleFacts();
+    Facts f = Facts.of(lead);
     execute(
         "UPDATE lead_cycle SET source = ?, campaign = ?, segment = ?, content = ? WHERE lead_id = ?",
         f.source(),

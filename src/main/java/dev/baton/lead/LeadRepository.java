@@ -43,10 +43,13 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
   // of the CPU a handoff takes (docs/performance.md).
   private static final String STATUS = "dev.baton.lead.LeadStatus.";
 
+  private static final String EMAIL = "details.contact.emailNormalized";
+
   /** The person's open lead, if any; served by the unique index lead_open_email. */
   public Optional<Lead> findOpen(String emailNormalized) {
     return find(
-            "emailNormalized = ?1 and status in ("
+            EMAIL
+                + " = ?1 and status in ("
                 + STATUS
                 + "GENERATED, "
                 + STATUS
@@ -60,7 +63,8 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
   /** The person's latest converted or rejected lead, to link a comeback to. */
   public Optional<Lead> findLastClosed(String emailNormalized) {
     return find(
-            "emailNormalized = ?1 and status in ("
+            EMAIL
+                + " = ?1 and status in ("
                 + STATUS
                 + "CONVERTED, "
                 + STATUS
@@ -107,18 +111,14 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
   public List<Lead> page(Filter filter, Cursor after, int limit) {
     List<String> where = new ArrayList<>();
     Parameters params = new Parameters();
-    add(where, params, "status", filter.status());
-    add(where, params, "source", filter.source());
-    add(where, params, "campaign", filter.campaign());
-    add(where, params, "segment", filter.segment());
-    add(where, params, "owner", filter.owner());
-    if (filter.slaState() != null) {
-      where.add("sla.state = :slaState");
-      params.and("slaState", filter.slaState());
-    }
+    add(where, params, "status", "status", filter.status());
+    add(where, params, "details.attribution.source", "source", filter.source());
+    add(where, params, "details.attribution.campaign", "campaign", filter.campaign());
+    add(where, params, "details.segment", "segment", filter.segment());
+    add(where, params, "cycle.owner", "owner", filter.owner());
+    add(where, params, "cycle.sla.state", "slaState", filter.slaState());
     if (filter.email() != null) {
-      where.add("emailNormalized = :email");
-      params.and("email", Lead.normalize(filter.email()));
+      add(where, params, EMAIL, "email", LeadContact.normalize(filter.email()));
     }
     if (filter.updatedSince() != null) {
       where.add("updatedAt >= :updatedSince");
@@ -133,10 +133,11 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     return find(query, params).page(0, limit).list();
   }
 
-  private static void add(List<String> where, Parameters params, String field, Object value) {
+  private static void add(
+      List<String> where, Parameters params, String path, String name, Object value) {
     if (value != null) {
-      where.add(field + " = :" + field);
-      params.and(field, value);
+      where.add(path + " = :" + name);
+      params.and(name, value);
     }
   }
 }

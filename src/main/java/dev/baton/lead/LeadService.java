@@ -1,13 +1,10 @@
 package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.apikey.Caller;
 import dev.baton.common.BatonClock;
 import dev.baton.common.Cursor;
-import dev.baton.common.JsonBinder;
 import dev.baton.common.Page;
-import dev.baton.common.Problem.FieldError;
 import dev.baton.common.ProblemException;
 import dev.baton.event.EventLog;
 import dev.baton.event.EventView;
@@ -18,49 +15,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 /** Handoff, reading and editing of leads. Moves through the funnel are {@link FunnelService}'s. */
 @ApplicationScoped
 public class LeadService {
 
-  /** What PATCH may change, and why the rest of a lead may not be patched. */
-  private static final Set<String> PATCHABLE =
-      Set.of("contact", "company", "attribution", "segment", "consent", "attributes");
-
-  private static final Map<String, String> NOT_PATCHABLE =
-      Map.of(
-          "status",
-              "cannot be patched; move the lead with its actions (qualify, accept, reject, convert, recycle)",
-          "owner", "is set by the accept action",
-          "score", "is set at handoff or by the qualify action",
-          "qualificationNote", "is set at handoff or by the qualify action");
-
   private final LeadRepository leads;
   private final LeadConflicts conflicts;
   private final LeadChangeLog changes;
-  private final JsonBinder binder;
-  private final ObjectMapper mapper;
+  private final LeadEdits edits;
   private final BatonClock clock;
 
   public LeadService(
       LeadRepository leads,
       LeadConflicts conflicts,
       LeadChangeLog changes,
-      JsonBinder binder,
-      ObjectMapper mapper,
+      LeadEdits edits,
       BatonClock clock) {
     this.leads = leads;
     this.conflicts = conflicts;
     this.changes = changes;
-    this.binder = binder;
-    this.mapper = mapper;
+    this.edits = edits;
     this.clock = clock;
   }
 
@@ -87,14 +66,14 @@ public class LeadService {
     EventLog.putIfPresent(data, "campaign", request.attribution().campaign());
     EventLog.putIfPresent(data, "segment", request.segment());
     EventLog.putIfPresent(data, "score", request.score());
-    EventLog.putIfPresent(data, "previousLeadId", lead.view().previousLeadId());
+    EventLog.putIfPresent(data, "previousLeadId", lead.getPreviousLeadId());
     changes.created(lead, now, caller, data);
-    return lead.view();
+    return LeadViews.of(lead);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public LeadView get(UUID id) {
-    return find(id).view();
+    return LeadViews.of(find(id));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -103,7 +82,7 @@ public class LeadService {
         leads.page(filter, after, limit + 1),
         limit,
         lead -> new Cursor(lead.getCreatedAt(), lead.getId()),
-        Lead::view);
+        LeadViews::of);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -118,18 +97,14 @@ public class LeadService {
    */
   @Transactional
   public LeadView patch(UUID id, List<Long> expected, JsonNode patch, Caller caller) {
-    if (patch == null || !patch.isObject()) {
-      throw ProblemException.invalid("body", "must be a JSON object (a JSON merge patch)");
-    }
-    checkPatchable(patch);
+    LeadEdits.checkPatch(patch);
     Lead lead = leads.lock(id).orElseThrow(() -> ProblemException.notFound("lead", id));
     if (lead.isErased()) {
       throw PersonalDataService.erased(id, "it cannot be edited");
     }
     ETags.check(expected, lead);
-    JsonNode merged = MergePatch.apply(mapper.valueToTree(lead.editable()), patch);
-    update(lead, binder.bindValid(merged, LeadChanges.class), caller);
-    return lead.view();
+    update(lead, edits.patched(lead.editable(), patch), caller);
+    return LeadViews.of(lead);
   }
 
   /**
@@ -140,7 +115,7 @@ public class LeadService {
     if (lead.isErased()) {
       throw PersonalDataService.erased(lead.getId(), "it cannot be edited");
     }
-    String email = Lead.normalize(after.contact().email());
+    String email = LeadContact.normalize(after.contact().email());
     if (!email.equals(lead.getEmailNormalized())
         && LeadRepository.OPEN.contains(lead.getStatus())) {
       // Renaming onto another open lead's person: check under that person's lock.
@@ -152,9 +127,7 @@ public class LeadService {
                 throw LeadConflicts.duplicate(open.getId());
               });
     }
-    List<String> changed =
-        changedFields(
-            mapper.valueToTree(lead.editable()), mapper.valueToTree(Lead.stored(after)), "");
+    List<String> changed = edits.changed(lead.editable(), after);
     if (!changed.isEmpty()) {
       record(lead, after, changed, caller);
     }
@@ -184,44 +157,5 @@ public class LeadService {
 
   private Lead find(UUID id) {
     return leads.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("lead", id));
-  }
-
-  private static void checkPatchable(JsonNode patch) {
-    List<FieldError> errors = new ArrayList<>();
-    for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (MergePatch.REMOVE.equals(name)) {
-        errors.addAll(MergePatch.checkRemovals(patch.get(name)));
-      } else if (!PATCHABLE.contains(name)) {
-        errors.add(
-            new FieldError(
-                name, NOT_PATCHABLE.getOrDefault(name, "unknown or read-only property")));
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw ProblemException.invalid(errors);
-    }
-  }
-
-  private static List<String> changedFields(JsonNode before, JsonNode after, String prefix) {
-    List<String> changed = new ArrayList<>();
-    Set<String> names = new java.util.TreeSet<>();
-    before.fieldNames().forEachRemaining(names::add);
-    after.fieldNames().forEachRemaining(names::add);
-    for (String name : names) {
-      JsonNode b = before.get(name);
-      JsonNode a = after.get(name);
-      if (Objects.equals(b, a)) {
-        continue;
-      }
-      boolean nested =
-          !"attributes".equals(name) && b != null && a != null && b.isObject() && a.isObject();
-      if (nested) {
-        changed.addAll(changedFields(b, a, prefix + name + "."));
-      } else {
-        changed.add(prefix + name);
-      }
-    }
-    return changed;
   }
 }

@@ -1,12 +1,9 @@
 package dev.baton.lead;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.apikey.Caller;
 import dev.baton.common.BatonClock;
 import dev.baton.common.ProblemException;
 import dev.baton.common.ProblemType;
-import dev.baton.event.EventLog;
-import dev.baton.idempotency.Idempotency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -26,26 +23,20 @@ public class PersonalDataService {
 
   private final LeadRepository leads;
   private final LeadChangeLog changes;
-  private final EventLog events;
-  private final Idempotency idempotency;
+  private final PersonalDataTraces traces;
   private final EntityManager em;
   private final BatonClock clock;
-  private final ObjectMapper mapper;
 
   public PersonalDataService(
       LeadRepository leads,
       LeadChangeLog changes,
-      EventLog events,
-      Idempotency idempotency,
+      PersonalDataTraces traces,
       EntityManager em,
-      ObjectMapper mapper,
       BatonClock clock) {
     this.leads = leads;
     this.changes = changes;
-    this.events = events;
-    this.idempotency = idempotency;
+    this.traces = traces;
     this.em = em;
-    this.mapper = mapper;
     this.clock = clock;
   }
 
@@ -99,12 +90,7 @@ public class PersonalDataService {
   private void erase(Lead lead, Instant now, Caller caller) {
     lead.erase(now);
     lead.touch(now);
-    em.flush();
-    em.createNativeQuery("UPDATE lead_feedback SET text = NULL WHERE lead_id = ?1")
-        .setParameter(1, lead.getId())
-        .executeUpdate();
-    events.erase(lead.getId());
-    idempotency.erase(lead.getId(), mapper.valueToTree(lead.view()), EventLog.PERSONAL_FIELDS);
+    traces.erase(lead);
     changes.erased(lead, now, caller);
   }
 

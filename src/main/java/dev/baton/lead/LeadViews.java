@@ -1,0 +1,47 @@
+package dev.baton.lead;
+
+import dev.baton.lead.LeadRecords.LeadChanges;
+import dev.baton.lead.LeadRecords.LeadView;
+import dev.baton.lead.LeadRecords.SlaView;
+import java.util.List;
+import java.util.Map;
+
+/** A lead as the API shows it: {@link LeadView}, from the entity and its parts. */
+final class LeadViews {
+
+  private LeadViews() {}
+
+  static LeadView of(Lead lead) {
+    LeadChanges details = lead.editable();
+    LeadCycle cycle = lead.getCycle();
+    SlaClock sla = cycle.getSla();
+    Dispute dispute = cycle.getDispute();
+    return new LeadView(
+        lead.getId(),
+        lead.getStatus(),
+        lead.isErased() ? null : details.contact(),
+        details.company(),
+        details.attribution(),
+        details.segment(),
+        lead.getScore(),
+        lead.getQualificationNote(),
+        cycle.getOwner(),
+        details.consent(),
+        details.attributes() == null ? Map.of() : details.attributes(),
+        cycle.times(),
+        lead.getStatus() == LeadStatus.REJECTED ? cycle.rejection() : null,
+        lead.getStatus() == LeadStatus.CONVERTED ? cycle.conversion() : null,
+        sla == null
+            ? null
+            : new SlaView(
+                sla.getState(), sla.getStartedAt(), sla.getDeadline(), sla.getDecidedAt()),
+        dispute == null ? null : dispute.view(),
+        cycle.getRecycleCount(),
+        lead.getVersion(),
+        lead.getCreatedAt(),
+        lead.getUpdatedAt(),
+        List.copyOf(lead.getExternalRefs()),
+        lead.getPreviousLeadId(),
+        lead.getErasedAt());
+  }
+}
