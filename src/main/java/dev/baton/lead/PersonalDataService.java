@@ -6,7 +6,7 @@ import dev.baton.common.BatonClock;
 import dev.baton.common.ProblemException;
 import dev.baton.common.ProblemType;
 import dev.baton.event.EventLog;
-import dev.baton.idempotency.Idempotency;
+import dev.baton.idempotency.StoredAnswerRedaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -27,7 +27,7 @@ public class PersonalDataService {
   private final LeadRepository leads;
   private final LeadChangeLog changes;
   private final EventLog events;
-  private final Idempotency idempotency;
+  private final StoredAnswerRedaction storedAnswers;
   private final EntityManager em;
   private final BatonClock clock;
   private final ObjectMapper mapper;
@@ -36,14 +36,14 @@ public class PersonalDataService {
       LeadRepository leads,
       LeadChangeLog changes,
       EventLog events,
-      Idempotency idempotency,
+      StoredAnswerRedaction storedAnswers,
       EntityManager em,
       ObjectMapper mapper,
       BatonClock clock) {
     this.leads = leads;
     this.changes = changes;
     this.events = events;
-    this.idempotency = idempotency;
+    this.storedAnswers = storedAnswers;
     this.em = em;
     this.mapper = mapper;
     this.clock = clock;
@@ -104,7 +104,7 @@ public class PersonalDataService {
         .setParameter(1, lead.getId())
         .executeUpdate();
     events.erase(lead.getId());
-    idempotency.erase(lead.getId(), mapper.valueToTree(lead.view()), EventLog.PERSONAL_FIELDS);
+    storedAnswers.erase(lead.getId(), mapper.valueToTree(lead.view()), EventLog.PERSONAL_FIELDS);
     changes.erased(lead, now, caller);
   }
 
