@@ -1,59 +1,69 @@
 package dev.baton.idempotency;
 
-import dev.baton.apikey.Caller;
+import dev.baton.common.KeyId;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.function.Supplier;
 
 /**
  * Safe retries for every POST. Under an {@code Idempotency-Key}, the first request's work and the
  * record of its answer commit in one transaction; a retry with the same body replays that answer, a
  * retry while the first is still running gets 409, a reuse for another request gets 422. A request
- * that fails leaves no record, so it can simply be retried.
+ * that fails leaves no record, so it can simply be retried. Keys belong to the API key that sent
+ * them, and a key names one request: its endpoint and body.
+ *
+ * <p>An endpoint takes part with {@link Idempotent}; one that must do something before the key is
+ * claimed (the batch handoff waits for its turn first) calls {@link #run} itself.
  */
 @ApplicationScoped
 public class Idempotency {
 
-  public static final String HEADER = "Idempotency-Key";
-
   private final Fingerprint fingerprint;
   private final KeyClaims claims;
   private final TransactionManager transactions;
+  private final SecurityIdentity identity;
+  private final UriInfo uri;
 
-  public Idempotency(Fingerprint fingerprint, KeyClaims claims, TransactionManager transactions) {
+  public Idempotency(
+      Fingerprint fingerprint,
+      KeyClaims claims,
+      TransactionManager transactions,
+      SecurityIdentity identity,
+      UriInfo uri) {
     this.fingerprint = fingerprint;
     this.claims = claims;
     this.transactions = transactions;
-  }
-
-  /** Runs {@code work} once per key: see the class comment. */
-  @Transactional
-  public Response run(
-      String header, Caller caller, String endpoint, Object request, Supplier<Response> work) {
-    return run(header, caller, endpoint, request, work, null);
+    this.identity = identity;
+    this.uri = uri;
   }
 
   /**
-   * As {@link #run(String, Caller, String, Object, Supplier)}, without storing the member {@code
-   * secret} of the answer: a replay omits it (an API key is shown once, even to a retry).
+   * Runs {@code work}, the POST being served, once per key: {@code header} is its Idempotency-Key
+   * as sent (null: no key, the work simply runs) and {@code request} its bound body, or null.
    */
   @Transactional
-  public Response run(
-      String header,
-      Caller caller,
-      String endpoint,
-      Object request,
-      Supplier<Response> work,
-      String secret) {
+  public Response run(String header, Object request, Supplier<Response> work) {
+    return run(header, request, work, null);
+  }
+
+  /**
+   * As {@link #run(String, Object, Supplier)}, without storing the member {@code secret} of the
+   * answer when it is not null: a replay omits it (an API key is shown once, even to a retry).
+   */
+  @Transactional
+  public Response run(String header, Object request, Supplier<Response> work, String secret) {
     if (header == null) {
       return committable(work.get());
     }
     String key = IdempotencyKey.parse(header);
-    KeyClaims.Claim claim = claims.claim(caller.keyId(), key, fingerprint.of(endpoint, request));
+    KeyClaims.Claim claim =
+        claims.claim(KeyId.of(identity), key, fingerprint.of("POST " + uri.getPath(), request));
     if (claim.replay().isPresent()) {
       return claim.replay().get();
     }

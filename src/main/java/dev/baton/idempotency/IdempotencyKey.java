@@ -18,7 +18,7 @@ final class IdempotencyKey {
     }
     if (!KEY.matcher(key).matches()) {
       throw ProblemException.invalid(
-          Idempotency.HEADER,
+          Idempotent.HEADER,
           "must be 1 to 255 characters: letters, digits and . _ : ~ + / = - (a UUID will do)");
     }
     return key;

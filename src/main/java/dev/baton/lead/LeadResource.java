@@ -11,7 +11,7 @@ import dev.baton.common.ProblemException;
 import dev.baton.common.ProblemType;
 import dev.baton.common.QueryParams;
 import dev.baton.event.EventView;
-import dev.baton.idempotency.Idempotency;
+import dev.baton.idempotency.Idempotent;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.LeadRecords.NewLead;
 import io.quarkus.security.Authenticated;
@@ -60,16 +60,15 @@ public class LeadResource {
       "The lead's version, quoted (e.g. \"3\"); send it back in If-Match";
 
   private final LeadService leads;
-  private final Idempotency idempotency;
   private final SecurityIdentity identity;
 
-  public LeadResource(LeadService leads, Idempotency idempotency, SecurityIdentity identity) {
+  public LeadResource(LeadService leads, SecurityIdentity identity) {
     this.leads = leads;
-    this.idempotency = idempotency;
     this.identity = identity;
   }
 
   @POST
+  @Idempotent
   @RolesAllowed({Role.Names.MARKETING, Role.Names.ADMIN})
   @Operation(
       operationId = "handOffLead",
@@ -100,21 +99,13 @@ public class LeadResource {
   @APIResponse(responseCode = "415", ref = ErrorResponses.UNSUPPORTED_MEDIA_TYPE)
   public Response handOff(
       @NotNull @Valid NewLead body,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey,
       UriInfo uri) {
-    Caller caller = Caller.of(identity);
-    return idempotency.run(
-        idempotencyKey,
-        caller,
-        "POST " + uri.getPath(),
-        body,
-        () -> {
-          LeadView lead = leads.handOff(body, caller);
-          return Response.created(uri.getAbsolutePathBuilder().path(lead.id().toString()).build())
-              .header(HttpHeaders.ETAG, ETags.of(lead.version()))
-              .entity(lead)
-              .build();
-        });
+    LeadView lead = leads.handOff(body, Caller.of(identity));
+    return Response.created(uri.getAbsolutePathBuilder().path(lead.id().toString()).build())
+        .header(HttpHeaders.ETAG, ETags.of(lead.version()))
+        .entity(lead)
+        .build();
   }
 
   @GET

@@ -7,7 +7,7 @@ import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
 import dev.baton.common.Page;
 import dev.baton.common.QueryParams;
-import dev.baton.idempotency.Idempotency;
+import dev.baton.idempotency.Idempotent;
 import dev.baton.webhook.WebhookRecords.DeliveryPage;
 import dev.baton.webhook.WebhookRecords.DeliveryView;
 import dev.baton.webhook.WebhookRecords.NewWebhook;
@@ -54,17 +54,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WebhookResource {
 
   private final WebhookService webhooks;
-  private final Idempotency idempotency;
   private final SecurityIdentity identity;
 
-  public WebhookResource(
-      WebhookService webhooks, Idempotency idempotency, SecurityIdentity identity) {
+  public WebhookResource(WebhookService webhooks, SecurityIdentity identity) {
     this.webhooks = webhooks;
-    this.idempotency = idempotency;
     this.identity = identity;
   }
 
   @POST
+  @Idempotent
   @Operation(
       operationId = "createWebhook",
       summary = "Subscribe a URL to events; the answer holds the signing secret, shown only once",
@@ -84,21 +82,13 @@ public class WebhookResource {
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   public Response create(
       @NotNull @Valid NewWebhook body,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey,
       UriInfo uri) {
-    Caller caller = caller();
-    return idempotency.run(
-        idempotencyKey,
-        caller,
-        "POST " + uri.getPath(),
-        body,
-        () -> {
-          WebhookWithSecret created = webhooks.create(body, caller);
-          return Response.created(
-                  uri.getAbsolutePathBuilder().path(created.webhook().id().toString()).build())
-              .entity(created)
-              .build();
-        });
+    WebhookWithSecret created = webhooks.create(body, caller());
+    return Response.created(
+            uri.getAbsolutePathBuilder().path(created.webhook().id().toString()).build())
+        .entity(created)
+        .build();
   }
 
   @GET
@@ -182,6 +172,7 @@ public class WebhookResource {
   }
 
   @POST
+  @Idempotent
   @Path("{id}/rotate-secret")
   @Consumes(MediaType.WILDCARD) // no body: whatever a client labels its empty one
   @Operation(
@@ -203,15 +194,8 @@ public class WebhookResource {
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
   public Response rotate(
       @PathParam("id") String id,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-      UriInfo uri) {
-    Caller caller = caller();
-    return idempotency.run(
-        idempotencyKey,
-        caller,
-        "POST " + uri.getPath(),
-        null,
-        () -> Response.ok(webhooks.rotate(webhook(id), caller)).build());
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey) {
+    return Response.ok(webhooks.rotate(webhook(id), caller())).build();
   }
 
   @GET
@@ -243,6 +227,7 @@ public class WebhookResource {
   }
 
   @POST
+  @Idempotent
   @Path("{id}/deliveries/{deliveryId}/redeliver")
   @Consumes(MediaType.WILDCARD) // no body: whatever a client labels its empty one
   @Operation(
@@ -266,17 +251,9 @@ public class WebhookResource {
   public Response redeliver(
       @PathParam("id") String id,
       @PathParam("deliveryId") String deliveryId,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-      UriInfo uri) {
-    Caller caller = caller();
-    return idempotency.run(
-        idempotencyKey,
-        caller,
-        "POST " + uri.getPath(),
-        null,
-        () ->
-            Response.accepted(webhooks.redeliver(webhook(id), delivery(deliveryId), caller))
-                .build());
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey) {
+    return Response.accepted(webhooks.redeliver(webhook(id), delivery(deliveryId), caller()))
+        .build();
   }
 
   @POST
