@@ -1,5 +1,6 @@
 package dev.baton.apikey;
 
+import dev.baton.common.KeyId;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -94,7 +95,7 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
                 QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(caller.name()))
                     .addRole(caller.role().name())
-                    .addAttribute(Caller.KEY_ID, caller.keyId())
+                    .addAttribute(KeyId.ATTRIBUTE, caller.keyId())
                     .addAttribute(Caller.ROLE, caller.role());
             if (caller.rateLimit() != null) {
               identity.addAttribute(Caller.RATE_LIMIT, caller.rateLimit());

@@ -7,8 +7,7 @@ import dev.baton.common.Cursor;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
 import dev.baton.common.QueryParams;
-import dev.baton.idempotency.Idempotency;
-import io.quarkus.security.identity.SecurityIdentity;
+import dev.baton.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,16 +40,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApiKeyResource {
 
   private final ApiKeyService keys;
-  private final Idempotency idempotency;
-  private final SecurityIdentity identity;
 
-  public ApiKeyResource(ApiKeyService keys, Idempotency idempotency, SecurityIdentity identity) {
+  public ApiKeyResource(ApiKeyService keys) {
     this.keys = keys;
-    this.idempotency = idempotency;
-    this.identity = identity;
   }
 
   @POST
+  @Idempotent(secret = "key")
   @Operation(
       operationId = "createApiKey",
       summary = "Create an API key (the key is shown only in this answer)",
@@ -73,21 +69,12 @@ public class ApiKeyResource {
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
   public Response create(
       @NotNull @Valid NewApiKey body,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey,
       UriInfo uri) {
-    return idempotency.run(
-        idempotencyKey,
-        Caller.of(identity),
-        "POST " + uri.getPath(),
-        body,
-        () -> {
-          CreatedApiKey created = keys.create(body);
-          return Response.created(
-                  uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-              .entity(created)
-              .build();
-        },
-        "key");
+    CreatedApiKey created = keys.create(body);
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
+        .build();
   }
 
   @GET

@@ -1,5 +1,6 @@
 package dev.baton.apikey;
 
+import dev.baton.common.KeyId;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.util.UUID;
 
@@ -12,13 +13,12 @@ public record Caller(UUID keyId, String name, Role role, Integer rateLimit) {
   /** Baton itself, for what it records on its own (an SLA breach noticed by the clock). */
   public static final Caller SYSTEM = new Caller(null, "baton", null, null);
 
-  static final String KEY_ID = "baton.key-id";
   static final String ROLE = "baton.role";
   static final String RATE_LIMIT = "baton.rate-limit";
 
   public static Caller of(SecurityIdentity identity) {
     return new Caller(
-        identity.getAttribute(KEY_ID),
+        KeyId.of(identity),
         identity.getPrincipal().getName(),
         identity.getAttribute(ROLE),
         identity.getAttribute(RATE_LIMIT));

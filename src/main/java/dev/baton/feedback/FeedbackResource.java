@@ -7,7 +7,7 @@ import dev.baton.common.Ids;
 import dev.baton.feedback.FeedbackRecords.FeedbackList;
 import dev.baton.feedback.FeedbackRecords.FeedbackView;
 import dev.baton.feedback.FeedbackRecords.NewFeedback;
-import dev.baton.idempotency.Idempotency;
+import dev.baton.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,17 +39,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FeedbackResource {
 
   private final FeedbackService feedback;
-  private final Idempotency idempotency;
   private final SecurityIdentity identity;
 
-  public FeedbackResource(
-      FeedbackService feedback, Idempotency idempotency, SecurityIdentity identity) {
+  public FeedbackResource(FeedbackService feedback, SecurityIdentity identity) {
     this.feedback = feedback;
-    this.idempotency = idempotency;
     this.identity = identity;
   }
 
   @POST
+  @Idempotent
   @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
   @Operation(
       operationId = "giveFeedback",
@@ -73,18 +70,10 @@ public class FeedbackResource {
   public Response give(
       @PathParam("id") String id,
       @NotNull @Valid NewFeedback body,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-      UriInfo uri) {
-    Caller caller = Caller.of(identity);
-    return idempotency.run(
-        idempotencyKey,
-        caller,
-        "POST " + uri.getPath(),
-        body,
-        () ->
-            Response.status(201)
-                .entity(feedback.give(Ids.parse(id, "lead"), body, caller))
-                .build());
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey) {
+    return Response.status(201)
+        .entity(feedback.give(Ids.parse(id, "lead"), body, Caller.of(identity)))
+        .build();
   }
 
   @GET

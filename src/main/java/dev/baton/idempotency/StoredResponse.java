@@ -14,6 +14,9 @@ import java.util.UUID;
 @Table(name = "idempotency_key")
 public class StoredResponse {
 
+  /** The fingerprint of an answer whose personal data was erased: any retry replays it. */
+  static final String ERASED = "erased";
+
   @Embeddable
   public record Id(
       @Column(name = "api_key_id", nullable = false) UUID apiKeyId,

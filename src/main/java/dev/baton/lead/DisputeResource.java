@@ -4,7 +4,7 @@ import dev.baton.apikey.Caller;
 import dev.baton.apikey.Role;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
-import dev.baton.idempotency.Idempotency;
+import dev.baton.idempotency.Idempotent;
 import dev.baton.lead.DisputeRecords.OpenDispute;
 import dev.baton.lead.DisputeRecords.ResolveDispute;
 import dev.baton.lead.LeadRecords.LeadView;
@@ -21,8 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -58,17 +56,15 @@ public class DisputeResource {
       "Optional: the lead's ETag; refused with 412 if the lead changed since";
 
   private final DisputeService disputes;
-  private final Idempotency idempotency;
   private final SecurityIdentity identity;
 
-  public DisputeResource(
-      DisputeService disputes, Idempotency idempotency, SecurityIdentity identity) {
+  public DisputeResource(DisputeService disputes, SecurityIdentity identity) {
     this.disputes = disputes;
-    this.idempotency = idempotency;
     this.identity = identity;
   }
 
   @POST
+  @Idempotent
   @RolesAllowed({Role.Names.MARKETING, Role.Names.ADMIN})
   @Operation(
       operationId = "disputeRejection",
@@ -88,17 +84,13 @@ public class DisputeResource {
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull @Valid OpenDispute body,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-      UriInfo uri) {
-    Caller caller = Caller.of(identity);
-    return run(
-        idempotencyKey,
-        uri,
-        body,
-        () -> disputes.open(Ids.parse(id, "lead"), ETags.versions(ifMatch), body, caller));
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey) {
+    return LeadResource.withETag(
+        disputes.open(Ids.parse(id, "lead"), ETags.versions(ifMatch), body, Caller.of(identity)));
   }
 
   @POST
+  @Idempotent
   @Path("resolve")
   @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
   @Operation(
@@ -119,22 +111,9 @@ public class DisputeResource {
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull @Valid ResolveDispute body,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-      UriInfo uri) {
-    Caller caller = Caller.of(identity);
-    return run(
-        idempotencyKey,
-        uri,
-        body,
-        () -> disputes.resolve(Ids.parse(id, "lead"), ETags.versions(ifMatch), body, caller));
-  }
-
-  private Response run(String idempotencyKey, UriInfo uri, Object body, Supplier<LeadView> work) {
-    return idempotency.run(
-        idempotencyKey,
-        Caller.of(identity),
-        "POST " + uri.getPath(),
-        body,
-        () -> LeadResource.withETag(work.get()));
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey) {
+    return LeadResource.withETag(
+        disputes.resolve(
+            Ids.parse(id, "lead"), ETags.versions(ifMatch), body, Caller.of(identity)));
   }
 }

@@ -3,7 +3,7 @@ package dev.baton.lead;
 import dev.baton.apikey.Caller;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
-import dev.baton.idempotency.Idempotency;
+import dev.baton.idempotency.Idempotent;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.MoveRecords.AcceptLead;
 import dev.baton.lead.MoveRecords.ConvertLead;
@@ -23,9 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -67,16 +65,15 @@ public class FunnelResource {
       "Optional: the lead's ETag; the move is refused with 412 if the lead changed since";
 
   private final FunnelService funnel;
-  private final Idempotency idempotency;
   private final SecurityIdentity identity;
 
-  public FunnelResource(FunnelService funnel, Idempotency idempotency, SecurityIdentity identity) {
+  public FunnelResource(FunnelService funnel, SecurityIdentity identity) {
     this.funnel = funnel;
-    this.idempotency = idempotency;
     this.identity = identity;
   }
 
   @POST
+  @Idempotent
   @Path("qualify")
   @Operation(
       operationId = "qualifyLead",
@@ -94,17 +91,13 @@ public class FunnelResource {
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @RequestBody(required = false) @Valid QualifyLead body,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-      UriInfo uri) {
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey) {
     QualifyLead in = body == null ? new QualifyLead(null, null) : body;
-    return move(
-        idempotencyKey,
-        uri,
-        in,
-        input -> funnel.qualify(lead(id), ETags.versions(ifMatch), input, caller()));
+    return LeadResource.withETag(funnel.qualify(lead(id), ETags.versions(ifMatch), in, caller()));
   }
 
   @POST
+  @Idempotent
   @Path("accept")
   @Operation(
       operationId = "acceptLead",
@@ -121,16 +114,12 @@ public class FunnelResource {
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull @Valid AcceptLead body,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-      UriInfo uri) {
-    return move(
-        idempotencyKey,
-        uri,
-        body,
-        input -> funnel.accept(lead(id), ETags.versions(ifMatch), input, caller()));
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey) {
+    return LeadResource.withETag(funnel.accept(lead(id), ETags.versions(ifMatch), body, caller()));
   }
 
   @POST
+  @Idempotent
   @Path("reject")
   @Operation(
       operationId = "rejectLead",
@@ -151,16 +140,12 @@ public class FunnelResource {
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull @Valid RejectLead body,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-      UriInfo uri) {
-    return move(
-        idempotencyKey,
-        uri,
-        body,
-        input -> funnel.reject(lead(id), ETags.versions(ifMatch), input, caller()));
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey) {
+    return LeadResource.withETag(funnel.reject(lead(id), ETags.versions(ifMatch), body, caller()));
   }
 
   @POST
+  @Idempotent
   @Path("convert")
   @Operation(
       operationId = "convertLead",
@@ -177,17 +162,13 @@ public class FunnelResource {
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @RequestBody(required = false) @Valid ConvertLead body,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-      UriInfo uri) {
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey) {
     ConvertLead in = body == null ? new ConvertLead(null, null, null, null) : body;
-    return move(
-        idempotencyKey,
-        uri,
-        in,
-        input -> funnel.convert(lead(id), ETags.versions(ifMatch), input, caller()));
+    return LeadResource.withETag(funnel.convert(lead(id), ETags.versions(ifMatch), in, caller()));
   }
 
   @POST
+  @Idempotent
   @Path("recycle")
   @Operation(
       operationId = "recycleLead",
@@ -207,25 +188,9 @@ public class FunnelResource {
       @PathParam("id") String id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @RequestBody(required = false) @Valid RecycleLead body,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-      UriInfo uri) {
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey) {
     RecycleLead in = body == null ? new RecycleLead(null) : body;
-    return move(
-        idempotencyKey,
-        uri,
-        in,
-        input -> funnel.recycle(lead(id), ETags.versions(ifMatch), input, caller()));
-  }
-
-  /** Runs a move under its Idempotency-Key and answers the lead with its ETag. */
-  private <T> Response move(
-      String idempotencyKey, UriInfo uri, T input, Function<T, LeadView> move) {
-    return idempotency.run(
-        idempotencyKey,
-        caller(),
-        "POST " + uri.getPath(),
-        input,
-        () -> LeadResource.withETag(move.apply(input)));
+    return LeadResource.withETag(funnel.recycle(lead(id), ETags.versions(ifMatch), in, caller()));
   }
 
   private static UUID lead(String id) {

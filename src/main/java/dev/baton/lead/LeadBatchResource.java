@@ -7,6 +7,7 @@ import dev.baton.common.ErrorResponses;
 import dev.baton.common.Problem;
 import dev.baton.common.StrictJsonReader;
 import dev.baton.idempotency.Idempotency;
+import dev.baton.idempotency.Idempotent;
 import dev.baton.lead.LeadRecords.NewLead;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -116,18 +117,17 @@ public class LeadBatchResource {
                       mediaType = MediaType.APPLICATION_JSON,
                       schema = @Schema(implementation = LeadBatch.class)))
           InputStream sent,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey,
       UriInfo uri) {
     Caller caller = Caller.of(identity);
     String instance = "/" + uri.getPath().replaceFirst("^/", "");
-    // The body is read in turn: batches waiting for theirs hold their bytes, not their trees.
+    // The body is read in turn: batches waiting for theirs hold their bytes, not their trees. So
+    // the key is claimed here, with the body read, rather than by @Idempotent before the wait.
     return turns.inTurn(
         () -> {
           LeadBatch body = json.readValid(sent, LeadBatch.class);
           return idempotency.run(
               idempotencyKey,
-              caller,
-              "POST " + uri.getPath(),
               body,
               () ->
                   Response.ok(

@@ -2,7 +2,7 @@ package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.event.EventLog;
-import dev.baton.idempotency.Idempotency;
+import dev.baton.idempotency.StoredAnswerRedaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,14 +17,14 @@ public class PersonalDataTraces {
 
   private final EntityManager em;
   private final EventLog events;
-  private final Idempotency idempotency;
+  private final StoredAnswerRedaction storedAnswers;
   private final ObjectMapper mapper;
 
   public PersonalDataTraces(
-      EntityManager em, EventLog events, Idempotency idempotency, ObjectMapper mapper) {
+      EntityManager em, EventLog events, StoredAnswerRedaction storedAnswers, ObjectMapper mapper) {
     this.em = em;
     this.events = events;
-    this.idempotency = idempotency;
+    this.storedAnswers = storedAnswers;
     this.mapper = mapper;
   }
 
@@ -36,7 +36,7 @@ public class PersonalDataTraces {
         .setParameter(1, lead.getId())
         .executeUpdate();
     events.erase(lead.getId());
-    idempotency.erase(
+    storedAnswers.erase(
         lead.getId(), mapper.valueToTree(LeadViews.of(lead)), EventLog.PERSONAL_FIELDS);
   }
 }

@@ -1,14 +1,12 @@
 package dev.baton.reason;
 
-import dev.baton.apikey.Caller;
 import dev.baton.apikey.Role;
 import dev.baton.common.ErrorResponses;
 import dev.baton.common.QueryParams;
-import dev.baton.idempotency.Idempotency;
+import dev.baton.idempotency.Idempotent;
 import dev.baton.reason.ReasonRecords.NewRejectionReason;
 import dev.baton.reason.ReasonRecords.RejectionReasonView;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,14 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RejectionReasonResource {
 
   private final RejectionReasonService reasons;
-  private final Idempotency idempotency;
-  private final SecurityIdentity identity;
 
-  public RejectionReasonResource(
-      RejectionReasonService reasons, Idempotency idempotency, SecurityIdentity identity) {
+  public RejectionReasonResource(RejectionReasonService reasons) {
     this.reasons = reasons;
-    this.idempotency = idempotency;
-    this.identity = identity;
   }
 
   @GET
@@ -81,6 +74,7 @@ public class RejectionReasonResource {
   public record ReasonList(@Schema(required = true) List<RejectionReasonView> data) {}
 
   @POST
+  @Idempotent
   @RolesAllowed(Role.Names.ADMIN)
   @Operation(
       operationId = "createRejectionReason",
@@ -104,19 +98,12 @@ public class RejectionReasonResource {
   @APIResponse(responseCode = "409", ref = ErrorResponses.CONFLICT)
   public Response create(
       @NotNull @Valid NewRejectionReason body,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey,
       UriInfo uri) {
-    return idempotency.run(
-        idempotencyKey,
-        Caller.of(identity),
-        "POST " + uri.getPath(),
-        body,
-        () -> {
-          RejectionReasonView created = reasons.create(body);
-          return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build())
-              .entity(created)
-              .build();
-        });
+    RejectionReasonView created = reasons.create(body);
+    return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build())
+        .entity(created)
+        .build();
   }
 
   @GET
@@ -135,6 +122,7 @@ public class RejectionReasonResource {
   }
 
   @POST
+  @Idempotent
   @Path("{code}/deactivate")
   @Consumes(MediaType.WILDCARD) // no body: whatever a client labels its empty one
   @RolesAllowed(Role.Names.ADMIN)
@@ -155,12 +143,12 @@ public class RejectionReasonResource {
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
   public Response deactivate(
       @PathParam("code") String code,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-      UriInfo uri) {
-    return setActive(code, false, idempotencyKey, uri);
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey) {
+    return Response.ok(reasons.setActive(code, false)).build();
   }
 
   @POST
+  @Idempotent
   @Path("{code}/activate")
   @Consumes(MediaType.WILDCARD) // no body: whatever a client labels its empty one
   @RolesAllowed(Role.Names.ADMIN)
@@ -179,17 +167,7 @@ public class RejectionReasonResource {
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
   public Response activate(
       @PathParam("code") String code,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-      UriInfo uri) {
-    return setActive(code, true, idempotencyKey, uri);
-  }
-
-  private Response setActive(String code, boolean active, String idempotencyKey, UriInfo uri) {
-    return idempotency.run(
-        idempotencyKey,
-        Caller.of(identity),
-        "POST " + uri.getPath(),
-        null,
-        () -> Response.ok(reasons.setActive(code, active)).build());
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey) {
+    return Response.ok(reasons.setActive(code, true)).build();
   }
 }

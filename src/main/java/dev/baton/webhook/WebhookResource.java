@@ -7,11 +7,8 @@ import dev.baton.common.ErrorResponses;
 import dev.baton.common.Ids;
 import dev.baton.common.Page;
 import dev.baton.common.QueryParams;
-import dev.baton.idempotency.Idempotency;
-import dev.baton.webhook.WebhookRecords.DeliveryPage;
-import dev.baton.webhook.WebhookRecords.DeliveryView;
+import dev.baton.idempotency.Idempotent;
 import dev.baton.webhook.WebhookRecords.NewWebhook;
-import dev.baton.webhook.WebhookRecords.TestResult;
 import dev.baton.webhook.WebhookRecords.WebhookPage;
 import dev.baton.webhook.WebhookRecords.WebhookView;
 import dev.baton.webhook.WebhookRecords.WebhookWithSecret;
@@ -41,6 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/**
+ * Subscriptions: create, read, change, delete, rotate the secret. Their deliveries, on the same
+ * paths, are {@link WebhookDeliveryResource}'s; Quarkus REST routes the methods of resources with
+ * one path as one.
+ */
 @Path("/api/v1/webhooks")
 @Tag(
     name = "Webhooks",
@@ -54,17 +56,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WebhookResource {
 
   private final WebhookService webhooks;
-  private final Idempotency idempotency;
   private final SecurityIdentity identity;
 
-  public WebhookResource(
-      WebhookService webhooks, Idempotency idempotency, SecurityIdentity identity) {
+  public WebhookResource(WebhookService webhooks, SecurityIdentity identity) {
     this.webhooks = webhooks;
-    this.idempotency = idempotency;
     this.identity = identity;
   }
 
   @POST
+  @Idempotent
   @Operation(
       operationId = "createWebhook",
       summary = "Subscribe a URL to events; the answer holds the signing secret, shown only once",
@@ -84,21 +84,13 @@ public class WebhookResource {
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   public Response create(
       @NotNull @Valid NewWebhook body,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey,
       UriInfo uri) {
-    Caller caller = caller();
-    return idempotency.run(
-        idempotencyKey,
-        caller,
-        "POST " + uri.getPath(),
-        body,
-        () -> {
-          WebhookWithSecret created = webhooks.create(body, caller);
-          return Response.created(
-                  uri.getAbsolutePathBuilder().path(created.webhook().id().toString()).build())
-              .entity(created)
-              .build();
-        });
+    WebhookWithSecret created = webhooks.create(body, caller());
+    return Response.created(
+            uri.getAbsolutePathBuilder().path(created.webhook().id().toString()).build())
+        .entity(created)
+        .build();
   }
 
   @GET
@@ -182,6 +174,7 @@ public class WebhookResource {
   }
 
   @POST
+  @Idempotent
   @Path("{id}/rotate-secret")
   @Consumes(MediaType.WILDCARD) // no body: whatever a client labels its empty one
   @Operation(
@@ -203,110 +196,12 @@ public class WebhookResource {
   @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
   public Response rotate(
       @PathParam("id") String id,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-      UriInfo uri) {
-    Caller caller = caller();
-    return idempotency.run(
-        idempotencyKey,
-        caller,
-        "POST " + uri.getPath(),
-        null,
-        () -> Response.ok(webhooks.rotate(webhook(id), caller)).build());
-  }
-
-  @GET
-  @Path("{id}/deliveries")
-  @Operation(
-      operationId = "listWebhookDeliveries",
-      summary = "The subscription's deliveries, oldest first, with every attempt",
-      description =
-          "Marketing, sales and admin keys, on their own subscriptions (admin keys: any). Answers"
-              + " one page of the subscription's deliveries, oldest first, each with its `id` (the"
-              + " `webhook-id` header), the event, `status` (`PENDING`, `SUCCEEDED` or `FAILED`:"
-              + " given up), `attempts`, `nextAttemptAt` while pending and the `attemptLog` (time,"
-              + " the receiver's status code, latency and error, never its response body). Page"
-              + " with `limit` (1 to 200, 50 by default) and pass the answer's `nextCursor` as"
-              + " `cursor`.")
-  @APIResponse(responseCode = "200", description = "One page of deliveries")
-  @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
-  @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
-  public DeliveryPage deliveries(
-      @PathParam("id") String id,
-      @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
-      @Parameter(ref = "limit") @QueryParam("limit") String limit) {
-    QueryParams params = new QueryParams();
-    var after = params.cursor(cursor);
-    int size = params.limit(limit);
-    params.validate();
-    Page<DeliveryView> page = webhooks.deliveries(webhook(id), caller(), after, size);
-    return new DeliveryPage(page.data(), page.nextCursor());
-  }
-
-  @POST
-  @Path("{id}/deliveries/{deliveryId}/redeliver")
-  @Consumes(MediaType.WILDCARD) // no body: whatever a client labels its empty one
-  @Operation(
-      operationId = "redeliverWebhook",
-      summary = "Send a delivery again (same webhook-id), whatever became of it",
-      description =
-          "Marketing, sales and admin keys, on their own subscriptions (admin keys: any). Puts the"
-              + " delivery back to `PENDING`, whatever its status, and answers 202 with it; the"
-              + " dispatcher sends it within a second or so (a paused subscription's delivery"
-              + " waits until it resumes), keeping its `webhook-id`, so a receiver that"
-              + " de-duplicates on it and already processed it will skip it. 409"
-              + " `delivery-in-flight` while it is being sent right now, 409 `webhook-disabled`"
-              + " after the receiver answered 410, 404 `not-found` for a delivery of another"
-              + " subscription; an `Idempotency-Key` makes retries safe.")
-  @APIResponse(
-      responseCode = "202",
-      description = "Queued; the dispatcher sends it within a second or so",
-      content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-  @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
-  @APIResponse(responseCode = "409", ref = ErrorResponses.CONFLICT)
-  public Response redeliver(
-      @PathParam("id") String id,
-      @PathParam("deliveryId") String deliveryId,
-      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-      UriInfo uri) {
-    Caller caller = caller();
-    return idempotency.run(
-        idempotencyKey,
-        caller,
-        "POST " + uri.getPath(),
-        null,
-        () ->
-            Response.accepted(webhooks.redeliver(webhook(id), delivery(deliveryId), caller))
-                .build());
-  }
-
-  @POST
-  @Path("{id}/test")
-  @Consumes(MediaType.WILDCARD) // no body: whatever a client labels its empty one
-  @Operation(
-      operationId = "testWebhook",
-      summary = "Send a signed webhook.test ping now; reports the status code and latency only",
-      description =
-          "Marketing, sales and admin keys, on their own subscriptions (admin keys: any). Sends a"
-              + " `webhook.test` message, signed like every delivery, to the subscription's URL"
-              + " now, whatever its state, and answers how the receiver answered: `statusCode`"
-              + " (absent when no answer came), `latencyMs`, `success` (a 2xx answer) and `error`,"
-              + " never the response body. Nothing is recorded or retried; the call waits up to"
-              + " `BATON_WEBHOOK_TIMEOUT` (10 s by default) for the receiver.")
-  @APIResponse(
-      responseCode = "200",
-      description = "How the receiver answered",
-      content = @Content(schema = @Schema(implementation = TestResult.class)))
-  @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
-  public TestResult test(@PathParam("id") String id) {
-    return webhooks.test(webhook(id), caller());
+      @Parameter(ref = "idempotencyKey") @HeaderParam(Idempotent.HEADER) String idempotencyKey) {
+    return Response.ok(webhooks.rotate(webhook(id), caller())).build();
   }
 
   private static UUID webhook(String id) {
     return Ids.parse(id, "webhook");
-  }
-
-  private static UUID delivery(String id) {
-    return Ids.parse(WebhookDispatcher.Claimed.delivery(id), "delivery");
   }
 
   private Caller caller() {

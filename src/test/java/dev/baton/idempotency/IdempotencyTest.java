@@ -175,6 +175,60 @@ class IdempotencyTest {
   }
 
   @Test
+  void aMoveWithoutABodyIsTheSameRequestAsOneWithAnEmptyBody() {
+    String lead = Leads.leadIn("GENERATED");
+    String key = UUID.randomUUID().toString();
+    as(As.MARKETING)
+        .header("Idempotency-Key", key)
+        .post(LEADS + "/" + lead + "/qualify")
+        .then()
+        .statusCode(200);
+    as(As.MARKETING)
+        .header("Idempotency-Key", key)
+        .body("{}")
+        .post(LEADS + "/" + lead + "/qualify")
+        .then()
+        .statusCode(200)
+        .header("Idempotent-Replayed", "true");
+  }
+
+  @Test
+  void aPostWithoutABodyReplays() {
+    String code = Leads.newReason("MARKETING", false);
+    String key = UUID.randomUUID().toString();
+    String path = "/api/v1/rejection-reasons/" + code + "/deactivate";
+    as(As.ADMIN).header("Idempotency-Key", key).post(path).then().statusCode(200);
+    as(As.ADMIN)
+        .header("Idempotency-Key", key)
+        .post(path)
+        .then()
+        .statusCode(200)
+        .header("Idempotent-Replayed", "true")
+        .body("active", equalTo(false));
+  }
+
+  @Test
+  void anInvalidBodyIsRefusedWhateverItsKeyHolds() {
+    String lead = Leads.leadIn("QUALIFIED");
+    String key = UUID.randomUUID().toString();
+    String accept = LEADS + "/" + lead + "/accept";
+    as(As.SALES)
+        .header("Idempotency-Key", key)
+        .body(Map.of("owner", "jane@acme.example"))
+        .post(accept)
+        .then()
+        .statusCode(200);
+    as(As.SALES)
+        .header("Idempotency-Key", key)
+        .body(Map.of("owner", " "))
+        .post(accept)
+        .then()
+        .statusCode(400)
+        .body("type", equalTo("urn:baton:problem:validation-error"))
+        .body("errors.field", hasItem("owner"));
+  }
+
+  @Test
   void twentySimultaneousRetriesCreateOneLead() throws Exception {
     String source = Leads.uniqueSource();
     Map<String, Object> lead = Leads.body(source, "QUALIFIED");
