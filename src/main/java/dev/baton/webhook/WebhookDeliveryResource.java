@@ -135,7 +135,7 @@ public class WebhookDeliveryResource {
   }
 
   private static UUID delivery(String id) {
-    return Ids.parse(WebhookDispatcher.Claimed.delivery(id), "delivery");
+    return Ids.parse(MessageIds.delivery(id), "delivery");
   }
 
   private Caller caller() {

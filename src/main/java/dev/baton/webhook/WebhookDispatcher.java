@@ -42,11 +42,6 @@ public class WebhookDispatcher {
     String messageId() {
       return MessageIds.of(id);
     }
-
-    /** The delivery a webhook-id names, or the text itself when it is not one. */
-    static String delivery(String messageId) {
-      return MessageIds.delivery(messageId);
-    }
   }
 
   private final DeliveryRepository deliveries;
