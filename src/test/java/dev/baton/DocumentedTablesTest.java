@@ -2,9 +2,9 @@ package dev.baton;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.common.ProblemType;
 import dev.baton.event.EventType;
 import dev.baton.lead.Funnel;
+import dev.baton.problem.ProblemType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

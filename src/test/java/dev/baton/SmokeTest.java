@@ -1,10 +1,11 @@
 package dev.baton;
 
-import static dev.baton.Api.as;
+import static dev.baton.testing.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import dev.baton.Api.As;
+import dev.baton.testing.Api;
+import dev.baton.testing.Api.As;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

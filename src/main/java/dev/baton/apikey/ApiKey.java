@@ -1,5 +1,6 @@
 package dev.baton.apikey;
 
+import dev.baton.security.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,6 +1,7 @@
 package dev.baton.apikey;
 
-import dev.baton.common.KeyId;
+import dev.baton.security.Caller;
+import dev.baton.security.KeyId;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;

@@ -1,7 +1,7 @@
 package dev.baton.apikey;
 
 import dev.baton.apikey.ApiKeyRecords.ApiKeyView;
-import dev.baton.common.Page;
+import dev.baton.paging.Page;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

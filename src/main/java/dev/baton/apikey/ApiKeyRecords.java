@@ -1,5 +1,6 @@
 package dev.baton.apikey;
 
+import dev.baton.security.Role;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

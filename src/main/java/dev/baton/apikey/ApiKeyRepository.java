@@ -1,6 +1,7 @@
 package dev.baton.apikey;
 
-import dev.baton.common.Cursor;
+import dev.baton.paging.Cursor;
+import dev.baton.security.Role;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

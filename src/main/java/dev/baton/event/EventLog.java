@@ -1,6 +1,6 @@
 package dev.baton.event;
 
-import dev.baton.apikey.Caller;
+import dev.baton.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;

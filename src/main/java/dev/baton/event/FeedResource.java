@@ -1,7 +1,7 @@
 package dev.baton.event;
 
-import dev.baton.common.ErrorResponses;
-import dev.baton.common.QueryParams;
+import dev.baton.web.ErrorResponses;
+import dev.baton.web.QueryParams;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

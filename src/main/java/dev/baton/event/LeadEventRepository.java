@@ -1,6 +1,6 @@
 package dev.baton.event;
 
-import dev.baton.common.ProblemException;
+import dev.baton.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

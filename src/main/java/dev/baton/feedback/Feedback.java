@@ -1,6 +1,6 @@
 package dev.baton.feedback;
 
-import dev.baton.apikey.Caller;
+import dev.baton.security.Caller;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,13 +1,13 @@
 package dev.baton.feedback;
 
-import dev.baton.apikey.Caller;
-import dev.baton.apikey.Role;
-import dev.baton.common.ErrorResponses;
-import dev.baton.common.Ids;
 import dev.baton.feedback.FeedbackRecords.FeedbackList;
 import dev.baton.feedback.FeedbackRecords.FeedbackView;
 import dev.baton.feedback.FeedbackRecords.NewFeedback;
 import dev.baton.idempotency.Idempotent;
+import dev.baton.security.Caller;
+import dev.baton.security.Role;
+import dev.baton.web.ErrorResponses;
+import dev.baton.web.Ids;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,9 +1,6 @@
 package dev.baton.feedback;
 
-import dev.baton.apikey.Caller;
-import dev.baton.common.BatonClock;
-import dev.baton.common.Problem.FieldError;
-import dev.baton.common.ProblemException;
+import dev.baton.db.BatonClock;
 import dev.baton.event.EventLog;
 import dev.baton.event.EventType;
 import dev.baton.feedback.FeedbackRecords.FeedbackView;
@@ -12,6 +9,9 @@ import dev.baton.lead.Lead;
 import dev.baton.lead.LeadCycles;
 import dev.baton.lead.LeadRepository;
 import dev.baton.lead.PersonalDataService;
+import dev.baton.problem.Problem.FieldError;
+import dev.baton.problem.ProblemException;
+import dev.baton.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.baton.idempotency;
 
-import dev.baton.common.KeyId;
+import dev.baton.security.KeyId;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;

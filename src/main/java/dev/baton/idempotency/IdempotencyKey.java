@@ -1,6 +1,6 @@
 package dev.baton.idempotency;
 
-import dev.baton.common.ProblemException;
+import dev.baton.problem.ProblemException;
 import java.util.regex.Pattern;
 
 /** The {@code Idempotency-Key} header, read. */

@@ -1,7 +1,7 @@
 package dev.baton.idempotency;
 
-import dev.baton.common.BatonClock;
-import dev.baton.common.BatonConfig;
+import dev.baton.config.BatonConfig;
+import dev.baton.db.BatonClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;

@@ -1,8 +1,8 @@
 package dev.baton.lead;
 
-import dev.baton.common.BatonConfig;
-import dev.baton.common.ProblemException;
-import dev.baton.common.ProblemType;
+import dev.baton.config.BatonConfig;
+import dev.baton.problem.ProblemException;
+import dev.baton.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.concurrent.Semaphore;

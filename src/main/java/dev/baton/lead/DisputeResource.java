@@ -1,13 +1,13 @@
 package dev.baton.lead;
 
-import dev.baton.apikey.Caller;
-import dev.baton.apikey.Role;
-import dev.baton.common.ErrorResponses;
-import dev.baton.common.Ids;
 import dev.baton.idempotency.Idempotent;
 import dev.baton.lead.DisputeRecords.OpenDispute;
 import dev.baton.lead.DisputeRecords.ResolveDispute;
 import dev.baton.lead.LeadRecords.LeadView;
+import dev.baton.security.Caller;
+import dev.baton.security.Role;
+import dev.baton.web.ErrorResponses;
+import dev.baton.web.Ids;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,15 +1,15 @@
 package dev.baton.lead;
 
-import dev.baton.apikey.Caller;
-import dev.baton.common.BatonClock;
-import dev.baton.common.ProblemException;
-import dev.baton.common.ProblemType;
+import dev.baton.db.BatonClock;
 import dev.baton.event.EventLog;
 import dev.baton.event.EventType;
 import dev.baton.lead.DisputeRecords.OpenDispute;
 import dev.baton.lead.DisputeRecords.Outcome;
 import dev.baton.lead.DisputeRecords.ResolveDispute;
 import dev.baton.lead.LeadRecords.LeadView;
+import dev.baton.problem.ProblemException;
+import dev.baton.problem.ProblemType;
+import dev.baton.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

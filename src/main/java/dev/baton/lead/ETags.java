@@ -1,7 +1,7 @@
 package dev.baton.lead;
 
-import dev.baton.common.ProblemException;
-import dev.baton.common.ProblemType;
+import dev.baton.problem.ProblemException;
+import dev.baton.problem.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
 

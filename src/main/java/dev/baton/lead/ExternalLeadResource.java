@@ -1,13 +1,13 @@
 package dev.baton.lead;
 
-import dev.baton.apikey.Caller;
-import dev.baton.apikey.Role;
-import dev.baton.common.ErrorResponses;
-import dev.baton.common.Problem.FieldError;
-import dev.baton.common.ProblemException;
-import dev.baton.common.Text;
+import dev.baton.json.Text;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.LeadRecords.NewLead;
+import dev.baton.problem.Problem.FieldError;
+import dev.baton.problem.ProblemException;
+import dev.baton.security.Caller;
+import dev.baton.security.Role;
+import dev.baton.web.ErrorResponses;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

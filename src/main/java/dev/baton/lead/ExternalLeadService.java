@@ -1,8 +1,8 @@
 package dev.baton.lead;
 
-import dev.baton.apikey.Caller;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.LeadRecords.NewLead;
+import dev.baton.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;

@@ -1,8 +1,5 @@
 package dev.baton.lead;
 
-import static dev.baton.apikey.Role.ADMIN;
-import static dev.baton.apikey.Role.MARKETING;
-import static dev.baton.apikey.Role.SALES;
 import static dev.baton.lead.Action.ACCEPT;
 import static dev.baton.lead.Action.CONVERT;
 import static dev.baton.lead.Action.QUALIFY;
@@ -14,10 +11,13 @@ import static dev.baton.lead.LeadStatus.CONVERTED;
 import static dev.baton.lead.LeadStatus.GENERATED;
 import static dev.baton.lead.LeadStatus.QUALIFIED;
 import static dev.baton.lead.LeadStatus.REJECTED;
+import static dev.baton.security.Role.ADMIN;
+import static dev.baton.security.Role.MARKETING;
+import static dev.baton.security.Role.SALES;
 
-import dev.baton.apikey.Role;
-import dev.baton.common.ProblemException;
-import dev.baton.common.ProblemType;
+import dev.baton.problem.ProblemException;
+import dev.baton.problem.ProblemType;
+import dev.baton.security.Role;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;

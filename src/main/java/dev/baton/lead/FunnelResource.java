@@ -1,8 +1,5 @@
 package dev.baton.lead;
 
-import dev.baton.apikey.Caller;
-import dev.baton.common.ErrorResponses;
-import dev.baton.common.Ids;
 import dev.baton.idempotency.Idempotent;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.MoveRecords.AcceptLead;
@@ -10,6 +7,9 @@ import dev.baton.lead.MoveRecords.ConvertLead;
 import dev.baton.lead.MoveRecords.QualifyLead;
 import dev.baton.lead.MoveRecords.RecycleLead;
 import dev.baton.lead.MoveRecords.RejectLead;
+import dev.baton.security.Caller;
+import dev.baton.web.ErrorResponses;
+import dev.baton.web.Ids;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;

@@ -1,9 +1,6 @@
 package dev.baton.lead;
 
-import dev.baton.apikey.Caller;
-import dev.baton.common.BatonClock;
-import dev.baton.common.ProblemException;
-import dev.baton.common.ProblemType;
+import dev.baton.db.BatonClock;
 import dev.baton.event.EventLog;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.MoveRecords.AcceptLead;
@@ -11,8 +8,13 @@ import dev.baton.lead.MoveRecords.ConvertLead;
 import dev.baton.lead.MoveRecords.QualifyLead;
 import dev.baton.lead.MoveRecords.RecycleLead;
 import dev.baton.lead.MoveRecords.RejectLead;
+import dev.baton.problem.ProblemException;
+import dev.baton.problem.ProblemType;
 import dev.baton.reason.RejectionReason;
 import dev.baton.reason.RejectionReasonService;
+import dev.baton.security.Caller;
+import dev.baton.sla.SlaClock;
+import dev.baton.sla.SlaState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.baton.lead;
 
-import dev.baton.common.Cursor;
 import dev.baton.lead.LeadRecords.InitialStatus;
 import dev.baton.lead.LeadRecords.LeadChanges;
 import dev.baton.lead.LeadRecords.NewLead;
+import dev.baton.paging.Cursor;
 import dev.baton.reason.RejectionReason;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

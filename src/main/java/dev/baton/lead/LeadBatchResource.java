@@ -1,14 +1,14 @@
 package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.apikey.Caller;
-import dev.baton.apikey.Role;
-import dev.baton.common.ErrorResponses;
-import dev.baton.common.Problem;
-import dev.baton.common.StrictJsonReader;
 import dev.baton.idempotency.Idempotency;
 import dev.baton.idempotency.Idempotent;
 import dev.baton.lead.LeadRecords.NewLead;
+import dev.baton.problem.Problem;
+import dev.baton.security.Caller;
+import dev.baton.security.Role;
+import dev.baton.web.ErrorResponses;
+import dev.baton.web.StrictJsonReader;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;

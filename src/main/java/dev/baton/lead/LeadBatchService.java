@@ -1,11 +1,11 @@
 package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.apikey.Caller;
-import dev.baton.common.JsonBinder;
-import dev.baton.common.ProblemException;
+import dev.baton.json.JsonBinder;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.LeadRecords.NewLead;
+import dev.baton.problem.ProblemException;
+import dev.baton.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

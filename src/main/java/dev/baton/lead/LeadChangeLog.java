@@ -1,9 +1,11 @@
 package dev.baton.lead;
 
-import dev.baton.apikey.Caller;
 import dev.baton.event.EventLog;
 import dev.baton.event.EventType;
 import dev.baton.event.EventView;
+import dev.baton.metrics.LeadMetrics;
+import dev.baton.security.Caller;
+import dev.baton.sla.SlaClock;
 import dev.baton.sla.SlaPolicyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

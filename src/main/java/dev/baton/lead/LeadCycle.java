@@ -4,6 +4,7 @@ import dev.baton.lead.LeadRecords.Conversion;
 import dev.baton.lead.LeadRecords.Rejection;
 import dev.baton.lead.LeadRecords.StatusTimes;
 import dev.baton.reason.RejectionReason;
+import dev.baton.sla.SlaClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
@@ -79,7 +80,7 @@ public class LeadCycle {
 
   /** Starts the acceptance clock of a lead that just entered QUALIFIED. */
   void startSla(Instant now, Duration allowed) {
-    this.sla = SlaClock.start(now, now.plus(allowed));
+    this.sla = SlaClock.start(now, allowed);
   }
 
   void qualified(Instant now, Duration allowed) {

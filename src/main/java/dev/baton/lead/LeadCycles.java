@@ -3,6 +3,7 @@ package dev.baton.lead;
 import dev.baton.lead.LeadRecords.Conversion;
 import dev.baton.lead.LeadRecords.Rejection;
 import dev.baton.lead.LeadRecords.StatusTimes;
+import dev.baton.sla.SlaClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -2,10 +2,10 @@ package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.common.JsonBinder;
-import dev.baton.common.Problem.FieldError;
-import dev.baton.common.ProblemException;
+import dev.baton.json.JsonBinder;
 import dev.baton.lead.LeadRecords.LeadChanges;
+import dev.baton.problem.Problem.FieldError;
+import dev.baton.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,14 +1,14 @@
 package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.apikey.Caller;
-import dev.baton.apikey.Role;
-import dev.baton.common.ErrorResponses;
-import dev.baton.common.Ids;
-import dev.baton.common.ProblemException;
-import dev.baton.common.ProblemType;
 import dev.baton.event.EventView;
 import dev.baton.lead.LeadRecords.LeadView;
+import dev.baton.problem.ProblemException;
+import dev.baton.problem.ProblemType;
+import dev.baton.security.Caller;
+import dev.baton.security.Role;
+import dev.baton.web.ErrorResponses;
+import dev.baton.web.Ids;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

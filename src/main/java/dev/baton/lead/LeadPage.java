@@ -1,7 +1,7 @@
 package dev.baton.lead;
 
-import dev.baton.common.Page;
 import dev.baton.lead.LeadRecords.LeadView;
+import dev.baton.paging.Page;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

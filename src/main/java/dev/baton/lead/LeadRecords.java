@@ -1,7 +1,8 @@
 package dev.baton.lead;
 
-import dev.baton.common.IsoCountry;
+import dev.baton.json.IsoCountry;
 import dev.baton.reason.Accountable;
+import dev.baton.sla.SlaState;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -128,7 +129,7 @@ public final class LeadRecords {
 
   /**
    * The part of a lead that PATCH may change. On the wire the patch is documented as {@code
-   * LeadPatch}, derived from these schemas by {@link dev.baton.common.OpenApiConventions}.
+   * LeadPatch}, derived from these schemas by {@code OpenApiConventions}.
    */
   public record LeadChanges(
       @NotNull @Valid Contact contact,

@@ -1,6 +1,7 @@
 package dev.baton.lead;
 
-import dev.baton.common.Cursor;
+import dev.baton.paging.Cursor;
+import dev.baton.sla.SlaState;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,16 +1,17 @@
 package dev.baton.lead;
 
-import dev.baton.apikey.Caller;
-import dev.baton.apikey.Role;
-import dev.baton.common.Cursor;
-import dev.baton.common.ErrorResponses;
-import dev.baton.common.Problem.FieldError;
-import dev.baton.common.ProblemException;
-import dev.baton.common.ProblemType;
-import dev.baton.common.QueryParams;
 import dev.baton.idempotency.Idempotent;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.LeadRecords.NewLead;
+import dev.baton.paging.Cursor;
+import dev.baton.problem.Problem.FieldError;
+import dev.baton.problem.ProblemException;
+import dev.baton.problem.ProblemType;
+import dev.baton.security.Caller;
+import dev.baton.security.Role;
+import dev.baton.sla.SlaState;
+import dev.baton.web.ErrorResponses;
+import dev.baton.web.QueryParams;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

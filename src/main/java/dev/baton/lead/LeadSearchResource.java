@@ -1,8 +1,9 @@
 package dev.baton.lead;
 
-import dev.baton.common.Cursor;
-import dev.baton.common.ErrorResponses;
-import dev.baton.common.QueryParams;
+import dev.baton.paging.Cursor;
+import dev.baton.sla.SlaState;
+import dev.baton.web.ErrorResponses;
+import dev.baton.web.QueryParams;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

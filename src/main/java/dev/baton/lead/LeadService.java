@@ -1,16 +1,16 @@
 package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.apikey.Caller;
-import dev.baton.common.BatonClock;
-import dev.baton.common.Cursor;
-import dev.baton.common.Page;
-import dev.baton.common.ProblemException;
+import dev.baton.db.BatonClock;
 import dev.baton.event.EventLog;
 import dev.baton.event.EventView;
 import dev.baton.lead.LeadRecords.LeadChanges;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.LeadRecords.NewLead;
+import dev.baton.paging.Cursor;
+import dev.baton.paging.Page;
+import dev.baton.problem.ProblemException;
+import dev.baton.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

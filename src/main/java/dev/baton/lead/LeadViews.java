@@ -3,6 +3,7 @@ package dev.baton.lead;
 import dev.baton.lead.LeadRecords.LeadChanges;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.LeadRecords.SlaView;
+import dev.baton.sla.SlaClock;
 import java.util.List;
 import java.util.Map;
 

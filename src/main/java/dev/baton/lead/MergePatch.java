@@ -3,7 +3,7 @@ package dev.baton.lead;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.common.Problem.FieldError;
+import dev.baton.problem.Problem.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

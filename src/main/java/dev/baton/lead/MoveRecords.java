@@ -1,6 +1,6 @@
 package dev.baton.lead;
 
-import dev.baton.common.IsoCurrency;
+import dev.baton.json.IsoCurrency;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

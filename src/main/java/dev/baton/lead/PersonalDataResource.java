@@ -1,10 +1,10 @@
 package dev.baton.lead;
 
-import dev.baton.apikey.Caller;
-import dev.baton.apikey.Role;
-import dev.baton.common.ErrorResponses;
-import dev.baton.common.Ids;
 import dev.baton.lead.PersonalDataService.Erasure;
+import dev.baton.security.Caller;
+import dev.baton.security.Role;
+import dev.baton.web.ErrorResponses;
+import dev.baton.web.Ids;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;

@@ -1,9 +1,9 @@
 package dev.baton.lead;
 
-import dev.baton.apikey.Caller;
-import dev.baton.common.BatonClock;
-import dev.baton.common.ProblemException;
-import dev.baton.common.ProblemType;
+import dev.baton.db.BatonClock;
+import dev.baton.problem.ProblemException;
+import dev.baton.problem.ProblemType;
+import dev.baton.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,6 @@
 package dev.baton.ratelimit;
 
-import dev.baton.common.BatonConfig;
+import dev.baton.config.BatonConfig;
 import dev.baton.ratelimit.SharedWindows.Grant;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -1,8 +1,8 @@
 package dev.baton.ratelimit;
 
-import dev.baton.apikey.Caller;
-import dev.baton.common.ProblemException;
-import dev.baton.common.ProblemType;
+import dev.baton.problem.ProblemException;
+import dev.baton.problem.ProblemType;
+import dev.baton.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

@@ -1,11 +1,11 @@
 package dev.baton.reason;
 
-import dev.baton.apikey.Role;
-import dev.baton.common.ErrorResponses;
-import dev.baton.common.QueryParams;
 import dev.baton.idempotency.Idempotent;
 import dev.baton.reason.ReasonRecords.NewRejectionReason;
 import dev.baton.reason.ReasonRecords.RejectionReasonView;
+import dev.baton.security.Role;
+import dev.baton.web.ErrorResponses;
+import dev.baton.web.QueryParams;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,11 +1,11 @@
 package dev.baton.reason;
 
-import dev.baton.common.BatonClock;
-import dev.baton.common.ProblemException;
-import dev.baton.common.ProblemType;
-import dev.baton.common.QueryParams;
+import dev.baton.db.BatonClock;
+import dev.baton.problem.ProblemException;
+import dev.baton.problem.ProblemType;
 import dev.baton.reason.ReasonRecords.NewRejectionReason;
 import dev.baton.reason.ReasonRecords.RejectionReasonView;
+import dev.baton.web.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;

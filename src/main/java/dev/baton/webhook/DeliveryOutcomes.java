@@ -1,58 +1,35 @@
 package dev.baton.webhook;
 
-import dev.baton.common.BatonConfig;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.Startup;
+import dev.baton.config.BatonConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Records each attempt {@link WebhookDispatcher} made and decides what comes next: done, a retry
- * later, or giving up; the subscription learns whether its receiver answers. Counted in {@code
- * baton_webhook_deliveries_total{outcome}}, each series there from the start at 0.
+ * later, or giving up; the subscription learns whether its receiver answers. Each outcome is
+ * announced as a {@link DeliveryAttempted}, which {@code /q/metrics} counts.
  */
-@Startup
 @ApplicationScoped
 public class DeliveryOutcomes {
 
-  static final String SUCCEEDED = "succeeded";
-  static final String RETRYING = "retrying";
-  static final String FAILED = "failed";
-  static final String GONE = "gone";
-
-  private final Map<String, Counter> counters;
   private final DeliveryRepository deliveries;
   private final WebhookRepository webhooks;
   private final RetrySchedule retries;
   private final BatonConfig.Webhook config;
+  private final Event<DeliveryAttempted> attempted;
 
   public DeliveryOutcomes(
-      MeterRegistry registry,
       DeliveryRepository deliveries,
       WebhookRepository webhooks,
       RetrySchedule retries,
-      BatonConfig config) {
+      BatonConfig config,
+      Event<DeliveryAttempted> attempted) {
     this.deliveries = deliveries;
     this.webhooks = webhooks;
     this.retries = retries;
     this.config = config.webhook();
-    counters =
-        List.of(SUCCEEDED, RETRYING, FAILED, GONE).stream()
-            .collect(
-                Collectors.toUnmodifiableMap(
-                    Function.identity(),
-                    outcome ->
-                        Counter.builder("baton.webhook.deliveries")
-                            .description(
-                                "Webhook delivery attempts, by outcome: succeeded, retrying (a"
-                                    + " retry is scheduled), failed (given up), gone (410)")
-                            .tag("outcome", outcome)
-                            .register(registry)));
+    this.attempted = attempted;
   }
 
   /**
@@ -64,22 +41,23 @@ public class DeliveryOutcomes {
     int attempts = claimed.attempts() + 1;
     DeliveryStatus status;
     Instant next = null;
-    String counted;
+    DeliveryAttempted.Outcome counted;
     if (outcome.success()) {
       status = DeliveryStatus.SUCCEEDED;
-      counted = SUCCEEDED;
+      counted = DeliveryAttempted.Outcome.SUCCEEDED;
       webhook.succeeded();
     } else if (Integer.valueOf(410).equals(outcome.statusCode())) {
       status = DeliveryStatus.FAILED;
-      counted = GONE;
+      counted = DeliveryAttempted.Outcome.GONE;
       webhook.disable("the receiver answered 410 Gone", now);
     } else {
       next = retries.next(attempts, outcome, now);
       status = next == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
-      counted = next == null ? FAILED : RETRYING;
+      counted =
+          next == null ? DeliveryAttempted.Outcome.FAILED : DeliveryAttempted.Outcome.RETRYING;
       webhook.failed(now, config.pauseAfter());
     }
-    counters.get(counted).increment();
+    attempted.fire(new DeliveryAttempted(counted));
     deliveries.afterAttempt(claimed.id(), status, attempts, next, now);
   }
 }

@@ -1,7 +1,7 @@
 package dev.baton.webhook;
 
-import dev.baton.common.Cursor;
 import dev.baton.event.LeadEvent;
+import dev.baton.paging.Cursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -15,7 +15,7 @@ import org.hibernate.type.StandardBasicTypes;
 
 /** Every statement on {@code webhook_delivery} and {@code webhook_attempt}. */
 @ApplicationScoped
-class DeliveryRepository {
+public class DeliveryRepository {
 
   /** In the SQL text, not bound: see {@link DeliveryStatus#sql()}. */
   private static final String PENDING = DeliveryStatus.PENDING.sql();
@@ -176,7 +176,7 @@ class DeliveryRepository {
    * the oldest, per active subscription from webhook_delivery_pending (webhook_id, seq): its first
    * entry is the subscription's oldest pending delivery.
    */
-  Object[] backlog() {
+  public Object[] backlog() {
     return (Object[])
         em.createNativeQuery(
                 """

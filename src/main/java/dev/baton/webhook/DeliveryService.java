@@ -1,9 +1,9 @@
 package dev.baton.webhook;
 
-import dev.baton.common.Cursor;
-import dev.baton.common.Page;
-import dev.baton.common.ProblemException;
-import dev.baton.common.ProblemType;
+import dev.baton.paging.Cursor;
+import dev.baton.paging.Page;
+import dev.baton.problem.ProblemException;
+import dev.baton.problem.ProblemType;
 import dev.baton.webhook.WebhookRecords.AttemptView;
 import dev.baton.webhook.WebhookRecords.DeliveryView;
 import dev.baton.webhook.WebhookRecords.TestResult;

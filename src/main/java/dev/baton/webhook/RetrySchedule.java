@@ -1,6 +1,6 @@
 package dev.baton.webhook;
 
-import dev.baton.common.BatonConfig;
+import dev.baton.config.BatonConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package dev.baton.webhook;
 
-import dev.baton.apikey.Caller;
-import dev.baton.apikey.Role;
-import dev.baton.common.ErrorResponses;
-import dev.baton.common.Ids;
-import dev.baton.common.Page;
-import dev.baton.common.QueryParams;
 import dev.baton.idempotency.Idempotent;
+import dev.baton.paging.Page;
+import dev.baton.security.Caller;
+import dev.baton.security.Role;
+import dev.baton.web.ErrorResponses;
+import dev.baton.web.Ids;
+import dev.baton.web.QueryParams;
 import dev.baton.webhook.WebhookRecords.DeliveryPage;
 import dev.baton.webhook.WebhookRecords.DeliveryView;
 import dev.baton.webhook.WebhookRecords.TestResult;

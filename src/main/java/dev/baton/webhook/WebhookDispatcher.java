@@ -1,7 +1,7 @@
 package dev.baton.webhook;
 
-import dev.baton.common.BatonClock;
-import dev.baton.common.DatabaseFailures;
+import dev.baton.db.BatonClock;
+import dev.baton.db.DatabaseFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;

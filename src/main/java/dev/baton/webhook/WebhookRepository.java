@@ -1,8 +1,8 @@
 package dev.baton.webhook;
 
-import dev.baton.apikey.Caller;
-import dev.baton.apikey.Role;
-import dev.baton.common.Cursor;
+import dev.baton.paging.Cursor;
+import dev.baton.security.Caller;
+import dev.baton.security.Role;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,10 @@
 package dev.baton.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.common.JsonBinder;
-import dev.baton.common.Problem.FieldError;
-import dev.baton.common.ProblemException;
 import dev.baton.event.EventType;
+import dev.baton.json.JsonBinder;
+import dev.baton.problem.Problem.FieldError;
+import dev.baton.problem.ProblemException;
 import dev.baton.webhook.WebhookRecords.WebhookPatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

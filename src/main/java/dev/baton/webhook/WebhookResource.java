@@ -1,13 +1,13 @@
 package dev.baton.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.apikey.Caller;
-import dev.baton.apikey.Role;
-import dev.baton.common.ErrorResponses;
-import dev.baton.common.Ids;
-import dev.baton.common.Page;
-import dev.baton.common.QueryParams;
 import dev.baton.idempotency.Idempotent;
+import dev.baton.paging.Page;
+import dev.baton.security.Caller;
+import dev.baton.security.Role;
+import dev.baton.web.ErrorResponses;
+import dev.baton.web.Ids;
+import dev.baton.web.QueryParams;
 import dev.baton.webhook.WebhookRecords.NewWebhook;
 import dev.baton.webhook.WebhookRecords.WebhookPage;
 import dev.baton.webhook.WebhookRecords.WebhookView;

@@ -1,8 +1,8 @@
 package dev.baton.webhook;
 
-import dev.baton.common.BatonClock;
-import dev.baton.common.BatonConfig;
-import dev.baton.common.ProblemException;
+import dev.baton.config.BatonConfig;
+import dev.baton.db.BatonClock;
+import dev.baton.problem.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,13 +1,13 @@
 package dev.baton.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.apikey.Caller;
-import dev.baton.common.BatonClock;
-import dev.baton.common.BatonConfig;
-import dev.baton.common.Cursor;
-import dev.baton.common.Page;
-import dev.baton.common.ProblemException;
-import dev.baton.common.ProblemType;
+import dev.baton.config.BatonConfig;
+import dev.baton.db.BatonClock;
+import dev.baton.paging.Cursor;
+import dev.baton.paging.Page;
+import dev.baton.problem.ProblemException;
+import dev.baton.problem.ProblemType;
+import dev.baton.security.Caller;
 import dev.baton.webhook.WebhookRecords.DeliveryView;
 import dev.baton.webhook.WebhookRecords.NewWebhook;
 import dev.baton.webhook.WebhookRecords.TestResult;

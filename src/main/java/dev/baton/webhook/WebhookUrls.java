@@ -1,7 +1,7 @@
 package dev.baton.webhook;
 
-import dev.baton.common.BatonConfig;
-import dev.baton.common.ProblemException;
+import dev.baton.config.BatonConfig;
+import dev.baton.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,10 +1,10 @@
 package dev.baton.apikey;
 
-import static dev.baton.Api.as;
+import static dev.baton.testing.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.baton.Api.As;
+import dev.baton.testing.Api.As;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;

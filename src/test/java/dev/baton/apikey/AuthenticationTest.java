@@ -1,6 +1,6 @@
 package dev.baton.apikey;
 
-import static dev.baton.Api.as;
+import static dev.baton.testing.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -13,8 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.Api;
-import dev.baton.Api.As;
+import dev.baton.security.Role;
+import dev.baton.testing.Api;
+import dev.baton.testing.Api.As;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -1,10 +1,10 @@
 package dev.baton.event;
 
-import static dev.baton.Api.as;
+import static dev.baton.testing.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.baton.Api.As;
-import dev.baton.lead.Leads;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Leads;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class EventRetentionTest {
 
   @Inject AgroalDataSource database;
-  @Inject EventRetention retention;
+  @Inject EventRetentionJob retention;
 
   @Test
   void eventsOlderThanTheRetentionArePurgedAndRecentOnesKept() throws Exception {

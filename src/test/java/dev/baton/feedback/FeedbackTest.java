@@ -1,12 +1,12 @@
 package dev.baton.feedback;
 
-import static dev.baton.Api.as;
+import static dev.baton.testing.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
-import dev.baton.Api.As;
-import dev.baton.lead.Leads;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Leads;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.UUID;

@@ -1,21 +1,21 @@
 package dev.baton.lead;
 
-import static dev.baton.Api.as;
-import static dev.baton.lead.Leads.LEADS;
+import static dev.baton.testing.Api.as;
+import static dev.baton.testing.Leads.LEADS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.Api.As;
-import dev.baton.apikey.Role;
-import dev.baton.common.ProblemException;
 import dev.baton.lead.DisputeRecords.ResolveDispute;
 import dev.baton.lead.Funnel.DisputeAnswer;
 import dev.baton.lead.Funnel.Move;
+import dev.baton.problem.ProblemException;
+import dev.baton.security.Role;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Leads;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +64,7 @@ class FunnelOverturnTest {
   void resolvingADisputeIsAllowedToExactlyTheRolesThatMayOverturn() throws Exception {
     RolesAllowed allowed =
         DisputeResource.class
-            .getMethod(
-                "resolve",
-                String.class,
-                String.class,
-                ResolveDispute.class,
-                String.class,
-                UriInfo.class)
+            .getMethod("resolve", String.class, String.class, ResolveDispute.class, String.class)
             .getAnnotation(RolesAllowed.class);
     Set<String> table = overturn().roles().stream().map(Role::name).collect(Collectors.toSet());
     assertEquals(table, Set.of(allowed.value()));

@@ -1,7 +1,7 @@
 package dev.baton.lead;
 
-import static dev.baton.Api.as;
-import static dev.baton.lead.Leads.LEADS;
+import static dev.baton.testing.Api.as;
+import static dev.baton.testing.Leads.LEADS;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -14,8 +14,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.baton.Api;
-import dev.baton.Api.As;
+import dev.baton.testing.Api;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Leads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;

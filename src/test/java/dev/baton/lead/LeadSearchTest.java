@@ -1,8 +1,8 @@
 package dev.baton.lead;
 
-import static dev.baton.Api.as;
-import static dev.baton.lead.Leads.LEADS;
-import static dev.baton.lead.Leads.SEARCH;
+import static dev.baton.testing.Api.as;
+import static dev.baton.testing.Leads.LEADS;
+import static dev.baton.testing.Leads.SEARCH;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -13,8 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.Api;
-import dev.baton.Api.As;
+import dev.baton.testing.Api;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Leads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;

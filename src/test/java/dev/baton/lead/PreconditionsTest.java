@@ -1,13 +1,14 @@
 package dev.baton.lead;
 
-import static dev.baton.Api.as;
-import static dev.baton.lead.Leads.LEADS;
+import static dev.baton.testing.Api.as;
+import static dev.baton.testing.Leads.LEADS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.baton.Api;
-import dev.baton.Api.As;
+import dev.baton.testing.Api;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Leads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;

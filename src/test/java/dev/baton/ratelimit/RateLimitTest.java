@@ -1,6 +1,6 @@
 package dev.baton.ratelimit;
 
-import static dev.baton.Api.as;
+import static dev.baton.testing.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.Api.As;
-import dev.baton.Ops;
-import dev.baton.Scrape;
-import dev.baton.lead.Leads;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Leads;
+import dev.baton.testing.Ops;
+import dev.baton.testing.Scrape;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

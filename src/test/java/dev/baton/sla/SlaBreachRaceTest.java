@@ -1,15 +1,16 @@
 package dev.baton.sla;
 
-import static dev.baton.Api.as;
+import static dev.baton.testing.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.Api;
-import dev.baton.Api.As;
-import dev.baton.TestClock;
-import dev.baton.lead.Leads;
-import dev.baton.lead.SlaBreaches;
+import dev.baton.lead.SlaBreachJob;
+import dev.baton.testing.Api;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Leads;
+import dev.baton.testing.Overdue;
+import dev.baton.testing.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -40,7 +41,7 @@ class SlaBreachRaceTest {
   private static final int JOBS = 4;
 
   @Inject AgroalDataSource database;
-  @Inject SlaBreaches breaches;
+  @Inject SlaBreachJob breaches;
   @Inject TestClock clock;
 
   @Test

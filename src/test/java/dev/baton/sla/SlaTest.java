@@ -1,7 +1,7 @@
 package dev.baton.sla;
 
-import static dev.baton.Api.as;
-import static dev.baton.lead.Leads.LEADS;
+import static dev.baton.testing.Api.as;
+import static dev.baton.testing.Leads.LEADS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -12,10 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.Api.As;
-import dev.baton.TestClock;
-import dev.baton.lead.Leads;
-import dev.baton.lead.SlaBreaches;
+import dev.baton.lead.SlaBreachJob;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Leads;
+import dev.baton.testing.Overdue;
+import dev.baton.testing.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -40,7 +41,7 @@ class SlaTest {
 
   @Inject AgroalDataSource database;
   @Inject TestClock clock;
-  @Inject SlaBreaches breaches;
+  @Inject SlaBreachJob breaches;
 
   // ---------------------------------------------------------------------------------------------
   // The policy

@@ -1,15 +1,15 @@
 package dev.baton.webhook;
 
-import static dev.baton.Api.as;
+import static dev.baton.testing.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.baton.Api.As;
-import dev.baton.Scrape;
-import dev.baton.lead.Leads;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Leads;
+import dev.baton.testing.Scrape;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;

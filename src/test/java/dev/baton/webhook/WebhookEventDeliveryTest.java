@@ -1,14 +1,16 @@
 package dev.baton.webhook;
 
-import static dev.baton.Api.as;
+import static dev.baton.testing.Api.as;
 import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.Api.As;
-import dev.baton.lead.Leads;
-import dev.baton.webhook.Receiver.Message;
-import dev.baton.webhook.Receiver.Reply;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Hooks;
+import dev.baton.testing.Leads;
+import dev.baton.testing.Receiver;
+import dev.baton.testing.Receiver.Message;
+import dev.baton.testing.Receiver.Reply;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;

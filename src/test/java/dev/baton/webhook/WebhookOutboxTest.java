@@ -3,10 +3,11 @@ package dev.baton.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.baton.apikey.Caller;
 import dev.baton.event.EventLog;
 import dev.baton.event.EventType;
-import dev.baton.lead.Leads;
+import dev.baton.security.Caller;
+import dev.baton.testing.Hooks;
+import dev.baton.testing.Leads;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,7 @@
 package dev.baton.webhook;
 
-import static dev.baton.Api.as;
-import static dev.baton.webhook.Hooks.WEBHOOKS;
+import static dev.baton.testing.Api.as;
+import static dev.baton.testing.Hooks.WEBHOOKS;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.Api.As;
-import dev.baton.TestClock;
-import dev.baton.lead.Leads;
-import dev.baton.webhook.Receiver.Message;
-import dev.baton.webhook.Receiver.Reply;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Hooks;
+import dev.baton.testing.Leads;
+import dev.baton.testing.Receiver;
+import dev.baton.testing.Receiver.Message;
+import dev.baton.testing.Receiver.Reply;
+import dev.baton.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;

@@ -1,13 +1,15 @@
 package dev.baton.webhook;
 
-import static dev.baton.Api.as;
-import static dev.baton.webhook.Hooks.WEBHOOKS;
+import static dev.baton.testing.Api.as;
+import static dev.baton.testing.Hooks.WEBHOOKS;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import dev.baton.Api.As;
-import dev.baton.lead.Leads;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Hooks;
+import dev.baton.testing.Leads;
+import dev.baton.testing.Receiver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

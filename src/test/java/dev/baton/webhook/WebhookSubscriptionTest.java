@@ -1,7 +1,7 @@
 package dev.baton.webhook;
 
-import static dev.baton.Api.as;
-import static dev.baton.webhook.Hooks.WEBHOOKS;
+import static dev.baton.testing.Api.as;
+import static dev.baton.testing.Hooks.WEBHOOKS;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,8 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.Api.As;
-import dev.baton.lead.Leads;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Hooks;
+import dev.baton.testing.Leads;
+import dev.baton.testing.Receiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

@@ -1,0 +1,2 @@
+/** Baton's own settings ({@code baton.*}), typed and validated at start. */
+package dev.baton.config;

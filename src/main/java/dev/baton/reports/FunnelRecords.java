@@ -1,0 +1,97 @@
+package dev.baton.reports;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** GET /api/v1/funnel on the wire. */
+public final class FunnelRecords {
+
+  private FunnelRecords() {}
+
+  @Schema(
+      name = "FunnelGroupBy",
+      description = "The attribution or assignment field to group cycles by")
+  public enum GroupBy {
+    source,
+    campaign,
+    segment,
+    owner,
+    content
+  }
+
+  @Schema(name = "FunnelReport")
+  public record FunnelReport(
+      @Schema(required = true) Instant from,
+      @Schema(required = true) Instant to,
+      @Schema(description = "Absent for totals only") GroupBy groupBy,
+      @Schema(required = true, description = "All cycles of the period") FunnelFigures totals,
+      @Schema(
+              required = true,
+              description = "One entry per value of groupBy, most cycles first; empty without it")
+          List<FunnelFigures> groups) {}
+
+  @Schema(name = "FunnelFigures", description = "The funnel of a set of cycles")
+  public record FunnelFigures(
+      @Schema(description = "The group's value; absent in totals and for cycles without a value")
+          String key,
+      @Schema(required = true, description = "Cycles handed off in the period") long handedOff,
+      @Schema(required = true) Reached reached,
+      @Schema(required = true) Rates rates,
+      @Schema(required = true) Rejections rejections,
+      @Schema(description = "Median hours from entering QUALIFIED to ACCEPTED")
+          BigDecimal medianHoursToAccept,
+      @Schema(description = "Median hours from ACCEPTED to CONVERTED")
+          BigDecimal medianHoursToConvert,
+      @Schema(required = true) Quality quality,
+      @Schema(required = true) Disputes disputes,
+      @Schema(required = true, description = "Cycles that ended in a recycle") long recycles,
+      @Schema(
+              required = true,
+              description = "Converted amounts per ISO 4217 currency, exact",
+              examples = "{\"EUR\": 125000.00}")
+          Map<String, BigDecimal> convertedAmounts) {}
+
+  @Schema(
+      name = "FunnelReached",
+      description =
+          "Cycles that reached each status. A rejection overturned after a dispute is not counted"
+              + " under rejected; a cycle rejected after acceptance counts under both.")
+  public record Reached(
+      @Schema(required = true) long generated,
+      @Schema(required = true) long qualified,
+      @Schema(required = true) long accepted,
+      @Schema(required = true) long converted,
+      @Schema(required = true) long rejected) {}
+
+  @Schema(name = "FunnelRates", description = "Conversion rates, 0 to 1; absent when undefined")
+  public record Rates(
+      BigDecimal qualifiedToAccepted,
+      BigDecimal acceptedToConverted,
+      BigDecimal qualifiedToConverted) {}
+
+  @Schema(name = "FunnelRejections")
+  public record Rejections(
+      @Schema(required = true, description = "Rejections per reason code")
+          Map<String, Long> byReason,
+      @Schema(required = true, description = "Rejections per accountable party")
+          Accountability byAccountable) {}
+
+  @Schema(name = "FunnelAccountability")
+  public record Accountability(
+      @Schema(required = true) long marketing,
+      @Schema(required = true) long sales,
+      @Schema(required = true) long none) {}
+
+  @Schema(name = "FunnelQuality", description = "Sales's quality ratings (1–5) of these cycles")
+  public record Quality(
+      @Schema(description = "Mean rating, to the hundredth; absent without ratings")
+          BigDecimal meanRating,
+      @Schema(required = true) long ratings) {}
+
+  @Schema(name = "FunnelDisputes")
+  public record Disputes(
+      @Schema(required = true) long opened, @Schema(required = true) long overturned) {}
+}

@@ -1,0 +1,108 @@
+package dev.baton.reports;
+
+import dev.baton.reports.SlaReportRecords.MarketingSide;
+import dev.baton.reports.SlaReportRecords.SalesSide;
+import dev.baton.reports.SlaReportRecords.SlaReport;
+import dev.baton.sla.SlaPolicy;
+import dev.baton.sla.SlaPolicyService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The two-sided SLA report over the cycles first qualified in a period (index
+ * lead_cycle_qualified), plus the leads waiting right now.
+ */
+@ApplicationScoped
+public class SlaReportService {
+
+  private static final String CLOCKS =
+      """
+      SELECT count(*) AS delivered,
+          count(sla_decided_at) AS answered,
+          count(accepted_at) AS accepted,
+          count(*) FILTER (WHERE rejection_accountable = 'MARKETING') AS marketing,
+          count(*) FILTER (WHERE sla_decided_at IS NOT NULL OR sla_deadline < ?) AS due,
+          count(*) FILTER (WHERE sla_state = 'MET') AS within,
+          sum(sla_breaches) AS breaches,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_to_decision) AS median,
+          percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds_to_decision) AS p90
+      FROM lead_cycle
+      WHERE qualified_at >= ? AND qualified_at < ? AND (?::text IS NULL OR segment = ?)
+      """;
+
+  private static final String MARKETING_REJECTIONS =
+      """
+      SELECT rejection_reason AS reason, count(*) AS n
+      FROM lead_cycle
+      WHERE qualified_at >= ? AND qualified_at < ? AND (?::text IS NULL OR segment = ?)
+          AND rejection_accountable = 'MARKETING'
+      GROUP BY rejection_reason
+      """;
+
+  private static final String WAITING =
+      """
+      SELECT count(*) AS waiting, count(*) FILTER (WHERE sla_deadline < ?) AS overdue
+      FROM lead
+      WHERE status = 'QUALIFIED' AND (?::text IS NULL OR segment = ?)
+      """;
+
+  private final EntityManager em;
+  private final SlaPolicyService policies;
+
+  public SlaReportService(EntityManager em, SlaPolicyService policies) {
+    this.em = em;
+    this.policies = policies;
+  }
+
+  @Transactional
+  public SlaReport report(Period period, String segment, Instant now) {
+    Rows.snapshot(em);
+    SlaPolicy policy = policies.policy();
+    Map<String, Object> clocks =
+        Rows.query(em, CLOCKS, now, period.from(), period.to(), segment, segment).get(0);
+    Map<String, Long> byReason = new TreeMap<>();
+    for (Map<String, Object> row :
+        Rows.query(em, MARKETING_REJECTIONS, period.from(), period.to(), segment, segment)) {
+      byReason.put((String) row.get("reason"), Rows.count(row, "n"));
+    }
+    Map<String, Object> waiting = Rows.query(em, WAITING, now, segment, segment).get(0);
+
+    long delivered = Rows.count(clocks, "delivered");
+    Integer perMonth = policy.volumeTarget(segment);
+    Long commitment = perMonth == null ? null : Math.round(perMonth * period.months());
+    long answered = Rows.count(clocks, "answered");
+    BigDecimal rate = Rows.rate(Rows.count(clocks, "accepted"), answered);
+    BigDecimal rateTarget = policy.acceptanceRateTarget(segment);
+    long due = Rows.count(clocks, "due");
+    long within = Rows.count(clocks, "within");
+    return new SlaReport(
+        period.from(),
+        period.to(),
+        segment,
+        new MarketingSide(
+            delivered,
+            commitment,
+            commitment == null ? null : delivered >= commitment,
+            answered,
+            Rows.count(clocks, "accepted"),
+            rate,
+            rateTarget,
+            rate == null || rateTarget == null ? null : rate.compareTo(rateTarget) >= 0,
+            Rows.count(clocks, "marketing"),
+            byReason),
+        new SalesSide(
+            due,
+            within,
+            Rows.rate(within, due),
+            Rows.hours(clocks, "median"),
+            Rows.hours(clocks, "p90"),
+            Rows.count(clocks, "breaches"),
+            Rows.count(waiting, "waiting"),
+            Rows.count(waiting, "overdue")));
+  }
+}

@@ -1,0 +1,84 @@
+package dev.baton.sla;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A qualified lead's acceptance clock: started when it enters QUALIFIED, stopped by sales's answer
+ * (accept or reject). Answered in time it is MET; past its deadline it is BREACHED, whether the
+ * breach job or a late answer noticed it first.
+ */
+@Embeddable
+public class SlaClock {
+
+  @Column(name = "sla_started_at")
+  private Instant startedAt;
+
+  @Column(name = "sla_deadline")
+  private Instant deadline;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "sla_state")
+  private SlaState state;
+
+  @Column(name = "sla_decided_at")
+  private Instant decidedAt;
+
+  protected SlaClock() {}
+
+  /**
+   * Starts a clock at {@code now} that sales has {@code allowed} to answer: the one place a
+   * deadline is computed (the breach job only compares deadlines with the time).
+   */
+  public static SlaClock start(Instant now, Duration allowed) {
+    SlaClock clock = new SlaClock();
+    clock.startedAt = now;
+    clock.deadline = now.plus(allowed);
+    clock.state = SlaState.PENDING;
+    return clock;
+  }
+
+  /** Stops the clock on sales's answer; a breach the job already noticed stays a breach. */
+  public void stop(Instant now) {
+    decidedAt = now;
+    if (state == SlaState.PENDING) {
+      state = now.isAfter(deadline) ? SlaState.BREACHED : SlaState.MET;
+    }
+  }
+
+  /**
+   * True when the deadline passed unanswered and this is the first to notice. An answer at the
+   * deadline itself is in time, as {@link #stop} judges it.
+   */
+  public boolean breach(Instant now) {
+    if (state == SlaState.PENDING && now.isAfter(deadline)) {
+      state = SlaState.BREACHED;
+      return true;
+    }
+    return false;
+  }
+
+  public boolean isRunning() {
+    return state != null && decidedAt == null;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public Instant getDeadline() {
+    return deadline;
+  }
+
+  public SlaState getState() {
+    return state;
+  }
+
+  public Instant getDecidedAt() {
+    return decidedAt;
+  }
+}

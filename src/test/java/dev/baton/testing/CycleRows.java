@@ -1,0 +1,367 @@
+package dev.baton.testing;
+
+import static dev.baton.testing.Api.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.testing.Api.As;
+import io.agroal.api.AgroalDataSource;
+import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The metrics tests' data: leads moved through the public API, then their cycles (table lead_cycle)
+ * moved in time with SQL, so that hours and medians are exact and the cycles sit in a period no
+ * other test uses. Before moving a cycle, its row is checked to hold exactly the facts planned.
+ */
+public final class CycleRows {
+
+  /**
+   * The next block of days to hand out: from a random start, so that runs on one database differ.
+   */
+  private static final AtomicInteger BLOCKS =
+      new AtomicInteger(ThreadLocalRandom.current().nextInt(1000));
+
+  /**
+   * Four days between 1990 and 2019 that no other test of this run gets: the reports of a test
+   * count only its own cycles. (Drawn at random, two tests met on the same days now and then.)
+   */
+  public static LocalDate ownDays() {
+    return LocalDate.of(1990, 1, 1).plusDays(4L * (BLOCKS.getAndIncrement() % 2700));
+  }
+
+  /** The time columns of lead_cycle a plan sets; any other must be null. */
+  public static final List<String> TIMES =
+      List.of(
+          "handed_off_at",
+          "qualified_at",
+          "sla_started_at",
+          "sla_deadline",
+          "sla_decided_at",
+          "accepted_at",
+          "rejected_at",
+          "converted_at",
+          "recycled_at");
+
+  /** Marks a column that must be set by the service and is left as it is. */
+  public static final Instant KEEP = Instant.EPOCH.minusSeconds(1);
+
+  public static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private CycleRows() {}
+
+  /** Where one cycle of a lead stands, in hours from a base instant. */
+  public static final class Plan {
+    final String lead;
+    final int cycle;
+    final Instant base;
+    final Map<String, Instant> times = new LinkedHashMap<>();
+    public Duration acceptance = Duration.ofHours(24);
+
+    public Plan(String lead, int cycle, Instant base) {
+      this.lead = lead;
+      this.cycle = cycle;
+      this.base = base;
+    }
+
+    private Plan set(String column, double hours) {
+      times.put(column, base.plusSeconds(Math.round(hours * 3600)));
+      return this;
+    }
+
+    public Plan handedOff(double h) {
+      return set("handed_off_at", h);
+    }
+
+    /** First entry into QUALIFIED: the cycle's qualification and the start of its clock. */
+    public Plan qualified(double h) {
+      set("qualified_at", h);
+      return set("sla_started_at", h);
+    }
+
+    /** The clock restarted (an overturned rejection); the cycle's qualification stays. */
+    public Plan clockRestarted(double h) {
+      return set("sla_started_at", h);
+    }
+
+    public Plan acceptance(Duration allowed) {
+      this.acceptance = allowed;
+      return this;
+    }
+
+    public Plan accepted(double h) {
+      return set("accepted_at", h);
+    }
+
+    public Plan rejected(double h) {
+      return set("rejected_at", h);
+    }
+
+    public Plan converted(double h) {
+      return set("converted_at", h);
+    }
+
+    public Plan recycled(double h) {
+      return set("recycled_at", h);
+    }
+
+    /** A clock still running whose deadline the service set: left as it is. */
+    public Plan deadlineKept() {
+      times.put("sla_deadline", KEEP);
+      return this;
+    }
+
+    /** The clock of a qualified cycle, derived from its moves: answered by the first answer. */
+    Map<String, Instant> columns() {
+      Map<String, Instant> all = new LinkedHashMap<>(times);
+      Instant started = all.get("sla_started_at");
+      if (started != null) {
+        all.putIfAbsent("sla_deadline", started.plus(acceptance));
+        Instant accepted = all.get("accepted_at");
+        Instant rejected = all.get("rejected_at");
+        Instant answer = accepted != null ? accepted : rejected;
+        if (answer != null) {
+          all.put("sla_decided_at", answer);
+        }
+      }
+      return all;
+    }
+
+    Instant at(String column) {
+      return columns().get(column);
+    }
+  }
+
+  /**
+   * Checks that the cycle's row holds the planned facts (the same columns set, the others null),
+   * then moves its times to the plan's.
+   */
+  public static void apply(AgroalDataSource db, Plan plan) throws SQLException {
+    Map<String, Instant> columns = plan.columns();
+    try (Connection connection = db.getConnection()) {
+      Map<String, Object> row = row(connection, plan.lead, plan.cycle);
+      for (String column : TIMES) {
+        boolean planned = columns.containsKey(column);
+        assertEquals(
+            planned,
+            row.get(column) != null,
+            "lead_cycle " + plan.lead + "/" + plan.cycle + ": " + column + " set? row " + row);
+      }
+      List<String> sets = new ArrayList<>();
+      List<Instant> values = new ArrayList<>();
+      columns.forEach(
+          (column, at) -> {
+            if (at != KEEP) {
+              sets.add(column + " = ?");
+              values.add(at);
+            }
+          });
+      String sql =
+          "UPDATE lead_cycle SET "
+              + String.join(", ", sets)
+              + " WHERE lead_id = ?::uuid AND cycle = ?";
+      try (PreparedStatement update = connection.prepareStatement(sql)) {
+        int i = 1;
+        for (Instant value : values) {
+          update.setObject(i++, value.atOffset(ZoneOffset.UTC));
+        }
+        update.setString(i++, plan.lead);
+        update.setInt(i, plan.cycle);
+        assertEquals(1, update.executeUpdate());
+      }
+    }
+  }
+
+  public static Map<String, Object> row(AgroalDataSource db, String lead, int cycle)
+      throws SQLException {
+    try (Connection connection = db.getConnection()) {
+      return row(connection, lead, cycle);
+    }
+  }
+
+  private static Map<String, Object> row(Connection connection, String lead, int cycle)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT * FROM lead_cycle WHERE lead_id = ?::uuid AND cycle = ?")) {
+      select.setString(1, lead);
+      select.setInt(2, cycle);
+      try (ResultSet result = select.executeQuery()) {
+        assertTrue(result.next(), "no lead_cycle row " + lead + "/" + cycle);
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+          row.put(result.getMetaData().getColumnLabel(c), result.getObject(c));
+        }
+        return row;
+      }
+    }
+  }
+
+  /** Runs one statement on the lead table (to put a deadline in the past, for instance). */
+  public static void execute(AgroalDataSource db, String sql, String lead) throws SQLException {
+    try (Connection connection = db.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, lead);
+      assertEquals(1, statement.executeUpdate());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Leads through the API
+  // ---------------------------------------------------------------------------------------------
+
+  /** Hands off a lead as marketing; {@code null} attribution fields are left out. */
+  public static String handOff(
+      String status, String source, String campaign, String segment, String content) {
+    Map<String, Object> attribution = new LinkedHashMap<>();
+    attribution.put("source", source);
+    if (campaign != null) {
+      attribution.put("campaign", campaign);
+    }
+    if (content != null) {
+      attribution.put("content", content);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("contact", Map.of("email", Leads.uniqueEmail(), "firstName", "Ada"));
+    body.put("attribution", attribution);
+    if (segment != null) {
+      body.put("segment", segment);
+    }
+    body.put("status", status);
+    return Leads.handOff(body);
+  }
+
+  public static void move(As role, String lead, String action, Map<String, ?> input) {
+    Response response = Leads.move(as(role), lead, action, input);
+    assertEquals(200, response.statusCode(), () -> action + ": " + response.asString());
+  }
+
+  public static void qualify(String lead) {
+    move(As.MARKETING, lead, "qualify", Map.of());
+  }
+
+  public static void accept(String lead, String owner) {
+    move(As.SALES, lead, "accept", Map.of("owner", owner));
+  }
+
+  public static void reject(As role, String lead, String reason) {
+    move(role, lead, "reject", Map.of("reason", reason));
+  }
+
+  public static void convert(String lead, String amount, String currency) {
+    move(
+        As.SALES,
+        lead,
+        "convert",
+        amount == null ? Map.of() : Map.of("amount", new BigDecimal(amount), "currency", currency));
+  }
+
+  public static void recycle(String lead) {
+    move(As.MARKETING, lead, "recycle", Map.of("note", "Back to nurture"));
+  }
+
+  public static void rate(String lead, int rating) {
+    Response response =
+        as(As.SALES).body(Map.of("rating", rating)).post(Leads.LEADS + "/" + lead + "/feedback");
+    assertEquals(201, response.statusCode(), response::asString);
+  }
+
+  public static void dispute(String lead) {
+    Response response =
+        as(As.MARKETING)
+            .body(Map.of("note", "Matches our ICP"))
+            .post(Leads.LEADS + "/" + lead + "/dispute");
+    assertEquals(200, response.statusCode(), response::asString);
+  }
+
+  public static void resolve(String lead, String outcome) {
+    Response response =
+        as(As.SALES)
+            .body(Map.of("outcome", outcome))
+            .post(Leads.LEADS + "/" + lead + "/dispute/resolve");
+    assertEquals(200, response.statusCode(), response::asString);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading reports
+  // ---------------------------------------------------------------------------------------------
+
+  /** GET as a role, 200, read with exact decimals. */
+  public static JsonNode read(As role, String path, Map<String, ?> query) {
+    Response response = as(role).queryParams(query).get(path);
+    assertEquals(200, response.statusCode(), response::asString);
+    try {
+      return JSON.readTree(response.asString());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** An exact decimal, or absent when {@code expected} is null. */
+  public static void assertDecimal(String expected, JsonNode parent, String field, String what) {
+    JsonNode value = parent.get(field);
+    if (expected == null) {
+      assertTrue(value == null || value.isNull(), what + "." + field + " absent, was " + value);
+      return;
+    }
+    assertNotNull(value, what + "." + field + " present");
+    assertTrue(value.isNumber(), what + "." + field + " is a number: " + value);
+    assertEquals(
+        0,
+        new BigDecimal(expected).compareTo(value.decimalValue()),
+        what + "." + field + ": expected " + expected + ", was " + value);
+  }
+
+  public static void assertLong(long expected, JsonNode parent, String field, String what) {
+    JsonNode value = parent.get(field);
+    assertNotNull(value, what + "." + field + " present");
+    assertTrue(value.isIntegralNumber(), what + "." + field + " is an integer: " + value);
+    assertEquals(expected, value.longValue(), what + "." + field);
+  }
+
+  /** A map of counts, exactly. */
+  public static void assertCounts(Map<String, Long> expected, JsonNode actual, String what) {
+    assertNotNull(actual, what + " present");
+    Map<String, Long> counts = new LinkedHashMap<>();
+    actual.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().longValue()));
+    assertEquals(expected, counts, what);
+  }
+
+  /** A map of exact amounts, compared by value. */
+  public static void assertAmounts(Map<String, String> expected, JsonNode actual, String what) {
+    assertNotNull(actual, what + " present");
+    Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+    actual.fields().forEachRemaining(e -> amounts.put(e.getKey(), e.getValue().decimalValue()));
+    assertEquals(expected.keySet(), amounts.keySet(), what + " currencies");
+    expected.forEach(
+        (currency, amount) ->
+            assertEquals(
+                0,
+                new BigDecimal(amount).compareTo(amounts.get(currency)),
+                what + "." + currency + ": expected " + amount + ", was " + amounts.get(currency)));
+  }
+
+  public static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID();
+  }
+}
