@@ -29,6 +29,7 @@ import dev.baton.testing.CycleRows;
 import dev.baton.testing.CycleRows.Plan;
 import dev.baton.testing.Leads;
 import dev.baton.testing.TestClock;
+import dev.baton.testing.Timeline;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -47,8 +48,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * GET /api/v1/funnel audited on a crafted set of cycles: every figure of the report compared with
- * one computed by hand from the plan below. The cycles are moved into a day of their own, so that
- * no other test's leads enter the cohort.
+ * one computed by hand from the plan below. The cycles are played on a day of their own, so that no
+ * other test's leads enter the cohort.
  */
 @QuarkusTest
 class FunnelMetricsTest {
@@ -110,80 +111,102 @@ class FunnelMetricsTest {
     LocalDate day = ownDays();
     Instant base = start(day);
     List<Plan> plans = new ArrayList<>();
+    try (Timeline t = new Timeline(clock, base)) {
+      String l1 = t.at(0.5, () -> handOff("QUALIFIED", "webinar", "c1", "smb", "guide"));
+      t.at(2, () -> accept(l1, "ana"));
+      t.at(
+          26,
+          () -> {
+            convert(l1, "1000.50", "EUR");
+            rate(l1, 5);
+            rate(l1, 4);
+          });
+      plans.add(new Plan(l1, 0, base).handedOff(0.5).qualified(0.5).accepted(2).converted(26));
 
-    String l1 = handOff("QUALIFIED", "webinar", "c1", "smb", "guide");
-    accept(l1, "ana");
-    convert(l1, "1000.50", "EUR");
-    rate(l1, 5);
-    rate(l1, 4);
-    plans.add(new Plan(l1, 0, base).handedOff(0.5).qualified(0.5).accepted(2).converted(26));
+      String l2 = t.at(1, () -> handOff("GENERATED", "webinar", "c1", "smb", null));
+      t.at(2, () -> qualify(l2));
+      t.at(5, () -> accept(l2, "ana"));
+      t.at(53.5, () -> convert(l2, "2500.25", "EUR"));
+      plans.add(new Plan(l2, 0, base).handedOff(1).qualified(2).accepted(5).converted(53.5));
 
-    String l2 = handOff("GENERATED", "webinar", "c1", "smb", null);
-    qualify(l2);
-    accept(l2, "ana");
-    convert(l2, "2500.25", "EUR");
-    plans.add(new Plan(l2, 0, base).handedOff(1).qualified(2).accepted(5).converted(53.5));
+      String l3 = t.at(1.5, () -> handOff("GENERATED", "ads", "c2", "ent", "guide"));
+      t.at(3, () -> qualify(l3));
+      t.at(3.25, () -> accept(l3, "bob"));
+      t.at(
+          5.25,
+          () -> {
+            convert(l3, "700.00", "USD");
+            rate(l3, 3);
+          });
+      plans.add(new Plan(l3, 0, base).handedOff(1.5).qualified(3).accepted(3.25).converted(5.25));
 
-    String l3 = handOff("GENERATED", "ads", "c2", "ent", "guide");
-    qualify(l3);
-    accept(l3, "bob");
-    convert(l3, "700.00", "USD");
-    rate(l3, 3);
-    plans.add(new Plan(l3, 0, base).handedOff(1.5).qualified(3).accepted(3.25).converted(5.25));
+      String l4 = t.at(2, () -> handOff("QUALIFIED", "ads", "c2", "ent", null));
+      t.at(12, () -> accept(l4, "bob"));
+      t.at(112, () -> convert(l4, null, null));
+      plans.add(new Plan(l4, 0, base).handedOff(2).qualified(2).accepted(12).converted(112));
 
-    String l4 = handOff("QUALIFIED", "ads", "c2", "ent", null);
-    accept(l4, "bob");
-    convert(l4, null, null);
-    plans.add(new Plan(l4, 0, base).handedOff(2).qualified(2).accepted(12).converted(112));
+      String l5 = t.at(2.5, () -> handOff("QUALIFIED", "ads", "c2", "ent", null));
+      t.at(
+          4,
+          () -> {
+            reject(As.SALES, l5, "NOT_ICP");
+            rate(l5, 2);
+          });
+      plans.add(new Plan(l5, 0, base).handedOff(2.5).qualified(2.5).rejected(4));
 
-    String l5 = handOff("QUALIFIED", "ads", "c2", "ent", null);
-    reject(As.SALES, l5, "NOT_ICP");
-    rate(l5, 2);
-    plans.add(new Plan(l5, 0, base).handedOff(2.5).qualified(2.5).rejected(4));
+      String l6 = t.at(3, () -> handOff("QUALIFIED", "webinar", "c1", "smb", null));
+      t.at(7.5, () -> accept(l6, "ana"));
+      t.at(30, () -> reject(As.SALES, l6, "UNRESPONSIVE"));
+      plans.add(new Plan(l6, 0, base).handedOff(3).qualified(3).accepted(7.5).rejected(30));
 
-    String l6 = handOff("QUALIFIED", "webinar", "c1", "smb", null);
-    accept(l6, "ana");
-    reject(As.SALES, l6, "UNRESPONSIVE");
-    plans.add(new Plan(l6, 0, base).handedOff(3).qualified(3).accepted(7.5).rejected(30));
+      String l7 = t.at(3.5, () -> handOff("GENERATED", "ads", null, "smb", null));
+      t.at(4, () -> reject(As.MARKETING, l7, "SPAM"));
+      plans.add(new Plan(l7, 0, base).handedOff(3.5).rejected(4));
 
-    String l7 = handOff("GENERATED", "ads", null, "smb", null);
-    reject(As.MARKETING, l7, "SPAM");
-    plans.add(new Plan(l7, 0, base).handedOff(3.5).rejected(4));
+      String l8 = t.at(4, () -> handOff("QUALIFIED", "webinar", "c1", "ent", null));
+      t.at(5, () -> reject(As.SALES, l8, "NO_BUDGET"));
+      t.at(6, () -> dispute(l8));
+      t.at(8, () -> resolve(l8, "UPHELD"));
+      plans.add(new Plan(l8, 0, base).handedOff(4).qualified(4).rejected(5));
 
-    String l8 = handOff("QUALIFIED", "webinar", "c1", "ent", null);
-    reject(As.SALES, l8, "NO_BUDGET");
-    dispute(l8);
-    resolve(l8, "UPHELD");
-    plans.add(new Plan(l8, 0, base).handedOff(4).qualified(4).rejected(5));
+      // The overturn clears the rejection and restarts the clock; the cycle's qualification stays.
+      String l9 = t.at(4.5, () -> handOff("QUALIFIED", "partner", "c3", "ent", null));
+      t.at(6, () -> reject(As.SALES, l9, "NOT_ICP"));
+      t.at(7, () -> dispute(l9));
+      t.at(14.5, () -> resolve(l9, "OVERTURNED"));
+      t.at(16.5, () -> accept(l9, "bob"));
+      plans.add(
+          new Plan(l9, 0, base).handedOff(4.5).qualified(4.5).clockRestarted(14.5).accepted(16.5));
 
-    String l9 = handOff("QUALIFIED", "partner", "c3", "ent", null);
-    reject(As.SALES, l9, "NOT_ICP");
-    dispute(l9);
-    resolve(l9, "OVERTURNED");
-    accept(l9, "bob");
-    plans.add(
-        new Plan(l9, 0, base).handedOff(4.5).qualified(4.5).clockRestarted(14.5).accepted(16.5));
+      String l10 = t.at(5, () -> handOff("GENERATED", "webinar", "c1", "smb", null));
+      t.at(6, () -> qualify(l10));
+      t.at(
+          8,
+          () -> {
+            reject(As.SALES, l10, "NOT_ICP");
+            rate(l10, 1);
+          });
+      t.at(9, () -> recycle(l10));
+      t.at(10, () -> qualify(l10));
+      t.at(
+          17.75,
+          () -> {
+            accept(l10, "ana");
+            rate(l10, 4);
+          });
+      plans.add(new Plan(l10, 0, base).handedOff(5).qualified(6).rejected(8).recycled(9));
+      plans.add(new Plan(l10, 1, base).handedOff(9).qualified(10).accepted(17.75));
 
-    String l10 = handOff("GENERATED", "webinar", "c1", "smb", null);
-    qualify(l10);
-    reject(As.SALES, l10, "NOT_ICP");
-    rate(l10, 1);
-    recycle(l10);
-    qualify(l10);
-    accept(l10, "ana");
-    rate(l10, 4);
-    plans.add(new Plan(l10, 0, base).handedOff(5).qualified(6).rejected(8).recycled(9));
-    plans.add(new Plan(l10, 1, base).handedOff(9).qualified(10).accepted(17.75));
+      String l11 = t.at(10, () -> handOff("GENERATED", "ads", "c2", "smb", null));
+      plans.add(new Plan(l11, 0, base).handedOff(10));
 
-    String l11 = handOff("GENERATED", "ads", "c2", "smb", null);
-    plans.add(new Plan(l11, 0, base).handedOff(10));
-
-    String l12 = handOff("QUALIFIED", "partner", "c3", "ent", null);
-    accept(l12, "carol");
-    plans.add(new Plan(l12, 0, base).handedOff(11).qualified(11).accepted(31));
+      String l12 = t.at(11, () -> handOff("QUALIFIED", "partner", "c3", "ent", null));
+      t.at(31, () -> accept(l12, "carol"));
+      plans.add(new Plan(l12, 0, base).handedOff(11).qualified(11).accepted(31));
+    }
 
     for (Plan plan : plans) {
-      CycleRows.apply(db, plan);
+      CycleRows.check(db, plan);
     }
     return new DataSet(day, plans);
   }

@@ -27,6 +27,8 @@ import dev.baton.testing.Api.As;
 import dev.baton.testing.CycleRows;
 import dev.baton.testing.CycleRows.Plan;
 import dev.baton.testing.Leads;
+import dev.baton.testing.TestClock;
+import dev.baton.testing.Timeline;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -53,6 +55,7 @@ class SlaReportTest {
   private static final Map<String, Object> DEFAULT_POLICY = Map.of("acceptanceHours", 24);
 
   @Inject AgroalDataSource db;
+  @Inject TestClock clock;
 
   private static void putPolicy(Map<String, Object> policy) {
     as(As.ADMIN).body(policy).put(POLICY).then().statusCode(200);
@@ -81,12 +84,6 @@ class SlaReportTest {
 
   private static JsonPath lead(String id) {
     return Leads.get(id).then().statusCode(200).extract().jsonPath();
-  }
-
-  /** Puts the lead's running deadline in the past, so that sales's answer (or the job) is late. */
-  private void overdue(String id) throws Exception {
-    CycleRows.execute(
-        db, "UPDATE lead SET sla_deadline = now() - interval '1 minute' WHERE id = ?::uuid", id);
   }
 
   private static void awaitSlaState(String id, String state) throws InterruptedException {
@@ -119,7 +116,7 @@ class SlaReportTest {
    * S6  qualified 6,  accepted +6h                         BREACHED
    * S7  qualified 7,  rejected NOT_ICP +2h, disputed, overturned at 20 (a new clock), accepted
    *                   at 21: +1h                           MET
-   * S8  qualified 30, waiting, deadline still ahead        PENDING, not due
+   * S8  qualified now, waiting, deadline still ahead      PENDING, not due
    * S9  qualified 31, waiting, deadline passed             BREACHED by the job, due, unanswered
    * S12 qualified 10, rejected BAD_TIMING +1.5h (NONE)     MET; recycled at 12
    * S12' (its next cycle) qualified 13, accepted +2.5h     MET
@@ -127,6 +124,10 @@ class SlaReportTest {
    *
    * Outside the cohort: S10 first qualified two hours before the period; S11 handed off as
    * GENERATED and never qualified; S13 of another segment.
+   *
+   * <p>S5 and S6 are answered past their deadline: the late answer or the breach job, whichever
+   * comes first, records the breach. S9's clock is still running when the clock is back to the real
+   * time, which is past its deadline: the job breaches it.
    */
   @Test
   void aSegmentsReportIsExactlyTheHandComputedContractOfItsCycles() throws Exception {
@@ -139,86 +140,98 @@ class SlaReportTest {
     putPolicy(policyFor(segment));
     try {
       List<Plan> plans = new ArrayList<>();
+      String s1;
+      String s2;
+      String s3;
+      String s4;
+      String s5;
+      String s6;
+      String s7;
+      String s8;
+      String s9;
+      String s12;
+      String s13;
+      try (Timeline t = new Timeline(clock, base)) {
+        s1 = t.at(1, () -> handOff("QUALIFIED", "web", "c", segment, null));
+        JsonPath started = lead(s1);
+        assertEquals(
+            Instant.parse(started.getString("sla.startedAt")).plus(four),
+            Instant.parse(started.getString("sla.deadline")),
+            "the segment's policy gives sales 4 hours");
+        t.at(3, () -> accept(s1, "ana"));
+        plans.add(new Plan(s1, 0, base).acceptance(four).handedOff(1).qualified(1).accepted(3));
 
-      String s1 = handOff("QUALIFIED", "web", "c", segment, null);
-      JsonPath clock = lead(s1);
-      assertEquals(
-          Instant.parse(clock.getString("sla.startedAt")).plus(four),
-          Instant.parse(clock.getString("sla.deadline")),
-          "the segment's policy gives sales 4 hours");
-      accept(s1, "ana");
-      plans.add(new Plan(s1, 0, base).acceptance(four).handedOff(1).qualified(1).accepted(3));
+        s2 = t.at(2, () -> handOff("QUALIFIED", "web", "c", segment, null));
+        t.at(5, () -> accept(s2, "ana"));
+        plans.add(new Plan(s2, 0, base).acceptance(four).handedOff(2).qualified(2).accepted(5));
 
-      String s2 = handOff("QUALIFIED", "web", "c", segment, null);
-      accept(s2, "ana");
-      plans.add(new Plan(s2, 0, base).acceptance(four).handedOff(2).qualified(2).accepted(5));
+        s3 = t.at(3, () -> handOff("QUALIFIED", "web", "c", segment, null));
+        t.at(4, () -> reject(As.SALES, s3, "NOT_ICP"));
+        plans.add(new Plan(s3, 0, base).acceptance(four).handedOff(3).qualified(3).rejected(4));
 
-      String s3 = handOff("QUALIFIED", "web", "c", segment, null);
-      reject(As.SALES, s3, "NOT_ICP");
-      plans.add(new Plan(s3, 0, base).acceptance(four).handedOff(3).qualified(3).rejected(4));
+        s4 = t.at(4, () -> handOff("QUALIFIED", "web", "c", segment, null));
+        t.at(4.5, () -> reject(As.SALES, s4, "SPAM"));
+        plans.add(new Plan(s4, 0, base).acceptance(four).handedOff(4).qualified(4).rejected(4.5));
 
-      String s4 = handOff("QUALIFIED", "web", "c", segment, null);
-      reject(As.SALES, s4, "SPAM");
-      plans.add(new Plan(s4, 0, base).acceptance(four).handedOff(4).qualified(4).rejected(4.5));
+        s5 = t.at(5, () -> handOff("QUALIFIED", "web", "c", segment, null));
+        t.at(15, () -> reject(As.SALES, s5, "UNRESPONSIVE"));
+        plans.add(new Plan(s5, 0, base).acceptance(four).handedOff(5).qualified(5).rejected(15));
 
-      String s5 = handOff("QUALIFIED", "web", "c", segment, null);
-      overdue(s5);
-      reject(As.SALES, s5, "UNRESPONSIVE");
-      plans.add(new Plan(s5, 0, base).acceptance(four).handedOff(5).qualified(5).rejected(15));
+        s6 = t.at(6, () -> handOff("QUALIFIED", "web", "c", segment, null));
+        t.at(12, () -> accept(s6, "bob"));
+        plans.add(new Plan(s6, 0, base).acceptance(four).handedOff(6).qualified(6).accepted(12));
 
-      String s6 = handOff("QUALIFIED", "web", "c", segment, null);
-      overdue(s6);
-      accept(s6, "bob");
-      plans.add(new Plan(s6, 0, base).acceptance(four).handedOff(6).qualified(6).accepted(12));
+        s7 = t.at(7, () -> handOff("QUALIFIED", "web", "c", segment, null));
+        t.at(9, () -> reject(As.SALES, s7, "NOT_ICP"));
+        t.at(10, () -> dispute(s7));
+        t.at(20, () -> resolve(s7, "OVERTURNED"));
+        t.at(21, () -> accept(s7, "bob"));
+        plans.add(
+            new Plan(s7, 0, base)
+                .acceptance(four)
+                .handedOff(7)
+                .qualified(7)
+                .clockRestarted(20)
+                .accepted(21));
 
-      String s7 = handOff("QUALIFIED", "web", "c", segment, null);
-      reject(As.SALES, s7, "NOT_ICP");
-      dispute(s7);
-      resolve(s7, "OVERTURNED");
-      accept(s7, "bob");
-      plans.add(
-          new Plan(s7, 0, base)
-              .acceptance(four)
-              .handedOff(7)
-              .qualified(7)
-              .clockRestarted(20)
-              .accepted(21));
+        s9 = t.at(31, () -> handOff("QUALIFIED", "web", "c", segment, null));
+        plans.add(new Plan(s9, 0, base).acceptance(four).handedOff(31).qualified(31));
 
-      String s8 = handOff("QUALIFIED", "web", "c", segment, null);
-      plans.add(new Plan(s8, 0, base).handedOff(30).qualified(30).deadlineKept());
+        String s10 = t.at(-2, () -> handOff("QUALIFIED", "web", "c", segment, null));
+        t.at(1, () -> accept(s10, "ana"));
+        plans.add(new Plan(s10, 0, base).acceptance(four).handedOff(-2).qualified(-2).accepted(1));
 
-      String s9 = handOff("QUALIFIED", "web", "c", segment, null);
-      overdue(s9);
+        String s11 = t.at(3, () -> handOff("GENERATED", "web", "c", segment, null));
+        plans.add(new Plan(s11, 0, base).handedOff(3));
+
+        s12 = t.at(8, () -> handOff("GENERATED", "web", "c", segment, null));
+        t.at(10, () -> qualify(s12));
+        t.at(11.5, () -> reject(As.SALES, s12, "BAD_TIMING"));
+        t.at(12, () -> recycle(s12));
+        t.at(13, () -> qualify(s12));
+        t.at(15.5, () -> accept(s12, "ana"));
+        plans.add(
+            new Plan(s12, 0, base)
+                .acceptance(four)
+                .handedOff(8)
+                .qualified(10)
+                .rejected(11.5)
+                .recycled(12));
+        plans.add(
+            new Plan(s12, 1, base).acceptance(four).handedOff(12).qualified(13).accepted(15.5));
+
+        s13 = t.at(5, () -> handOff("QUALIFIED", "web", "c", other, null));
+        t.at(6, () -> accept(s13, "ana"));
+        plans.add(new Plan(s13, 0, base).handedOff(5).qualified(5).accepted(6));
+
+        // Now, to the second: its deadline is four hours ahead of the real time.
+        double now = Duration.between(base, Instant.now()).toSeconds() / 3600.0;
+        s8 = t.at(now, () -> handOff("QUALIFIED", "web", "c", segment, null));
+        plans.add(new Plan(s8, 0, base).acceptance(four).handedOff(now).qualified(now));
+      }
       awaitSlaState(s9, "BREACHED");
-      plans.add(new Plan(s9, 0, base).acceptance(four).handedOff(31).qualified(31));
 
-      String s10 = handOff("QUALIFIED", "web", "c", segment, null);
-      accept(s10, "ana");
-      plans.add(new Plan(s10, 0, base).acceptance(four).handedOff(-2).qualified(-2).accepted(1));
-
-      String s11 = handOff("GENERATED", "web", "c", segment, null);
-      plans.add(new Plan(s11, 0, base).handedOff(3));
-
-      String s12 = handOff("GENERATED", "web", "c", segment, null);
-      qualify(s12);
-      reject(As.SALES, s12, "BAD_TIMING");
-      recycle(s12);
-      qualify(s12);
-      accept(s12, "ana");
-      plans.add(
-          new Plan(s12, 0, base)
-              .acceptance(four)
-              .handedOff(8)
-              .qualified(10)
-              .rejected(11.5)
-              .recycled(12));
-      plans.add(new Plan(s12, 1, base).acceptance(four).handedOff(12).qualified(13).accepted(15.5));
-
-      String s13 = handOff("QUALIFIED", "web", "c", other, null);
-      accept(s13, "ana");
-      plans.add(new Plan(s13, 0, base).handedOff(5).qualified(5).accepted(6));
-
-      // What the service decided, before the clocks move in time.
+      // What the service decided.
       for (String met : List.of(s1, s2, s3, s4, s7, s12, s13)) {
         assertEquals("MET", lead(met).getString("sla.state"), "sla.state of " + met);
       }
@@ -227,7 +240,11 @@ class SlaReportTest {
       }
       assertEquals("PENDING", lead(s8).getString("sla.state"));
       for (Plan plan : plans) {
-        CycleRows.apply(db, plan);
+        CycleRows.check(db, plan);
+      }
+      // Each clock past its deadline counts one breach, whoever noticed it first.
+      for (String lead : List.of(s5, s6, s9)) {
+        assertEquals(1, CycleRows.row(db, lead, 0).get("sla_breaches"), "breaches of " + lead);
       }
 
       JsonNode report = read(As.ANALYST, SLA, query(base, end, segment));
@@ -326,21 +343,26 @@ class SlaReportTest {
     Instant end = base.plus(Duration.ofDays(1));
     putPolicy(policyFor(segment));
     try {
-      String a = handOff("QUALIFIED", "web", "c", segment, null);
-      accept(a, "ana");
-      String b = handOff("QUALIFIED", "web", "c", unique("sla-other"), null);
-      reject(As.SALES, b, "SPAM");
-      String c = handOff("QUALIFIED", "web", "c", null, null);
-      accept(c, "ana");
-      CycleRows.apply(
+      String a;
+      String b;
+      String c;
+      try (Timeline t = new Timeline(clock, base)) {
+        a = t.at(1, () -> handOff("QUALIFIED", "web", "c", segment, null));
+        t.at(2, () -> accept(a, "ana"));
+        b = t.at(2, () -> handOff("QUALIFIED", "web", "c", unique("sla-other"), null));
+        t.at(4, () -> reject(As.SALES, b, "SPAM"));
+        c = t.at(3, () -> handOff("QUALIFIED", "web", "c", null, null));
+        t.at(6, () -> accept(c, "ana"));
+      }
+      CycleRows.check(
           db,
           new Plan(a, 0, base)
               .acceptance(Duration.ofHours(4))
               .handedOff(1)
               .qualified(1)
               .accepted(2));
-      CycleRows.apply(db, new Plan(b, 0, base).handedOff(2).qualified(2).rejected(4));
-      CycleRows.apply(db, new Plan(c, 0, base).handedOff(3).qualified(3).accepted(6));
+      CycleRows.check(db, new Plan(b, 0, base).handedOff(2).qualified(2).rejected(4));
+      CycleRows.check(db, new Plan(c, 0, base).handedOff(3).qualified(3).accepted(6));
 
       JsonNode report = read(As.MARKETING, SLA, query(base, end, null));
       assertFalse(report.has("segment"), "no segment: " + report);
