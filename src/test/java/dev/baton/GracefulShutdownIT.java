@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.baton.testing.Receiver;
+import dev.baton.testing.Receiver.Reply;
 import dev.baton.testing.Replica;
 import io.restassured.response.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,14 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SIGTERM, as Kubernetes sends it, to a replica with a request and webhook sends in flight: the
@@ -35,29 +34,13 @@ class GracefulShutdownIT {
 
   private static final String ADMIN_KEY = "shutdown-it-admin-key-0123456789abcdef";
 
+  /** Every send takes 4 s to answer, and many are answered at once. */
+  @RegisterExtension
+  final Receiver receiver =
+      new Receiver().threads(64).answer((message, attempt) -> Reply.status(204).after(4000));
+
   @Test
   void aRequestInFlightAtSigtermCompletesAndWebhookWorkIsHandedBack() throws Exception {
-    Set<String> answered = ConcurrentHashMap.newKeySet();
-    Set<String> arrived = ConcurrentHashMap.newKeySet();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.setExecutor(Executors.newFixedThreadPool(64));
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          String id = exchange.getRequestHeaders().getFirst("webhook-id");
-          arrived.add(id);
-          try {
-            exchange.getRequestBody().readAllBytes();
-            Thread.sleep(4000);
-            exchange.sendResponseHeaders(204, -1);
-            answered.add(id);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          } finally {
-            exchange.close();
-          }
-        });
-    receiver.start();
     ExecutorService client = Executors.newSingleThreadExecutor();
     try (EmbeddedPostgres postgres = Replica.postgres();
         Replica replica =
@@ -77,12 +60,7 @@ class GracefulShutdownIT {
       String sales = replica.createKey(ADMIN_KEY, "shutdown-sales", "SALES");
       replica
           .call(marketing)
-          .body(
-              Map.of(
-                  "url",
-                  "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-                  "eventTypes",
-                  List.of("lead.created")))
+          .body(Map.of("url", receiver.url(), "eventTypes", List.of("lead.created")))
           .post("/api/v1/webhooks")
           .then()
           .statusCode(201);
@@ -109,7 +87,7 @@ class GracefulShutdownIT {
                         .body(Map.of("owner", "jane@acme.com"))
                         .post("/api/v1/leads/" + lead + "/accept"));
         awaitLockWaiter(postgres);
-        await(() -> !arrived.isEmpty(), "a webhook send in flight");
+        receiver.await(message -> true, 1, 60); // a webhook send in flight
 
         replica.terminate();
 
@@ -135,7 +113,7 @@ class GracefulShutdownIT {
         String succeeded =
             one(db, "SELECT count(*) FROM webhook_delivery WHERE status = 'SUCCEEDED'");
         assertEquals(
-            String.valueOf(answered.size()),
+            String.valueOf(receiver.answered().size()),
             succeeded,
             "every send in flight at SIGTERM finished and was recorded");
         assertTrue(Integer.parseInt(succeeded) > 0, "some sends were in flight");
@@ -147,7 +125,6 @@ class GracefulShutdownIT {
       }
     } finally {
       client.shutdownNow();
-      receiver.stop(0);
     }
   }
 

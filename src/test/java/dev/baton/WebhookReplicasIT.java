@@ -3,17 +3,14 @@ package dev.baton;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.baton.testing.Receiver;
+import dev.baton.testing.Receiver.Message;
+import dev.baton.testing.Receiver.Reply;
 import dev.baton.testing.Replica;
-import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,12 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two replicas dispatch one outbox to a receiver of ours; one is killed mid-stream. Every delivery
@@ -37,44 +32,14 @@ class WebhookReplicasIT {
   private static final String ADMIN_KEY = "webhook-it-admin-key-0123456789abcdef";
   private static EmbeddedPostgres postgres;
   private static final List<Replica> replicas = new ArrayList<>();
-  private static HttpServer receiver;
 
-  /** Each arrival, in order: webhook-id, lead, version. */
-  record Arrival(String id, String lead, long version) {}
-
-  private static final List<Arrival> arrivals = new ArrayList<>();
-  private static final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-  private static final AtomicInteger overlaps = new AtomicInteger();
+  /** Sixteen answers at a time, each taking a moment, so that sends really overlap in time. */
+  @RegisterExtension
+  static final Receiver receiver =
+      new Receiver().threads(16).answer((message, attempt) -> Reply.status(204).after(20));
 
   @BeforeAll
   static void start() throws Exception {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.setExecutor(Executors.newFixedThreadPool(16));
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          String id = exchange.getRequestHeaders().getFirst("webhook-id");
-          if (!inFlight.add(id)) {
-            overlaps.incrementAndGet();
-          }
-          try {
-            JsonPath body =
-                new JsonPath(
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            Thread.sleep(20);
-            synchronized (arrivals) {
-              arrivals.add(
-                  new Arrival(id, body.getString("data.leadId"), body.getLong("data.leadVersion")));
-            }
-            exchange.sendResponseHeaders(204, -1);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          } finally {
-            inFlight.remove(id);
-            exchange.close();
-          }
-        });
-    receiver.start();
     postgres = Replica.postgres();
     // The receiver is ours, on loopback, over http, on a random port.
     Map<String, String> env =
@@ -104,16 +69,13 @@ class WebhookReplicasIT {
     if (postgres != null) {
       postgres.close();
     }
-    if (receiver != null) {
-      receiver.stop(0);
-    }
   }
 
   @Test
   void aReplicaKilledMidStreamLosesNothingAndNothingIsSentTwiceAtOnce() throws Exception {
     String marketing = createKey("MARKETING");
     call(0, marketing)
-        .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
+        .body(Map.of("url", receiver.url()))
         .post("/api/v1/webhooks")
         .then()
         .statusCode(201);
@@ -148,40 +110,28 @@ class WebhookReplicasIT {
 
     Set<String> expected = deliveryIds();
     assertEquals(120, expected.size());
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(deadline) && !received().containsAll(expected)) {
-      Thread.sleep(250);
-    }
-    assertTrue(received().containsAll(expected), "every delivery arrives");
-    assertEquals(0, overlaps.get(), "no webhook-id is ever sent twice at the same time");
+    // Every delivery arrives.
+    receiver.awaitIds(expected, 90);
+    assertEquals(0, receiver.overlaps(), "no webhook-id is ever sent twice at the same time");
 
+    // In order of arrival, each delivery's first send: a lead's versions only go up.
     Map<String, Long> lastVersion = new HashMap<>();
     Set<String> seen = new HashSet<>();
-    synchronized (arrivals) {
-      for (Arrival arrival : arrivals) {
-        if (seen.add(arrival.id())) {
-          long previous = lastVersion.getOrDefault(arrival.lead(), 0L);
-          assertTrue(
-              arrival.version() > previous,
-              "lead "
-                  + arrival.lead()
-                  + " got version "
-                  + arrival.version()
-                  + " after "
-                  + previous);
-          lastVersion.put(arrival.lead(), arrival.version());
-        }
+    for (Message arrival : receiver.all()) {
+      if (seen.add(arrival.id())) {
+        long previous = lastVersion.getOrDefault(arrival.leadId(), 0L);
+        assertTrue(
+            arrival.leadVersion() > previous,
+            "lead "
+                + arrival.leadId()
+                + " got version "
+                + arrival.leadVersion()
+                + " after "
+                + previous);
+        lastVersion.put(arrival.leadId(), arrival.leadVersion());
       }
     }
     assertEquals(60, lastVersion.size());
-  }
-
-  private static Set<String> received() {
-    synchronized (arrivals) {
-      Set<String> ids = new HashSet<>();
-      arrivals.forEach(a -> ids.add(a.id()));
-      return ids;
-    }
   }
 
   private static Set<String> deliveryIds() throws Exception {

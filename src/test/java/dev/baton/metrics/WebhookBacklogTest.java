@@ -10,25 +10,19 @@ import dev.baton.testing.Scrape;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The webhook backlog in /q/metrics: pending deliveries and the age of the oldest. */
 @QuarkusTest
 class WebhookBacklogTest {
 
   private final Hooks hooks = new Hooks();
-  private Receiver receiver;
-
-  @BeforeEach
-  void start() throws Exception {
-    receiver = new Receiver();
-  }
+  @RegisterExtension final Receiver receiver = new Receiver();
 
   @AfterEach
   void stop() {
     hooks.deleteAll();
-    receiver.close();
   }
 
   @Test

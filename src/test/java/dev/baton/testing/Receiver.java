@@ -15,9 +15,12 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -25,17 +28,33 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A webhook receiver of our own on 127.0.0.1: records every request (headers, body, arrival time),
- * counts attempts per webhook-id and answers as the test tells it to. It verifies signatures with
- * the Standard Webhooks algorithm, written here independently of Baton's code. Public for the
- * generated-client tests, which receive deliveries with it.
+ * counts attempts per webhook-id, notices a webhook-id sent again while still being answered, and
+ * answers as the test tells it to. It verifies signatures with the Standard Webhooks algorithm,
+ * written here independently of Baton's code. Public for the generated-client tests, which receive
+ * deliveries with it.
+ *
+ * <p>A JUnit extension: {@code @RegisterExtension final Receiver receiver = new Receiver();}
+ * listens for each test, a {@code static} field for the whole class. Where a test needs one more,
+ * {@code try (Receiver second = new Receiver().start())}.
  */
-public final class Receiver implements AutoCloseable {
+public final class Receiver
+    implements AutoCloseable,
+        BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback {
 
   /** One request as it arrived. */
   public record Message(
@@ -86,19 +105,77 @@ public final class Receiver implements AutoCloseable {
     }
   }
 
-  private final HttpServer server;
-  private final ExecutorService threads = Executors.newCachedThreadPool();
   private final List<Message> messages = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> attemptsById = new ConcurrentHashMap<>();
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger overlaps = new AtomicInteger();
+  private final Set<String> answered = ConcurrentHashMap.newKeySet();
+
+  /** Notified at each arrival, so that waiting needs no polling. */
+  private final Object arrivals = new Object();
+
+  private int threadCount;
+  private volatile HttpServer server;
+  private ExecutorService pool;
+  private boolean closed;
+
+  /** Started by {@link #beforeAll}: then it outlives each test and stops with the class. */
+  private boolean forTheClass;
 
   /** (message, how many times this webhook-id arrived, 1 the first time) → the answer. */
   private volatile BiFunction<Message, Integer, Reply> responder = (m, n) -> Reply.status(204);
 
-  public Receiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(threads);
-    server.createContext("/", this::handle);
-    server.start();
+  /**
+   * Answers {@code count} requests at a time, the rest waiting for a thread, instead of one thread
+   * per request. Before it starts.
+   */
+  public synchronized Receiver threads(int count) {
+    if (server != null) {
+      throw new IllegalStateException("already listening");
+    }
+    threadCount = count;
+    return this;
+  }
+
+  /** Listens on a free port; does nothing when already listening. */
+  public synchronized Receiver start() throws IOException {
+    if (closed) {
+      throw new IllegalStateException("closed: a new Receiver listens again");
+    }
+    if (server == null) {
+      pool =
+          threadCount > 0
+              ? Executors.newFixedThreadPool(threadCount)
+              : Executors.newCachedThreadPool();
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.setExecutor(pool);
+      server.createContext("/", this::handle);
+      server.start();
+    }
+    return this;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    forTheClass = true;
+    start();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    start();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (!forTheClass) {
+      close();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   /** The URL of {@code /hook}. */
@@ -107,6 +184,9 @@ public final class Receiver implements AutoCloseable {
   }
 
   public String url(String path) {
+    if (server == null) {
+      throw new IllegalStateException("not listening: register it as an extension or start() it");
+    }
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
@@ -116,24 +196,42 @@ public final class Receiver implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    String id = exchange.getRequestHeaders().getFirst("webhook-id");
+    // From the first byte to the last of the answer: the window a second send must not overlap.
+    boolean tracked = id != null;
+    if (tracked && !inFlight.add(id)) {
+      overlaps.incrementAndGet();
+      tracked = false;
+    }
+    try {
+      respond(exchange, id);
+    } finally {
+      if (tracked) {
+        inFlight.remove(id);
+      }
+    }
+  }
+
+  private void respond(HttpExchange exchange, String id) throws IOException {
     try (exchange) {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       var headers = exchange.getRequestHeaders();
       Message message =
           new Message(
               exchange.getRequestURI().getPath(),
-              headers.getFirst("webhook-id"),
+              id,
               headers.getFirst("webhook-timestamp"),
               headers.getFirst("webhook-signature"),
               body,
               Instant.now());
-      messages.add(message);
       int attempt =
-          message.id() == null
+          id == null
               ? 1
-              : attemptsById
-                  .computeIfAbsent(message.id(), k -> new AtomicInteger())
-                  .incrementAndGet();
+              : attemptsById.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+      messages.add(message);
+      synchronized (arrivals) {
+        arrivals.notifyAll();
+      }
       Reply reply = responder.apply(message, attempt);
       if (reply.delayMs() > 0) {
         try {
@@ -156,6 +254,7 @@ public final class Receiver implements AutoCloseable {
           }
         } catch (IOException e) {
           // Baton stops reading after a small cap and resets: expected.
+          return;
         }
       } else if (reply.body() != null) {
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
@@ -163,6 +262,9 @@ public final class Receiver implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
       } else {
         exchange.sendResponseHeaders(reply.status(), -1);
+      }
+      if (id != null) {
+        answered.add(id);
       }
     } catch (IOException e) {
       // the sender gave up (timeout): nothing to answer to
@@ -182,18 +284,33 @@ public final class Receiver implements AutoCloseable {
     return where(m -> m.body().contains(leadId) && leadId.equals(m.leadId()));
   }
 
+  /** How many times a request with this webhook-id arrived. */
+  public int attempts(String id) {
+    AtomicInteger count = attemptsById.get(id);
+    return count == null ? 0 : count.get();
+  }
+
+  /** The webhook-ids that arrived, each once however many times it was sent. */
+  public Set<String> ids() {
+    Set<String> ids = new HashSet<>();
+    messages.forEach(m -> ids.add(m.id()));
+    return ids;
+  }
+
+  /** The webhook-ids whose answer was written in full: sends the sender saw through. */
+  public Set<String> answered() {
+    return Set.copyOf(answered);
+  }
+
+  /** How many times a webhook-id arrived while an earlier request with it was still answering. */
+  public int overlaps() {
+    return overlaps.get();
+  }
+
   /** Waits until at least {@code count} requests match, and answers them all. */
   public List<Message> await(Predicate<Message> filter, int count, int seconds)
       throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
-      List<Message> matching = where(filter);
-      if (matching.size() >= count) {
-        return matching;
-      }
-      Thread.sleep(50);
-    }
-    List<Message> matching = where(filter);
+    List<Message> matching = waitFor(filter, count, seconds);
     if (matching.size() < count) {
       fail(
           "expected "
@@ -208,10 +325,53 @@ public final class Receiver implements AutoCloseable {
     return matching;
   }
 
+  /**
+   * Waits up to {@code seconds} for {@code count} requests to match, and answers those that did,
+   * however many: for a test that expects fewer.
+   */
+  public List<Message> waitFor(Predicate<Message> filter, int count, int seconds)
+      throws InterruptedException {
+    waitUntil(() -> where(filter).size() >= count, seconds);
+    return where(filter);
+  }
+
+  /** Waits until every one of {@code ids} has arrived at least once. */
+  public void awaitIds(Collection<String> ids, int seconds) throws InterruptedException {
+    if (!waitUntil(() -> ids().containsAll(ids), seconds)) {
+      Set<String> missing = new HashSet<>(ids);
+      missing.removeAll(ids());
+      fail(
+          missing.size()
+              + " of "
+              + ids.size()
+              + " webhook-ids not arrived within "
+              + seconds
+              + " s");
+    }
+  }
+
+  private boolean waitUntil(BooleanSupplier condition, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    synchronized (arrivals) {
+      while (!condition.getAsBoolean()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+      }
+      return true;
+    }
+  }
+
+  /** Stops listening and interrupts the answers under way; closing twice is harmless. */
   @Override
-  public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+  public synchronized void close() {
+    if (server != null && !closed) {
+      server.stop(0);
+      pool.shutdownNow();
+    }
+    closed = true;
   }
 
   // ---------------------------------------------------------------------------------------------

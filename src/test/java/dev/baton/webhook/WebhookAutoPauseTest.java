@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A subscription failing for longer than BATON_WEBHOOK_PAUSE_AFTER is paused, visibly. */
 @QuarkusTest
@@ -28,6 +29,7 @@ class WebhookAutoPauseTest {
 
   @Inject WebhookDispatcher dispatcher;
   @Inject TestClock clock;
+  @RegisterExtension final Receiver receiver = new Receiver();
 
   public static class QuickPause implements QuarkusTestProfile {
     @Override
@@ -40,7 +42,7 @@ class WebhookAutoPauseTest {
   @Test
   void aSubscriptionFailingForLongIsPausedAndResumesWhenAsked() throws Exception {
     Hooks hooks = new Hooks();
-    try (Receiver receiver = new Receiver()) {
+    try {
       receiver.answer((m, attempt) -> Reply.status(503));
       String id = hooks.subscribe(receiver.url(), null).getString("webhook.id");
       String lead = Leads.leadIn("GENERATED");

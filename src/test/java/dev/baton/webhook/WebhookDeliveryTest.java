@@ -6,63 +6,29 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.baton.testing.Api.As;
 import dev.baton.testing.Leads;
+import dev.baton.testing.Receiver;
+import dev.baton.testing.Receiver.Message;
 import dev.baton.testing.Scrape;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 class WebhookDeliveryTest {
 
   private static final String SUCCEEDED = "baton_webhook_deliveries_total{outcome=\"succeeded\"}";
 
-  record Received(String id, String timestamp, String signature, String body) {}
-
-  private HttpServer receiver;
-  private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
-
-  @BeforeEach
-  void startReceiver() throws IOException {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          String body =
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          received.add(
-              new Received(
-                  exchange.getRequestHeaders().getFirst("webhook-id"),
-                  exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                  exchange.getRequestHeaders().getFirst("webhook-signature"),
-                  body));
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
-    receiver.start();
-  }
-
-  @AfterEach
-  void stopReceiver() {
-    receiver.stop(0);
-  }
+  @RegisterExtension final Receiver receiver = new Receiver();
 
   @Test
   void aSubscribedEventArrivesSignedWithTheSecretShownAtCreation() throws Exception {
     double succeeded = Scrape.value(SUCCEEDED);
-    String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    String url = receiver.url();
     JsonPath created =
         as(As.MARKETING)
             .body(Map.of("url", url, "eventTypes", List.of("lead.qualified")))
@@ -78,9 +44,8 @@ class WebhookDeliveryTest {
     String lead = Leads.leadIn("GENERATED");
     Leads.move(as(As.MARKETING), lead, "qualify", Map.of("score", 70)).then().statusCode(200);
 
-    Received message = received.poll(15, TimeUnit.SECONDS);
-    assertTrue(message != null, "no delivery within 15 s");
-    JsonPath body = new JsonPath(message.body());
+    Message message = receiver.await(m -> true, 1, 15).get(0);
+    JsonPath body = message.json();
     assertEquals("lead.qualified", body.getString("type"));
     assertEquals(lead, body.getString("data.leadId"));
     assertEquals("QUALIFIED", body.getString("data.toStatus"));
@@ -91,8 +56,8 @@ class WebhookDeliveryTest {
             + Signatures.sign(
                 secret, message.id(), Long.parseLong(message.timestamp()), message.body());
     assertEquals(expected, message.signature());
-    // lead.created was not asked for.
-    assertEquals(null, received.poll(2, TimeUnit.SECONDS));
+    // lead.created was not asked for: nothing more arrives.
+    assertEquals(List.of(message), receiver.waitFor(m -> true, 2, 2));
 
     as(As.MARKETING)
         .get("/api/v1/webhooks/" + created.getString("webhook.id") + "/deliveries")

@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What arrives: signed Standard Webhooks messages, the types asked for, in order per lead. */
 @QuarkusTest
@@ -32,17 +32,11 @@ class WebhookEventDeliveryTest {
   private final Hooks hooks = new Hooks();
 
   @jakarta.inject.Inject WebhookDispatcher dispatcher;
-  private Receiver receiver;
-
-  @BeforeEach
-  void start() throws Exception {
-    receiver = new Receiver();
-  }
+  @RegisterExtension final Receiver receiver = new Receiver();
 
   @AfterEach
   void stop() {
     hooks.deleteAll();
-    receiver.close();
   }
 
   @Test
@@ -118,7 +112,7 @@ class WebhookEventDeliveryTest {
   @Test
   void onlyTheEventTypesAskedForAreDelivered() throws Exception {
     String secret = hooks.subscribe(receiver.url(), List.of("lead.rejected")).getString("secret");
-    try (Receiver qualifiedOnly = new Receiver()) {
+    try (Receiver qualifiedOnly = new Receiver().start()) {
       hooks.subscribe(qualifiedOnly.url(), List.of("lead.qualified", "lead.accepted"));
 
       String lead = Leads.leadIn("GENERATED");

@@ -21,25 +21,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Redelivery and the test ping. */
 @QuarkusTest
 class WebhookReplayTest {
 
   private final Hooks hooks = new Hooks();
-  private Receiver receiver;
-
-  @BeforeEach
-  void start() throws Exception {
-    receiver = new Receiver();
-  }
+  @RegisterExtension final Receiver receiver = new Receiver();
 
   @AfterEach
   void stop() {
     hooks.deleteAll();
-    receiver.close();
   }
 
   @Test
@@ -176,6 +170,5 @@ class WebhookReplayTest {
         .body("success", equalTo(false))
         .body("statusCode", org.hamcrest.Matchers.nullValue())
         .body("error", notNullValue());
-    receiver = new Receiver();
   }
 }

@@ -24,8 +24,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,17 +36,11 @@ class WebhookRetryTest {
   private final Hooks hooks = new Hooks();
   @Inject WebhookDispatcher dispatcher;
   @Inject TestClock clock;
-  private Receiver receiver;
-
-  @BeforeEach
-  void start() throws Exception {
-    receiver = new Receiver();
-  }
+  @RegisterExtension final Receiver receiver = new Receiver();
 
   @AfterEach
   void stop() {
     hooks.deleteAll();
-    receiver.close();
   }
 
   /** Subscribes to lead.qualified, qualifies a new lead and answers [webhookId, secret, lead]. */

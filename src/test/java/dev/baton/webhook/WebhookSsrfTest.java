@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,6 +45,7 @@ class WebhookSsrfTest {
   private final Hooks hooks = new Hooks();
 
   @Inject EntityManager em;
+  @RegisterExtension final Receiver receiver = new Receiver();
 
   @AfterEach
   void cleanUp() {
@@ -134,57 +136,55 @@ class WebhookSsrfTest {
    */
   @Test
   void anAddressThatTurnedInternalIsRefusedAtConnectionTime() throws Exception {
-    try (Receiver receiver = new Receiver()) {
-      String id = UUID.randomUUID().toString();
-      QuarkusTransaction.requiringNew()
-          .run(
-              () ->
-                  em.createNativeQuery(
-                          "INSERT INTO webhook (id, owner_key_id, url, secret, state, created_at,"
-                              + " updated_at) VALUES (CAST(?1 AS uuid), CAST(?2 AS uuid), ?3, ?4,"
-                              + " 'ACTIVE', ?5, ?5)")
-                      .setParameter(1, id)
-                      .setParameter(2, UUID.randomUUID().toString())
-                      .setParameter(3, receiver.url())
-                      .setParameter(
-                          4, "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]))
-                      .setParameter(5, Instant.now())
-                      .executeUpdate());
-      hooks.track(id);
+    String id = UUID.randomUUID().toString();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "INSERT INTO webhook (id, owner_key_id, url, secret, state, created_at,"
+                            + " updated_at) VALUES (CAST(?1 AS uuid), CAST(?2 AS uuid), ?3, ?4,"
+                            + " 'ACTIVE', ?5, ?5)")
+                    .setParameter(1, id)
+                    .setParameter(2, UUID.randomUUID().toString())
+                    .setParameter(3, receiver.url())
+                    .setParameter(
+                        4, "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]))
+                    .setParameter(5, Instant.now())
+                    .executeUpdate());
+    hooks.track(id);
 
-      as(As.ADMIN)
-          .post(WEBHOOKS + "/" + id + "/test")
-          .then()
-          .statusCode(200)
-          .body("success", equalTo(false))
-          .body("statusCode", org.hamcrest.Matchers.nullValue())
-          .body("error", org.hamcrest.Matchers.containsString("address refused"));
+    as(As.ADMIN)
+        .post(WEBHOOKS + "/" + id + "/test")
+        .then()
+        .statusCode(200)
+        .body("success", equalTo(false))
+        .body("statusCode", org.hamcrest.Matchers.nullValue())
+        .body("error", org.hamcrest.Matchers.containsString("address refused"));
 
-      String lead = Leads.leadIn("GENERATED");
-      long deadline = System.nanoTime() + 15_000_000_000L;
-      List<Map<String, Object>> deliveries = List.of();
-      while (System.nanoTime() < deadline) {
-        deliveries =
-            as(As.ADMIN)
-                .get(WEBHOOKS + "/" + id + "/deliveries?limit=200")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("data");
-        if (deliveries.stream()
-            .anyMatch(d -> lead.equals(d.get("leadId")) && !Hooks.attempts(d).isEmpty())) {
-          break;
-        }
-        Thread.sleep(200);
+    String lead = Leads.leadIn("GENERATED");
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    List<Map<String, Object>> deliveries = List.of();
+    while (System.nanoTime() < deadline) {
+      deliveries =
+          as(As.ADMIN)
+              .get(WEBHOOKS + "/" + id + "/deliveries?limit=200")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("data");
+      if (deliveries.stream()
+          .anyMatch(d -> lead.equals(d.get("leadId")) && !Hooks.attempts(d).isEmpty())) {
+        break;
       }
-      Map<String, Object> delivery =
-          deliveries.stream().filter(d -> lead.equals(d.get("leadId"))).findFirst().orElseThrow();
-      Map<String, Object> attempt = Hooks.attempts(delivery).get(0);
-      org.junit.jupiter.api.Assertions.assertNull(attempt.get("statusCode"), attempt.toString());
-      org.junit.jupiter.api.Assertions.assertTrue(
-          String.valueOf(attempt.get("error")).contains("address refused"), attempt.toString());
-      org.junit.jupiter.api.Assertions.assertEquals(List.of(), receiver.all());
+      Thread.sleep(200);
     }
+    Map<String, Object> delivery =
+        deliveries.stream().filter(d -> lead.equals(d.get("leadId"))).findFirst().orElseThrow();
+    Map<String, Object> attempt = Hooks.attempts(delivery).get(0);
+    org.junit.jupiter.api.Assertions.assertNull(attempt.get("statusCode"), attempt.toString());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        String.valueOf(attempt.get("error")).contains("address refused"), attempt.toString());
+    org.junit.jupiter.api.Assertions.assertEquals(List.of(), receiver.all());
   }
 }

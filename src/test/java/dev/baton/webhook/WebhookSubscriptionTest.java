@@ -31,25 +31,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 class WebhookSubscriptionTest {
 
   private final Hooks hooks = new Hooks();
   @Inject WebhookDispatcher dispatcher;
-  private Receiver receiver;
-
-  @BeforeEach
-  void start() throws Exception {
-    receiver = new Receiver();
-  }
+  @RegisterExtension final Receiver receiver = new Receiver();
 
   @AfterEach
   void stop() {
     hooks.deleteAll();
-    receiver.close();
   }
 
   @Test
@@ -243,7 +237,7 @@ class WebhookSubscriptionTest {
   @Test
   void patchChangesUrlTypesDescriptionAndPause() throws Exception {
     String id = hooks.subscribe(receiver.url(), List.of("lead.created")).getString("webhook.id");
-    try (Receiver second = new Receiver()) {
+    try (Receiver second = new Receiver().start()) {
       as(As.MARKETING)
           .body(
               Map.of(

@@ -36,7 +36,7 @@ interface WebhooksTour {
 
   @Test
   default void aSubscriptionReceivesSignedDeliveriesThatCanBeSentAgain() throws Exception {
-    try (Receiver receiver = new Receiver()) {
+    try (Receiver receiver = new Receiver().start()) {
       WebhooksApi webhooks = new WebhooksApi(as(Role.MARKETING));
       WebhookWithSecret created =
           webhooks.createWebhook(new NewWebhook().url(receiver.url()), null);
