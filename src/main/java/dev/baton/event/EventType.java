@@ -23,6 +23,14 @@ public enum EventType {
       "lead.dispute_resolved", "the dispute was answered: upheld, or overturned (`overturn`)"),
   LEAD_SLA_BREACHED(
       "lead.sla_breached", "the acceptance deadline passed unanswered (actor `baton`)"),
+  LEAD_ASSIGNED(
+      "lead.assigned",
+      "routing assigned the qualified lead to a member (actor `baton`): `memberId`, `queue`,"
+          + " `rule`, `method`"),
+  LEAD_REASSIGNED(
+      "lead.reassigned",
+      "a sales manager moved the lead to another member: `memberId`, `queue`, `previousMemberId`,"
+          + " `reason`"),
   LEAD_ERASED("lead.erased", "the person's personal data was erased (no data)");
 
   private final String value;

@@ -13,7 +13,8 @@ public record EventView(
             description =
                 "What happened: lead.created, lead.updated, lead.qualified, lead.accepted,"
                     + " lead.rejected, lead.converted, lead.recycled, lead.feedback_added,"
-                    + " lead.disputed, lead.dispute_resolved, lead.sla_breached. New types may be"
+                    + " lead.disputed, lead.dispute_resolved, lead.sla_breached, lead.assigned,"
+                    + " lead.reassigned. New types may be"
                     + " added; clients should ignore types they do not know.",
             examples = "lead.accepted")
         String type,

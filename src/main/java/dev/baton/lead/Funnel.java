@@ -65,7 +65,7 @@ public final class Funnel {
               QUALIFIED,
               EnumSet.of(MARKETING, ADMIN),
               "optional `score` 0–100 and `note`"),
-          new Move(ACCEPT, QUALIFIED, ACCEPTED, EnumSet.of(SALES, ADMIN), "`owner`"),
+          new Move(ACCEPT, QUALIFIED, ACCEPTED, EnumSet.of(SALES, ADMIN), "`owner` or an assignee"),
           new Move(REJECT, GENERATED, REJECTED, EnumSet.of(MARKETING, SALES, ADMIN), REASON),
           new Move(REJECT, QUALIFIED, REJECTED, EnumSet.of(SALES, ADMIN), REASON),
           new Move(REJECT, ACCEPTED, REJECTED, EnumSet.of(SALES, ADMIN), REASON),

@@ -105,7 +105,8 @@ public class FunnelResource {
       description =
           "Sales and admin keys; only from `QUALIFIED`, otherwise 409 `transition-not-allowed`"
               + " with `currentStatus` and `allowedActions`. `owner` (who in sales owns the lead)"
-              + " is required, `note` optional; accepting stops the acceptance SLA clock, `MET` by"
+              + " is required unless the lead has an `assignee`, who then becomes the owner (their"
+              + " email, else their member id); `note` is optional; accepting stops the acceptance SLA clock, `MET` by"
               + " the deadline or `BREACHED` after it (a breach is recorded once, as"
               + " `lead.sla_breached`). `If-Match` is optional (412 `precondition-failed`, with"
               + " `currentVersion`, if the lead changed since) and an `Idempotency-Key` makes"

@@ -72,8 +72,9 @@ public class FunnelService {
         Action.ACCEPT,
         caller,
         (lead, now, data) -> {
-          lead.accept(in.owner().strip(), now);
-          data.put("owner", in.owner().strip());
+          String owner = changes.assignments().owner(lead, in.owner());
+          lead.accept(owner, now);
+          data.put("owner", owner);
           EventLog.putIfPresent(data, "note", in.note());
         });
   }

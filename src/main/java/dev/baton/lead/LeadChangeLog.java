@@ -27,13 +27,19 @@ public class LeadChangeLog {
   private final LeadCycles cycles;
   private final SlaPolicyService policies;
   private final LeadMetrics metrics;
+  private final LeadAssignments assignments;
 
   public LeadChangeLog(
-      EventLog events, LeadCycles cycles, SlaPolicyService policies, LeadMetrics metrics) {
+      EventLog events,
+      LeadCycles cycles,
+      SlaPolicyService policies,
+      LeadMetrics metrics,
+      LeadAssignments assignments) {
     this.events = events;
     this.cycles = cycles;
     this.policies = policies;
     this.metrics = metrics;
+    this.assignments = assignments;
   }
 
   /** How long sales has to answer this lead if it enters QUALIFIED now. */
@@ -54,6 +60,9 @@ public class LeadChangeLog {
         null,
         lead.getStatus(),
         data);
+    if (lead.getStatus() == LeadStatus.QUALIFIED) {
+      assignments.qualified(lead, now);
+    }
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -83,6 +92,13 @@ public class LeadChangeLog {
       metrics.rejected(String.valueOf(data.get("reason")));
     }
     events.record(lead.getId(), type, lead.getVersion(), now, caller, from, to, data);
+    if (to == LeadStatus.QUALIFIED && from != LeadStatus.QUALIFIED) {
+      assignments.qualified(lead, now);
+    }
+  }
+
+  LeadAssignments assignments() {
+    return assignments;
   }
 
   /**

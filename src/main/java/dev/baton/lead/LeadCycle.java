@@ -65,6 +65,8 @@ public class LeadCycle {
 
   @Embedded private Dispute dispute;
 
+  @Embedded private LeadAssignee assignee;
+
   protected LeadCycle() {}
 
   /** The handoff's cycle, entered as GENERATED or directly as QUALIFIED. */
@@ -135,6 +137,16 @@ public class LeadCycle {
     this.owner = null;
     this.sla = null;
     this.dispute = null;
+    this.assignee = null;
+  }
+
+  /** Routing chose who answers it in this cycle (again, on a reassignment). */
+  void assign(String memberId, String queue, Instant now) {
+    this.assignee = new LeadAssignee(memberId, queue, now);
+  }
+
+  LeadAssignee getAssignee() {
+    return assignee;
   }
 
   void openDispute(String note, String by, Instant now) {

@@ -192,6 +192,11 @@ public final class LeadRecords {
       Integer score,
       String qualificationNote,
       @Schema(description = "Who in sales owns it, set by accept") String owner,
+      @Schema(
+              description =
+                  "Who routing assigned it to in this cycle; absent without routing rules or"
+                      + " when nobody could take it")
+          LeadAssignee assignee,
       Consent consent,
       @Schema(required = true) Map<String, Object> attributes,
       @Schema(required = true) StatusTimes statusTimes,

@@ -27,6 +27,7 @@ final class LeadViews {
         lead.getScore(),
         lead.getQualificationNote(),
         cycle.getOwner(),
+        cycle.getAssignee(),
         details.consent(),
         details.attributes() == null ? Map.of() : details.attributes(),
         cycle.times(),

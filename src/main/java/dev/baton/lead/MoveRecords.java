@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -31,10 +32,11 @@ public final class MoveRecords {
   @Schema(name = "AcceptLead")
   public record AcceptLead(
       @Schema(
-              required = true,
-              description = "Who in sales owns the lead",
+              description =
+                  "Who in sales owns the lead; absent: its assignee (their email, else their id),"
+                      + " and 400 when it has none",
               examples = "jane.doe@acme.com")
-          @NotBlank
+          @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank")
           @Size(max = 200)
           String owner,
       @Size(max = 2000) String note) {}

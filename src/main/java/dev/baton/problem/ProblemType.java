@@ -46,6 +46,13 @@ public enum ProblemType {
   NOT_REJECTED_BY_SALES(
       409, "Nothing to dispute", "a dispute of a lead that was rejected before sales had it"),
   NO_OPEN_DISPUTE(409, "No open dispute", "resolving a dispute that is not open"),
+  NOT_WAITING(
+      409, "Not waiting for sales", "reassigning a lead that is not QUALIFIED; `currentStatus`"),
+  NOBODY_AVAILABLE(
+      409,
+      "Nobody available",
+      "reassigning to a member who is inactive, away or at capacity, or to a queue where everyone"
+          + " is"),
   LEAD_ERASED(
       409,
       "Lead erased",

@@ -6,6 +6,11 @@ public enum Role {
   MARKETING,
   /** CRMs and sales teams: accept, reject, convert, give feedback. */
   SALES,
+  /**
+   * Sales operations: the sales team (members, queues), the routing rules and reassignments, and
+   * every read. Not the moves of the CRM's keys, nor the admin's keys and reason catalog.
+   */
+  SALES_MANAGER,
   /** Read-only: leads, history, metrics. */
   ANALYST,
   /** Everything, plus keys and the reason catalog. */
@@ -18,6 +23,7 @@ public enum Role {
   public static final class Names {
     public static final String MARKETING = "MARKETING";
     public static final String SALES = "SALES";
+    public static final String SALES_MANAGER = "SALES_MANAGER";
     public static final String ANALYST = "ANALYST";
     public static final String ADMIN = "ADMIN";
 

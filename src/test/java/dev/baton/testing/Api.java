@@ -14,6 +14,7 @@ public final class Api {
   public enum As {
     MARKETING,
     SALES,
+    SALES_MANAGER,
     ANALYST,
     ADMIN
   }

@@ -1,0 +1,70 @@
+package dev.baton.routing;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A span of working time on some days of the week, in the member's time zone. */
+@Schema(
+    name = "WorkingHours",
+    description =
+        "A span of working time, `from` (included) to `to` (excluded) as HH:mm in the member's time"
+            + " zone, on each of `days`; `to` before `from` runs past midnight")
+public record WorkingHours(
+    @Schema(required = true, examples = "[\"MONDAY\", \"TUESDAY\"]") @NotEmpty
+        Set<@NotNull DayOfWeek> days,
+    @Schema(required = true, examples = "09:00")
+        @NotNull
+        @Pattern(regexp = HH_MM, message = "must be HH:mm, 00:00 to 23:59")
+        String from,
+    @Schema(required = true, examples = "17:30")
+        @NotNull
+        @Pattern(regexp = HH_MM, message = "must be HH:mm, 00:00 to 23:59")
+        String to) {
+
+  static final String HH_MM = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+
+  /** Whether {@code at} (in the member's zone) falls in this span. */
+  boolean covers(ZonedDateTime at) {
+    LocalTime start = LocalTime.parse(from);
+    LocalTime end = LocalTime.parse(to);
+    LocalTime time = at.toLocalTime();
+    if (!end.isAfter(start)) {
+      // Overnight: the evening part belongs to the listed day, the morning part to the next.
+      return (days.contains(at.getDayOfWeek()) && !time.isBefore(start))
+          || (days.contains(at.getDayOfWeek().minus(1)) && time.isBefore(end));
+    }
+    return days.contains(at.getDayOfWeek()) && !time.isBefore(start) && time.isBefore(end);
+  }
+
+  /** When the next span of these hours starts after {@code at}, within a week. */
+  ZonedDateTime nextStart(ZonedDateTime at) {
+    LocalTime start = LocalTime.parse(from);
+    for (int day = 0; day <= 7; day++) {
+      ZonedDateTime candidate = at.toLocalDate().plusDays(day).atTime(start).atZone(at.getZone());
+      if (candidate.isAfter(at) && days.contains(candidate.getDayOfWeek())) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("working hours without a day");
+  }
+
+  /** Whether any of {@code hours} covers {@code at}; no hours at all: always. */
+  static boolean working(List<WorkingHours> hours, ZonedDateTime at) {
+    return hours == null || hours.isEmpty() || hours.stream().anyMatch(h -> h.covers(at));
+  }
+
+  /** The next start of any of {@code hours} after {@code at}; {@code at} when always working. */
+  static ZonedDateTime nextWorking(List<WorkingHours> hours, ZonedDateTime at) {
+    if (working(hours, at)) {
+      return at;
+    }
+    return hours.stream().map(h -> h.nextStart(at)).min(ZonedDateTime::compareTo).orElse(at);
+  }
+}
