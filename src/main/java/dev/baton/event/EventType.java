@@ -21,8 +21,13 @@ public enum EventType {
   LEAD_DISPUTED("lead.disputed", "marketing contested the rejection"),
   LEAD_DISPUTE_RESOLVED(
       "lead.dispute_resolved", "the dispute was answered: upheld, or overturned (`overturn`)"),
+  LEAD_SLA_WARNING(
+      "lead.sla_warning",
+      "the policy's share of the acceptance time passed unanswered (actor `baton`): `deadline`,"
+          + " `assigneeId`"),
   LEAD_SLA_BREACHED(
-      "lead.sla_breached", "the acceptance deadline passed unanswered (actor `baton`)"),
+      "lead.sla_breached",
+      "the acceptance deadline passed unanswered (actor `baton`), against `assigneeId` if any"),
   LEAD_ASSIGNED(
       "lead.assigned",
       "routing assigned the qualified lead to a member (actor `baton`): `memberId`, `queue`,"

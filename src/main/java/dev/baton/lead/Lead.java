@@ -5,6 +5,7 @@ import dev.baton.lead.LeadRecords.LeadChanges;
 import dev.baton.lead.LeadRecords.NewLead;
 import dev.baton.paging.Cursor;
 import dev.baton.reason.RejectionReason;
+import dev.baton.sla.SlaTerms;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,7 +17,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +87,7 @@ public class Lead {
   }
 
   /** Starts the acceptance clock of a lead that just entered QUALIFIED. */
-  void startSla(Instant now, Duration allowed) {
+  void startSla(Instant now, SlaTerms allowed) {
     cycle.startSla(now, allowed);
   }
 
@@ -109,7 +109,7 @@ public class Lead {
     this.updatedAt = now;
   }
 
-  void qualify(Integer score, String note, Instant now, Duration allowed) {
+  void qualify(Integer score, String note, Instant now, SlaTerms allowed) {
     this.status = LeadStatus.QUALIFIED;
     cycle.qualified(now, allowed);
     if (score != null) {
@@ -181,7 +181,7 @@ public class Lead {
   }
 
   /** The rejection is withdrawn: QUALIFIED again ({@link LeadCycle#overturnRejection}). */
-  void overturnRejection(String note, String by, Instant now, Duration allowed) {
+  void overturnRejection(String note, String by, Instant now, SlaTerms allowed) {
     this.status = LeadStatus.QUALIFIED;
     cycle.overturnRejection(note, by, now, allowed);
   }

@@ -8,11 +8,16 @@ import dev.baton.routing.Router.Assignment;
 import dev.baton.routing.RoutingSubject;
 import dev.baton.routing.TeamService;
 import dev.baton.security.Caller;
+import dev.baton.sla.SlaPolicy;
+import dev.baton.sla.SlaPolicyService;
+import dev.baton.sla.SlaTerms;
+import dev.baton.sla.WorkingTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A lead entering QUALIFIED goes to a named member, in the transaction of the move: {@link Router}
@@ -24,11 +29,13 @@ class LeadAssignments {
 
   private final Router router;
   private final TeamService team;
+  private final SlaPolicyService policies;
   private final EventLog events;
 
-  LeadAssignments(Router router, TeamService team, EventLog events) {
+  LeadAssignments(Router router, TeamService team, SlaPolicyService policies, EventLog events) {
     this.router = router;
     this.team = team;
+    this.policies = policies;
     this.events = events;
   }
 
@@ -51,18 +58,59 @@ class LeadAssignments {
     return team.ownerName(assignee.memberId());
   }
 
-  /** Assigns a lead that just entered QUALIFIED, if the rules route it and someone can take it. */
+  /**
+   * Assigns a lead that just entered QUALIFIED, if the rules route it and someone can take it; when
+   * the policy counts working hours, its clock then counts the assignee's. Answers whether it was
+   * assigned.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  void qualified(Lead lead, Instant now) {
+  boolean qualified(Lead lead, Instant now) {
+    Optional<Assignment> assigned = router.assign(lead.getId(), subject(lead), now);
+    assigned.ifPresent(
+        chosen -> {
+          SlaTerms terms = policies.terms(lead.getDetails().segment());
+          if (terms.workingHoursOnly()) {
+            lead.getCycle().countSlaIn(terms, workingTime(chosen.memberId()));
+          }
+          Map<String, Object> data = data(chosen);
+          EventLog.putIfPresent(data, "rule", chosen.rule());
+          data.put("method", chosen.method().name());
+          data.put("deadline", lead.getCycle().getSla().getDeadline().toString());
+          record(lead, chosen, EventType.LEAD_ASSIGNED, now, Caller.SYSTEM, data);
+        });
+    return assigned.isPresent();
+  }
+
+  /**
+   * The deadline passed unanswered: when the policy says so, the lead goes to the next member of
+   * its assignee's queue, or to the escalation queue (actor {@code baton}). Nobody available: it
+   * stays.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void escalate(Lead lead, Instant now) {
+    SlaPolicy policy = policies.policy();
+    LeadAssignee current = lead.getCycle().getAssignee();
+    String queue =
+        switch (policy.onBreach()) {
+          case NOTHING -> null;
+          case NEXT_MEMBER -> current == null ? null : current.queue();
+          case ESCALATION_QUEUE -> policy.escalationQueue();
+        };
+    if (queue == null) {
+      return;
+    }
+    String previous = current == null ? null : current.memberId();
     router
-        .assign(lead.getId(), subject(lead), now)
+        .reassign(lead.getId(), queue, null, previous, now)
         .ifPresent(
-            chosen -> {
-              Map<String, Object> data = data(chosen);
-              EventLog.putIfPresent(data, "rule", chosen.rule());
-              data.put("method", chosen.method().name());
-              record(lead, chosen, EventType.LEAD_ASSIGNED, now, Caller.SYSTEM, data);
-            });
+            chosen ->
+                reassigned(
+                    lead, chosen, previous, "the acceptance deadline passed", now, Caller.SYSTEM));
+  }
+
+  /** The assignee's working time, for a clock that counts only their hours. */
+  private WorkingTime workingTime(String memberId) {
+    return (start, worked) -> team.afterWorking(memberId, start, worked);
   }
 
   /** Records a manager's reassignment the router made. */

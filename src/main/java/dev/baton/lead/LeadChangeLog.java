@@ -7,9 +7,9 @@ import dev.baton.metrics.LeadMetrics;
 import dev.baton.security.Caller;
 import dev.baton.sla.SlaClock;
 import dev.baton.sla.SlaPolicyService;
+import dev.baton.sla.SlaTerms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +42,9 @@ public class LeadChangeLog {
     this.assignments = assignments;
   }
 
-  /** How long sales has to answer this lead if it enters QUALIFIED now. */
-  Duration acceptanceTime(Lead lead) {
-    return policies.acceptanceTime(lead.getDetails().segment());
+  /** How long, and how, sales has to answer this lead if it enters QUALIFIED now. */
+  SlaTerms acceptanceTime(Lead lead) {
+    return policies.terms(lead.getDetails().segment());
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -60,8 +60,8 @@ public class LeadChangeLog {
         null,
         lead.getStatus(),
         data);
-    if (lead.getStatus() == LeadStatus.QUALIFIED) {
-      assignments.qualified(lead, now);
+    if (lead.getStatus() == LeadStatus.QUALIFIED && assignments.qualified(lead, now)) {
+      cycles.save(lead); // the assignee's working hours may have moved the deadline
     }
   }
 
@@ -92,8 +92,10 @@ public class LeadChangeLog {
       metrics.rejected(String.valueOf(data.get("reason")));
     }
     events.record(lead.getId(), type, lead.getVersion(), now, caller, from, to, data);
-    if (to == LeadStatus.QUALIFIED && from != LeadStatus.QUALIFIED) {
-      assignments.qualified(lead, now);
+    if (to == LeadStatus.QUALIFIED
+        && from != LeadStatus.QUALIFIED
+        && assignments.qualified(lead, now)) {
+      cycles.save(lead); // the assignee's working hours may have moved the deadline
     }
   }
 
@@ -112,6 +114,8 @@ public class LeadChangeLog {
     data.put("startedAt", sla.getStartedAt().toString());
     data.put("deadline", sla.getDeadline().toString());
     EventLog.putIfPresent(data, "segment", lead.getDetails().segment());
+    LeadAssignee assignee = lead.getCycle().getAssignee();
+    EventLog.putIfPresent(data, "assigneeId", assignee == null ? null : assignee.memberId());
     cycles.save(lead);
     cycles.breached(lead);
     metrics.slaBreached();
@@ -135,6 +139,25 @@ public class LeadChangeLog {
     metrics.erased();
     events.record(
         lead.getId(), EventType.LEAD_ERASED, lead.getVersion(), now, caller, null, null, Map.of());
+  }
+
+  /** The warning share of the time allowed passed: sent once per clock (actor {@code baton}). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void slaWarned(Lead lead, Instant now) {
+    SlaClock sla = lead.getCycle().getSla();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("deadline", sla.getDeadline().toString());
+    LeadAssignee assignee = lead.getCycle().getAssignee();
+    EventLog.putIfPresent(data, "assigneeId", assignee == null ? null : assignee.memberId());
+    events.record(
+        lead.getId(),
+        EventType.LEAD_SLA_WARNING,
+        lead.getVersion(),
+        now,
+        Caller.SYSTEM,
+        null,
+        null,
+        data);
   }
 
   LeadCycles cycles() {

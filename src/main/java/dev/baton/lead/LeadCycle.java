@@ -5,6 +5,8 @@ import dev.baton.lead.LeadRecords.Rejection;
 import dev.baton.lead.LeadRecords.StatusTimes;
 import dev.baton.reason.RejectionReason;
 import dev.baton.sla.SlaClock;
+import dev.baton.sla.SlaTerms;
+import dev.baton.sla.WorkingTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
@@ -12,7 +14,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -81,11 +82,16 @@ public class LeadCycle {
   }
 
   /** Starts the acceptance clock of a lead that just entered QUALIFIED. */
-  void startSla(Instant now, Duration allowed) {
-    this.sla = SlaClock.start(now, allowed);
+  void startSla(Instant now, SlaTerms allowed) {
+    this.sla = SlaClock.start(now, allowed, WorkingTime.CALENDAR);
   }
 
-  void qualified(Instant now, Duration allowed) {
+  /** The clock starts again from its start, counting {@code time}: the assignee's hours. */
+  void countSlaIn(SlaTerms terms, WorkingTime time) {
+    this.sla = SlaClock.start(sla.getStartedAt(), terms, time);
+  }
+
+  void qualified(Instant now, SlaTerms allowed) {
     this.qualifiedAt = now;
     startSla(now, allowed);
   }
@@ -170,7 +176,7 @@ public class LeadCycle {
    * The rejection is withdrawn: QUALIFIED again, waiting for sales with a fresh acceptance clock;
    * the previous acceptance (if it was rejected after one) is undone with it.
    */
-  void overturnRejection(String note, String by, Instant now, Duration allowed) {
+  void overturnRejection(String note, String by, Instant now, SlaTerms allowed) {
     dispute.resolve(DisputeState.OVERTURNED, note, by, now);
     this.qualifiedAt = now;
     this.acceptedAt = null;

@@ -12,10 +12,12 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Notices acceptance deadlines that passed unanswered, even when nobody calls the API, and records
- * each breach once. Every replica runs it: a batch locks its leads with SKIP LOCKED, so replicas
- * share the work, and a lead is breached only while its clock is still PENDING under that lock, so
- * neither two replicas nor a late answer racing the job can record a breach twice.
+ * Sends the warnings of running acceptance clocks once the policy's share of their time passed, and
+ * escalates breached leads as the policy says. Notices acceptance deadlines that passed unanswered,
+ * even when nobody calls the API, and records each breach once. Every replica runs it: a batch
+ * locks its leads with SKIP LOCKED, so replicas share the work, and a lead is breached only while
+ * its clock is still PENDING under that lock, so neither two replicas nor a late answer racing the
+ * job can record a breach twice.
  */
 @ApplicationScoped
 public class SlaBreachJob {
@@ -48,6 +50,7 @@ public class SlaBreachJob {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void onSchedule() {
     try {
+      warnDue();
       int breached = breachDue();
       if (breached > 0) {
         LOG.infof("Recorded %d SLA breaches", breached);
@@ -72,6 +75,42 @@ public class SlaBreachJob {
     return total;
   }
 
+  /** Sends every warning due now; answers how many this replica sent. */
+  public int warnDue() {
+    int total = 0;
+    Batch batch;
+    do {
+      batch = QuarkusTransaction.requiringNew().call(() -> warnBatch(clock.now()));
+      total += batch.breached();
+    } while (batch.locked() == BATCH);
+    return total;
+  }
+
+  private Batch warnBatch(Instant now) {
+    @SuppressWarnings("unchecked")
+    List<UUID> due =
+        em.createNativeQuery(
+                "SELECT id FROM lead WHERE sla_state = 'PENDING' AND sla_warned_at IS NULL"
+                    + " AND sla_warn_at IS NOT NULL AND sla_warn_at <= ?1"
+                    + " ORDER BY sla_warn_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
+                UUID.class)
+            .setParameter(1, now)
+            .setParameter(2, BATCH)
+            .getResultList();
+    int warned = 0;
+    for (UUID id : due) {
+      Lead lead = leads.findById(id);
+      if (lead.getCycle().getSla().warn(now)) {
+        lead.touch(now);
+        conflicts.flush(lead);
+        changes.slaWarned(lead, now);
+        warned++;
+      }
+    }
+    return new Batch(due.size(), warned);
+  }
+
+  /** What a batch locked, and how many of those it changed. */
   private record Batch(int locked, int breached) {}
 
   private Batch breachBatch(Instant now) {
@@ -91,6 +130,7 @@ public class SlaBreachJob {
         lead.touch(now);
         conflicts.flush(lead);
         changes.slaBreached(lead, now);
+        changes.assignments().escalate(lead, now);
         breached++;
       }
     }

@@ -137,8 +137,21 @@ public class TeamService {
     return member == null || member.getEmail() == null ? memberId : member.getEmail();
   }
 
+  /**
+   * When {@code worked} of the member's working time has passed from {@code start}, in their time
+   * zone; calendar time for a member unknown or without working hours.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Instant afterWorking(String memberId, Instant start, java.time.Duration worked) {
+    SalesMember member = em.find(SalesMember.class, memberId);
+    return member == null
+        ? start.plus(worked)
+        : WorkingHours.afterWorking(
+            member.getWorkingHours(), ZoneId.of(member.getTimeZone()), start, worked);
+  }
+
   /** Whether a queue of this id exists. */
-  boolean queueExists(String id) {
+  public boolean queueExists(String id) {
     return em.find(SalesQueue.class, id) != null;
   }
 

@@ -4,7 +4,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +56,55 @@ public record WorkingHours(
       }
     }
     throw new IllegalStateException("working hours without a day");
+  }
+
+  /** The spans of these hours that start on {@code date}, as instants in {@code zone}. */
+  private List<Instant[]> spansOn(java.time.LocalDate date, ZoneId zone) {
+    if (!days.contains(date.getDayOfWeek())) {
+      return List.of();
+    }
+    LocalTime start = LocalTime.parse(from);
+    LocalTime end = LocalTime.parse(to);
+    java.time.LocalDate endDate = end.isAfter(start) ? date : date.plusDays(1);
+    return List.<Instant[]>of(
+        new Instant[] {
+          date.atTime(start).atZone(zone).toInstant(), endDate.atTime(end).atZone(zone).toInstant()
+        });
+  }
+
+  /**
+   * When {@code worked} of working time has passed from {@code start}, counting only {@code hours}
+   * in {@code zone} (every hour when there are none). Overlapping spans count once.
+   */
+  static Instant afterWorking(
+      List<WorkingHours> hours, ZoneId zone, Instant start, Duration worked) {
+    if (hours == null || hours.isEmpty()) {
+      return start.plus(worked);
+    }
+    Duration left = worked;
+    Instant cursor = start;
+    java.time.LocalDate day = start.atZone(zone).toLocalDate().minusDays(1);
+    for (int i = 0; i < 3 * 366; i++, day = day.plusDays(1)) {
+      java.time.LocalDate date = day;
+      List<Instant[]> spans =
+          hours.stream()
+              .flatMap(h -> h.spansOn(date, zone).stream())
+              .sorted(java.util.Comparator.comparing((Instant[] span) -> span[0]))
+              .toList();
+      for (Instant[] span : spans) {
+        Instant from = span[0].isAfter(cursor) ? span[0] : cursor;
+        if (!span[1].isAfter(from)) {
+          continue;
+        }
+        Duration available = Duration.between(from, span[1]);
+        if (available.compareTo(left) >= 0) {
+          return from.plus(left);
+        }
+        left = left.minus(available);
+        cursor = span[1];
+      }
+    }
+    return start.plus(worked);
   }
 
   /** Whether any of {@code hours} covers {@code at}; no hours at all: always. */

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,18 +29,47 @@ public class SlaClock {
   @Column(name = "sla_decided_at")
   private Instant decidedAt;
 
+  @Column(name = "sla_warn_at")
+  private Instant warnAt;
+
+  @Column(name = "sla_warned_at")
+  private Instant warnedAt;
+
   protected SlaClock() {}
 
   /**
-   * Starts a clock at {@code now} that sales has {@code allowed} to answer: the one place a
-   * deadline is computed (the breach job only compares deadlines with the time).
+   * Starts a clock at {@code now} that sales has {@code allowed} to answer, in calendar time: the
+   * one place a deadline is computed (the breach job only compares deadlines with the time).
    */
   public static SlaClock start(Instant now, Duration allowed) {
+    return start(now, SlaTerms.calendar(allowed), WorkingTime.CALENDAR);
+  }
+
+  /**
+   * Starts a clock at {@code now} on {@code terms}: the deadline is when the time allowed has
+   * passed in {@code time} (the assignee's working hours, or the calendar), and the warning when
+   * its share has.
+   */
+  public static SlaClock start(Instant now, SlaTerms terms, WorkingTime time) {
     SlaClock clock = new SlaClock();
     clock.startedAt = now;
-    clock.deadline = now.plus(allowed);
+    clock.deadline = time.after(now, terms.allowed());
+    if (terms.warnAtShare() != null) {
+      long seconds =
+          terms.warnAtShare().multiply(BigDecimal.valueOf(terms.allowed().toSeconds())).longValue();
+      clock.warnAt = time.after(now, Duration.ofSeconds(seconds));
+    }
     clock.state = SlaState.PENDING;
     return clock;
+  }
+
+  /** True when the warning is due, unsent and the clock still running: it is sent once. */
+  public boolean warn(Instant now) {
+    if (state == SlaState.PENDING && warnAt != null && warnedAt == null && !now.isBefore(warnAt)) {
+      warnedAt = now;
+      return true;
+    }
+    return false;
   }
 
   /** Stops the clock on sales's answer; a breach the job already noticed stays a breach. */
@@ -80,5 +110,9 @@ public class SlaClock {
 
   public Instant getDecidedAt() {
     return decidedAt;
+  }
+
+  public Instant getWarnAt() {
+    return warnAt;
   }
 }

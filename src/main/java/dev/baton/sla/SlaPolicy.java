@@ -49,6 +49,29 @@ public record SlaPolicy(
         BigDecimal minAcceptanceRate,
     @Schema(description = "Per-segment targets, at most one entry per segment") @Size(max = 500)
         List<@NotNull @Valid SegmentTargets> segments,
+    @Schema(
+            description =
+                "Share of the time allowed after which `lead.sla_warning` is sent, 0.05 to 0.95;"
+                    + " absent: no warning",
+            examples = "0.75")
+        @DecimalMin("0.05")
+        @DecimalMax("0.95")
+        @Digits(integer = 1, fraction = 4)
+        BigDecimal warnAtShare,
+    @Schema(
+            description =
+                "True: an assigned lead's clock counts only its assignee's working hours, in their"
+                    + " time zone (an unassigned lead's counts every hour)",
+            defaultValue = "false")
+        Boolean workingHoursOnly,
+    @Schema(
+            description =
+                "What a breach does beyond being recorded against the assignee: nothing (the"
+                    + " default), the next member of their queue, or the `escalationQueue`")
+        BreachAction onBreach,
+    @Schema(description = "The queue that takes breached leads, with ESCALATION_QUEUE")
+        @Size(max = 64)
+        String escalationQueue,
     @Schema(readOnly = true, description = "When the policy was last replaced")
         @JsonProperty(access = JsonProperty.Access.READ_ONLY)
         Instant updatedAt,
@@ -75,6 +98,10 @@ public record SlaPolicy(
         qualifiedLeadsPerMonth,
         minAcceptanceRate,
         segments == null ? List.of() : segments,
+        warnAtShare,
+        workingHoursOnly != null && workingHoursOnly,
+        onBreach == null ? BreachAction.NOTHING : onBreach,
+        escalationQueue,
         at,
         by);
   }
@@ -89,6 +116,12 @@ public record SlaPolicy(
   public Duration acceptanceTime(String segment) {
     return Duration.ofHours(
         of(segment).map(SegmentTargets::acceptanceHours).orElse(acceptanceHours));
+  }
+
+  /** The terms of the acceptance clock of a lead of this segment that enters QUALIFIED now. */
+  public SlaTerms terms(String segment) {
+    return new SlaTerms(
+        acceptanceTime(segment), warnAtShare, workingHoursOnly != null && workingHoursOnly);
   }
 
   /** The volume commitment for one segment, or for all when {@code segment} is null. */

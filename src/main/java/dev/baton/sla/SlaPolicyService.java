@@ -3,12 +3,12 @@ package dev.baton.sla;
 import dev.baton.db.BatonClock;
 import dev.baton.problem.Problem.FieldError;
 import dev.baton.problem.ProblemException;
+import dev.baton.routing.TeamService;
 import dev.baton.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,10 +19,12 @@ import java.util.Set;
 public class SlaPolicyService {
 
   private final EntityManager em;
+  private final TeamService team;
   private final BatonClock clock;
 
-  public SlaPolicyService(EntityManager em, BatonClock clock) {
+  public SlaPolicyService(EntityManager em, TeamService team, BatonClock clock) {
     this.em = em;
+    this.team = team;
     this.clock = clock;
   }
 
@@ -31,19 +33,34 @@ public class SlaPolicyService {
     return em.find(StoredSlaPolicy.class, true).policy();
   }
 
-  /** How long sales has to answer a lead of this segment that enters QUALIFIED now. */
+  /** How long, and how, sales has to answer a lead of this segment that enters QUALIFIED now. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Duration acceptanceTime(String segment) {
-    return policy().acceptanceTime(segment);
+  public SlaTerms terms(String segment) {
+    return policy().terms(segment);
   }
 
   @Transactional
   public SlaPolicy replace(SlaPolicy policy, Caller caller) {
     requireOneEntryPerSegment(policy);
+    requireEscalationQueue(policy);
     StoredSlaPolicy stored = em.find(StoredSlaPolicy.class, true, LockModeType.PESSIMISTIC_WRITE);
     stored.replace(policy, clock.now(), caller.name());
     em.flush();
     return stored.policy();
+  }
+
+  private void requireEscalationQueue(SlaPolicy policy) {
+    if (policy.onBreach() == BreachAction.ESCALATION_QUEUE) {
+      if (policy.escalationQueue() == null) {
+        throw ProblemException.invalid("escalationQueue", "is required with ESCALATION_QUEUE");
+      }
+      if (!team.queueExists(policy.escalationQueue())) {
+        throw ProblemException.invalid(
+            "escalationQueue", "no queue '" + policy.escalationQueue() + "'");
+      }
+    } else if (policy.escalationQueue() != null) {
+      throw ProblemException.invalid("escalationQueue", "is only for onBreach ESCALATION_QUEUE");
+    }
   }
 
   private static void requireOneEntryPerSegment(SlaPolicy policy) {
