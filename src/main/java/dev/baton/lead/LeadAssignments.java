@@ -3,6 +3,7 @@ package dev.baton.lead;
 import dev.baton.event.EventLog;
 import dev.baton.event.EventType;
 import dev.baton.problem.ProblemException;
+import dev.baton.routing.AssignmentLog;
 import dev.baton.routing.Router;
 import dev.baton.routing.Router.Assignment;
 import dev.baton.routing.RoutingSubject;
@@ -28,15 +29,32 @@ import java.util.Optional;
 class LeadAssignments {
 
   private final Router router;
+  private final AssignmentLog log;
   private final TeamService team;
   private final SlaPolicyService policies;
   private final EventLog events;
 
-  LeadAssignments(Router router, TeamService team, SlaPolicyService policies, EventLog events) {
+  LeadAssignments(
+      Router router,
+      AssignmentLog log,
+      TeamService team,
+      SlaPolicyService policies,
+      EventLog events) {
     this.router = router;
+    this.log = log;
     this.team = team;
     this.policies = policies;
     this.events = events;
+  }
+
+  /** Sales answered a qualified lead: its assignee's assignment is over, answered. */
+  void answered(Lead lead, Instant now) {
+    log.answered(lead.getId(), now);
+  }
+
+  /** The deadline passed unanswered: the breach is its assignee's. */
+  void breached(Lead lead, Instant now) {
+    log.breached(lead.getId(), now);
   }
 
   /**
@@ -130,6 +148,7 @@ class LeadAssignments {
       Caller caller,
       Map<String, Object> data) {
     lead.getCycle().assign(chosen.memberId(), chosen.queue(), now);
+    log.deadline(lead.getId(), lead.getCycle().getSla().getDeadline());
     lead.touch(now);
     events.record(lead.getId(), type, lead.getVersion(), now, caller, null, null, data);
   }

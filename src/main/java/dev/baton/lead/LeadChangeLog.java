@@ -87,6 +87,9 @@ public class LeadChangeLog {
       EventLog.PERSONAL_FIELDS.forEach(data::remove);
     }
     cycles.save(lead);
+    if (from == LeadStatus.QUALIFIED && (to == LeadStatus.ACCEPTED || to == LeadStatus.REJECTED)) {
+      assignments.answered(lead, now);
+    }
     metrics.moved(type);
     if (to == LeadStatus.REJECTED && from != LeadStatus.REJECTED) {
       metrics.rejected(String.valueOf(data.get("reason")));
@@ -118,6 +121,7 @@ public class LeadChangeLog {
     EventLog.putIfPresent(data, "assigneeId", assignee == null ? null : assignee.memberId());
     cycles.save(lead);
     cycles.breached(lead);
+    assignments.breached(lead, now);
     metrics.slaBreached();
     events.record(
         lead.getId(),

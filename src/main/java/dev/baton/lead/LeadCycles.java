@@ -42,7 +42,9 @@ public class LeadCycles {
       String rejectionAccountable,
       BigDecimal amount,
       String currency,
-      SlaClock sla) {
+      SlaClock sla,
+      String assignee,
+      String queue) {
 
     /** The lead's current cycle. */
     static Facts of(Lead lead) {
@@ -70,7 +72,9 @@ public class LeadCycles {
           rejection == null ? null : rejection.accountable().name(),
           conversion.amount(),
           conversion.currency(),
-          cycle.getSla());
+          cycle.getSla(),
+          cycle.getAssignee() == null ? null : cycle.getAssignee().memberId(),
+          cycle.getAssignee() == null ? null : cycle.getAssignee().queue());
     }
   }
 
@@ -93,8 +97,8 @@ public class LeadCycles {
             INSERT INTO lead_cycle (lead_id, cycle, handed_off_at, source, campaign, segment,
                 content, owner, entered_generated, qualified_at, accepted_at, rejected_at,
                 converted_at, rejection_reason, rejection_accountable, amount, currency,
-                sla_started_at, sla_deadline, sla_state, sla_decided_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                sla_started_at, sla_deadline, sla_state, sla_decided_at, assignee, queue)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (lead_id, cycle) DO UPDATE SET
                 source = excluded.source, campaign = excluded.campaign,
                 segment = excluded.segment, content = excluded.content, owner = excluded.owner,
@@ -105,7 +109,8 @@ public class LeadCycles {
                 rejection_accountable = excluded.rejection_accountable,
                 amount = excluded.amount, currency = excluded.currency,
                 sla_started_at = excluded.sla_started_at, sla_deadline = excluded.sla_deadline,
-                sla_state = excluded.sla_state, sla_decided_at = excluded.sla_decided_at
+                sla_state = excluded.sla_state, sla_decided_at = excluded.sla_decided_at,
+                assignee = excluded.assignee, queue = excluded.queue
             """,
         f.leadId(),
         f.cycle(),
@@ -127,7 +132,9 @@ public class LeadCycles {
         sla == null ? null : sla.getStartedAt(),
         sla == null ? null : sla.getDeadline(),
         sla == null ? null : sla.getState().name(),
-        sla == null ? null : sla.getDecidedAt());
+        sla == null ? null : sla.getDecidedAt(),
+        f.assignee(),
+        f.queue());
   }
 
   /** Attribution is the lead's: an edit regroups all its cycles. */

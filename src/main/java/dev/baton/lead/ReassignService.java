@@ -22,13 +22,19 @@ public class ReassignService {
   private final LeadRepository leads;
   private final Router router;
   private final LeadAssignments assignments;
+  private final LeadCycles cycles;
   private final BatonClock clock;
 
   public ReassignService(
-      LeadRepository leads, Router router, LeadAssignments assignments, BatonClock clock) {
+      LeadRepository leads,
+      Router router,
+      LeadAssignments assignments,
+      LeadCycles cycles,
+      BatonClock clock) {
     this.leads = leads;
     this.router = router;
     this.assignments = assignments;
+    this.cycles = cycles;
     this.clock = clock;
   }
 
@@ -59,6 +65,7 @@ public class ReassignService {
                             ? "Member '" + in.memberId() + "' cannot take a lead now"
                             : "Nobody else in queue '" + in.queue() + "' can take a lead now"));
     assignments.reassigned(lead, chosen, previous, in.reason(), now, caller);
+    cycles.save(lead);
     return LeadViews.of(lead);
   }
 }

@@ -131,6 +131,7 @@ public class SlaBreachJob {
         conflicts.flush(lead);
         changes.slaBreached(lead, now);
         changes.assignments().escalate(lead, now);
+        changes.cycles().save(lead);
         breached++;
       }
     }

@@ -40,7 +40,8 @@ public class FunnelMetricsResource {
           + " hours to accept run from the lead's last entry into QUALIFIED, hours to convert"
           + " from its acceptance; ratings are the feedback ratings given during the cycle;"
           + " `recycles` counts the cycles that ended in a recycle. Groups use the lead's"
-          + " current attribution and segment, and the owner who accepted the cycle.";
+          + " current attribution and segment, the owner who accepted the cycle, and the member"
+          + " (`assignee`) and `queue` routing gave it (the last, when it was reassigned).";
 
   private final FunnelMetricsService metrics;
   private final BatonClock clock;

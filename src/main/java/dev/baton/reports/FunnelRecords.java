@@ -19,7 +19,9 @@ public final class FunnelRecords {
     campaign,
     segment,
     owner,
-    content
+    content,
+    assignee,
+    queue
   }
 
   @Schema(name = "FunnelReport")

@@ -1,7 +1,6 @@
 package dev.baton.routing;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @ApplicationScoped
 public class Router {
 
-  private final EntityManager em;
+  private final AssignmentLog log;
   private final RoutingPolicyService policies;
   private final QueueTurns turns;
 
-  public Router(EntityManager em, RoutingPolicyService policies, QueueTurns turns) {
-    this.em = em;
+  public Router(AssignmentLog log, RoutingPolicyService policies, QueueTurns turns) {
+    this.log = log;
     this.policies = policies;
     this.turns = turns;
   }
@@ -76,11 +75,7 @@ public class Router {
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Assignment> reassign(
       UUID leadId, String queue, String member, String previous, Instant now) {
-    em.createNativeQuery(
-            "UPDATE lead_assignment SET ended_at = ?2 WHERE lead_id = ?1 AND ended_at IS NULL")
-        .setParameter(1, leadId)
-        .setParameter(2, now)
-        .executeUpdate();
+    log.ended(leadId, now);
     List<String> why = new ArrayList<>();
     Assignment chosen =
         member != null
@@ -93,16 +88,7 @@ public class Router {
     if (chosen.memberId() == null) {
       return Optional.empty();
     }
-    em.createNativeQuery(
-            "INSERT INTO lead_assignment (lead_id, member_id, queue_id, rule, method, assigned_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        .setParameter(1, leadId)
-        .setParameter(2, chosen.memberId())
-        .setParameter(3, chosen.queue())
-        .setParameter(4, chosen.rule())
-        .setParameter(5, chosen.method().name())
-        .setParameter(6, now)
-        .executeUpdate();
+    log.opened(leadId, chosen, now);
     return Optional.of(chosen);
   }
 

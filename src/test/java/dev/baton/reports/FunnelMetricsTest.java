@@ -595,7 +595,7 @@ class FunnelMetricsTest {
         .body("errors[0].field", equalTo("groupBy"))
         .body(
             "errors[0].message",
-            equalTo("must be one of source, campaign, segment, owner, content"));
+            equalTo("must be one of source, campaign, segment, owner, content, assignee, queue"));
     // Values are case-sensitive, as on the wire.
     as(As.ANALYST)
         .queryParam("groupBy", "SOURCE")
