@@ -1,18 +1,14 @@
 package dev.baton;
 
+import static dev.baton.testing.Replicas.race;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.testing.Replica;
+import dev.baton.testing.Replicas;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,14 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two Baton replicas — two JVMs running the packaged application in the production profile — on one
@@ -38,36 +29,19 @@ import org.junit.jupiter.api.Test;
 class ReplicasIT {
 
   private static final String ADMIN_KEY = "replicas-it-admin-key-0123456789abcdef";
-  private static EmbeddedPostgres postgres;
-  private static final List<Replica> replicas = new ArrayList<>();
+
+  /** Both replicas look for overdue leads every second, so that they race. */
+  @RegisterExtension
+  static final Replicas replicas =
+      new Replicas(2, "replica-", ADMIN_KEY, "-Dbaton.sla.check-every=1s");
+
   private static String marketing;
   private static String sales;
 
   @BeforeAll
-  static void startTwoReplicas() throws Exception {
-    postgres = Replica.postgres();
-    String url = postgres.getJdbcUrl("postgres", "postgres");
-    for (int replica = 0; replica < 2; replica++) {
-      // Both replicas look for overdue leads every second, so that they race.
-      replicas.add(
-          Replica.start(
-              "replica-" + replica, url, ADMIN_KEY, Map.of(), "-Dbaton.sla.check-every=1s"));
-    }
-    for (Replica replica : replicas) {
-      replica.awaitReady();
-    }
+  static void createKeys() {
     marketing = replicas.get(0).createKey(ADMIN_KEY, "replicas-marketing", "MARKETING");
     sales = replicas.get(1).createKey(ADMIN_KEY, "replicas-sales", "SALES");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    for (Replica replica : replicas) {
-      replica.close();
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
   }
 
   @Test
@@ -159,8 +133,8 @@ class ReplicasIT {
               .body(Map.of("owner", "o"))
               .post("/api/v1/leads/" + id + "/accept");
         });
-    List<String> fromFirst = drainFeed(0);
-    List<String> fromSecond = drainFeed(1);
+    List<String> fromFirst = replicas.drainFeed(0, sales);
+    List<String> fromSecond = replicas.drainFeed(1, sales);
     assertEquals(fromFirst, fromSecond);
     assertEquals(fromFirst.size(), new HashSet<>(fromFirst).size());
     assertTrue(fromFirst.size() >= 40);
@@ -208,53 +182,39 @@ class ReplicasIT {
       assertTrue(statuses.stream().allMatch(s -> s == 201), statuses.toString());
       leads.addAll(created.getList("results.leadId", String.class));
     }
-    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-      Array ids = connection.createArrayOf("uuid", leads.stream().map(UUID::fromString).toArray());
-      // Time passes: every deadline is a minute ago, for both replicas' jobs at once.
-      try (PreparedStatement overdue =
-          connection.prepareStatement(
-              "UPDATE lead SET sla_deadline = now() - interval '1 minute'"
-                  + " WHERE id = ANY(?) AND sla_state = 'PENDING'")) {
-        overdue.setArray(1, ids);
-        assertEquals(leads.size(), overdue.executeUpdate());
-      }
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-      int pending = leads.size();
-      while (pending > 0 && Instant.now().isBefore(deadline)) {
-        Thread.sleep(250);
-        pending =
-            count(
-                connection,
-                "SELECT count(*) FROM lead WHERE id = ANY(?) AND sla_state = 'PENDING'",
-                ids);
-      }
-      assertEquals(0, pending, "leads still PENDING");
-      // Two more runs of each job, over what the other already breached.
-      Thread.sleep(2000);
-      Map<String, Integer> events = new HashMap<>();
-      try (PreparedStatement query =
-          connection.prepareStatement(
-              "SELECT lead_id::text, count(*) FROM lead_event"
-                  + " WHERE type = 'lead.sla_breached' AND lead_id = ANY(?) GROUP BY lead_id")) {
-        query.setArray(1, ids);
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
-            events.put(rows.getString(1), rows.getInt(2));
-          }
-        }
-      }
-      Map<String, Integer> once = new HashMap<>();
-      leads.forEach(id -> once.put(id, 1));
-      assertEquals(once, events);
-      assertEquals(
-          leads.size(),
-          count(
-              connection,
-              "SELECT count(*) FROM lead WHERE id = ANY(?) AND sla_state = 'BREACHED'"
-                  + " AND version = 2 AND status = 'QUALIFIED'",
-              ids),
-          "every lead breached once, and still waiting for sales");
+    // Time passes: every deadline is a minute ago, for both replicas' jobs at once.
+    assertEquals(
+        leads.size(),
+        replicas.update(
+            "UPDATE lead SET sla_deadline = now() - interval '1 minute'"
+                + " WHERE id = ANY(?) AND sla_state = 'PENDING'",
+            leads));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    int pending = leads.size();
+    while (pending > 0 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(250);
+      pending =
+          replicas.count(
+              "SELECT count(*) FROM lead WHERE id = ANY(?) AND sla_state = 'PENDING'", leads);
     }
+    assertEquals(0, pending, "leads still PENDING");
+    // Two more runs of each job, over what the other already breached.
+    Thread.sleep(2000);
+    Map<String, Integer> events =
+        replicas.countByLead(
+            "SELECT lead_id::text, count(*) FROM lead_event"
+                + " WHERE type = 'lead.sla_breached' AND lead_id = ANY(?) GROUP BY lead_id",
+            leads);
+    Map<String, Integer> once = new HashMap<>();
+    leads.forEach(id -> once.put(id, 1));
+    assertEquals(once, events);
+    assertEquals(
+        leads.size(),
+        replicas.count(
+            "SELECT count(*) FROM lead WHERE id = ANY(?) AND sla_state = 'BREACHED'"
+                + " AND version = 2 AND status = 'QUALIFIED'",
+            leads),
+        "every lead breached once, and still waiting for sales");
     for (int i = 0; i < leads.size(); i += 20) {
       String id = leads.get(i);
       call(i % 2, sales)
@@ -269,57 +229,6 @@ class ReplicasIT {
               .getList("data.type");
       assertEquals(List.of("lead.created", "lead.sla_breached"), history, id);
     }
-  }
-
-  private static int count(Connection connection, String sql, Array ids) throws Exception {
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setArray(1, ids);
-      try (ResultSet rows = query.executeQuery()) {
-        rows.next();
-        return rows.getInt(1);
-      }
-    }
-  }
-
-  private static List<String> drainFeed(int replica) {
-    List<String> ids = new ArrayList<>();
-    String cursor = null;
-    while (true) {
-      RequestSpecification request = call(replica, sales).queryParam("limit", 200);
-      if (cursor != null) {
-        request.queryParam("after", cursor);
-      }
-      JsonPath page = request.get("/api/v1/events").then().statusCode(200).extract().jsonPath();
-      List<String> data = page.getList("data.id", String.class);
-      ids.addAll(data);
-      String next = page.getString("nextCursor");
-      if (data.isEmpty() && next.equals(cursor)) {
-        return ids;
-      }
-      cursor = next;
-    }
-  }
-
-  private static List<Response> race(IntFunction<Response> request) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(20);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Response>> futures = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      int n = i;
-      futures.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return request.apply(n);
-              }));
-    }
-    start.countDown();
-    List<Response> answers = new ArrayList<>();
-    for (Future<Response> future : futures) {
-      answers.add(future.get());
-    }
-    pool.shutdown();
-    return answers;
   }
 
   private static Map<String, Object> lead(String source) {

@@ -12,12 +12,7 @@ import dev.baton.testing.CapturedLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.filter.Filter;
-import io.restassured.filter.FilterContext;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import io.restassured.specification.FilterableRequestSpecification;
-import io.restassured.specification.FilterableResponseSpecification;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
@@ -52,33 +47,12 @@ class AccessLogPrivacyTest {
     }
   }
 
-  private static final String ACCESS_LOG = "[io.quarkus.http.access-log]";
   private static final Pattern EMAIL =
       Pattern.compile(
           "[A-Za-z0-9._%+-]+(@|%40)[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}",
           Pattern.CASE_INSENSITIVE);
 
-  /** Every URL a request of the session went to or was sent to, and every request id answered. */
-  private static final class Recorder implements Filter {
-    final List<String> urls = new ArrayList<>();
-    final List<String> requestIds = new ArrayList<>();
-
-    @Override
-    public synchronized Response filter(
-        FilterableRequestSpecification request,
-        FilterableResponseSpecification response,
-        FilterContext context) {
-      Response answer = context.next(request, response);
-      urls.add(request.getMethod() + " " + request.getURI());
-      if (answer.getHeader("Location") != null) {
-        urls.add("Location: " + answer.getHeader("Location"));
-      }
-      requestIds.add(answer.getHeader(RequestIdFilter.HEADER));
-      return answer;
-    }
-  }
-
-  private final Recorder recorder = new Recorder();
+  private final SessionRecorder recorder = new SessionRecorder();
   private final String tag = Long.toString(new Random().nextLong() & Long.MAX_VALUE, 36);
   private final List<String> emails = new ArrayList<>();
 
@@ -227,7 +201,7 @@ class AccessLogPrivacyTest {
           .statusCode(400)
           .body("errors.field", equalTo(List.of("email")));
 
-      List<String> accessLines = awaitAccessLines(log, refused);
+      List<String> accessLines = SessionRecorder.awaitAccessLines(log, refused);
       String text = log.text();
 
       for (String url : recorder.urls) {
@@ -255,24 +229,6 @@ class AccessLogPrivacyTest {
       for (String line : accessLines) {
         assertFalse(line.contains("?"), "a query string in the access log: " + line);
       }
-    }
-  }
-
-  /** The access-log lines once the line of the last request is written (after its answer). */
-  private static List<String> awaitAccessLines(CapturedLog log, String lastRequestId)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (true) {
-      List<String> lines =
-          log.lines().stream()
-              .map(CapturedLog.Line::text)
-              .filter(line -> line.contains(ACCESS_LOG))
-              .toList();
-      if (lines.stream().anyMatch(line -> line.contains(" " + lastRequestId + " "))
-          || System.nanoTime() > deadline) {
-        return lines;
-      }
-      Thread.sleep(50);
     }
   }
 

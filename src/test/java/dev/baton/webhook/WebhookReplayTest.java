@@ -15,6 +15,7 @@ import dev.baton.testing.Leads;
 import dev.baton.testing.Receiver;
 import dev.baton.testing.Receiver.Message;
 import dev.baton.testing.Receiver.Reply;
+import dev.baton.testing.StandardWebhooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -54,7 +55,7 @@ class WebhookReplayTest {
 
     Message again = receiver.await(m -> lead.equals(m.leadId()), 2, 15).get(1);
     Receiver.assertSameDelivery(first, again);
-    Receiver.verify(created.getString("secret"), again);
+    StandardWebhooks.verify(created.getString("secret"), again);
     Map<String, Object> done =
         Hooks.awaitDelivery(
             id,
@@ -135,7 +136,7 @@ class WebhookReplayTest {
     assertFalse(answer.contains(marker), "the receiver's answer leaked: " + answer);
 
     Message ping = receiver.await(m -> "webhook.test".equals(m.type()), 1, 5).get(0);
-    Receiver.verify(created.getString("secret"), ping);
+    StandardWebhooks.verify(created.getString("secret"), ping);
     assertEquals(id, ping.json().getString("data.webhookId"));
 
     // A failing receiver: still only the status, and its body nowhere.
