@@ -59,8 +59,8 @@ public record RoutingPolicy(
       name = "RoutingConditions",
       description =
           "What a lead must have: one of the values listed for each field given (exact match;"
-              + " countries as ISO codes), a score in [minScore, maxScore], and for each"
-              + " `attributes` key one of its values")
+              + " countries as ISO codes; an empty list is no condition), a score in [minScore,"
+              + " maxScore], and for each `attributes` key one of its values")
   public record Conditions(
       @Size(max = 100) List<@NotBlank @Size(max = 100) String> segments,
       @Size(max = 100) List<@NotBlank @Size(max = 200) String> sources,
@@ -100,8 +100,9 @@ public record RoutingPolicy(
               });
     }
 
+    /** An empty list is no condition, as an absent one: generated clients send [] for none. */
     private static boolean in(List<String> allowed, String value) {
-      return allowed == null || (value != null && allowed.contains(value));
+      return allowed == null || allowed.isEmpty() || (value != null && allowed.contains(value));
     }
   }
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * by feature.
  */
 @QuarkusTest
-class NativeClientTest implements LeadsTour, MovesTour, WebhooksTour, AdminTour, ReportsTour {
+class NativeClientTest
+    implements LeadsTour, MovesTour, WebhooksTour, AdminTour, ReportsTour, RoutingTour {
 
   private static final AtomicInteger RAN = new AtomicInteger();
 

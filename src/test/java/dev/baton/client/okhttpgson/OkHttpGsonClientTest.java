@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * application: each one answers it a success and a typed problem. The tours are by feature.
  */
 @QuarkusTest
-class OkHttpGsonClientTest implements LeadsTour, MovesTour, WebhooksTour, AdminTour, ReportsTour {
+class OkHttpGsonClientTest
+    implements LeadsTour, MovesTour, WebhooksTour, AdminTour, ReportsTour, RoutingTour {
 
   private static final AtomicInteger RAN = new AtomicInteger();
 
