@@ -100,6 +100,19 @@ export interface Baton {
   // Reports
   getFunnelMetrics(from?: string, to?: string, groupBy?: FunnelGroupBy): Promise<Res<F.FunnelReport | A.FunnelReport>>;
   getSlaReport(from?: string, to?: string, segment?: string): Promise<Res<F.SlaReport | A.SlaReport>>;
+  getSlaPeopleReport(from?: string, to?: string, queue?: string): Promise<Res<F.SlaPeopleReport | A.SlaPeopleReport>>;
+
+  // Routing
+  putMember(memberId: string, body: F.MemberInput & A.MemberInput): Promise<Res<F.Member | A.Member>>;
+  getMember(memberId: string): Promise<Res<F.Member | A.Member>>;
+  listMembers(): Promise<Res<F.MemberList | A.MemberList>>;
+  putQueue(queueId: string, body: F.QueueInput & A.QueueInput): Promise<Res<F.Queue | A.Queue>>;
+  getQueue(queueId: string): Promise<Res<F.Queue | A.Queue>>;
+  listQueues(): Promise<Res<F.QueueList | A.QueueList>>;
+  getRoutingPolicy(): Promise<Res<F.RoutingPolicy | A.RoutingPolicy>>;
+  replaceRoutingPolicy(body: F.RoutingPolicy & A.RoutingPolicy): Promise<Res<F.RoutingPolicy | A.RoutingPolicy>>;
+  previewRouting(body: F.RoutingSubject & A.RoutingSubject): Promise<Res<F.RoutingPreview | A.RoutingPreview>>;
+  reassignLead(id: string, body: F.ReassignLead & A.ReassignLead, ifMatch?: string, idempotencyKey?: string): Promise<Res<Lead>>;
 
   // SLA policy
   getSlaPolicy(): Promise<Res<F.SlaPolicy | A.SlaPolicy>>;

@@ -69,6 +69,7 @@ export function axiosBaton(basePath: string, apiKey: string, listener: ExchangeL
   const reasons = new A.RejectionReasonsApi(config, undefined, http);
   const policy = new A.SLAPolicyApi(config, undefined, http);
   const webhooks = new A.WebhooksApi(config, undefined, http);
+  const routing = new A.RoutingApi(config, undefined, http);
   return {
     client,
     createApiKey: (body, idempotencyKey) => call(keys.createApiKey(body, idempotencyKey)),
@@ -104,6 +105,17 @@ export function axiosBaton(basePath: string, apiKey: string, listener: ExchangeL
 
     getFunnelMetrics: (from, to, groupBy) => call(reports.getFunnelMetrics(from, groupBy, to)),
     getSlaReport: (from, to, segment) => call(reports.getSlaReport(from, segment, to)),
+    getSlaPeopleReport: (from, to, queue) => call(reports.getSlaPeopleReport(from, queue, to)),
+    putMember: (memberId, body) => call(routing.putMember(memberId, body)),
+    getMember: (memberId) => call(routing.getMember(memberId)),
+    listMembers: () => call(routing.listMembers()),
+    putQueue: (queueId, body) => call(routing.putQueue(queueId, body)),
+    getQueue: (queueId) => call(routing.getQueue(queueId)),
+    listQueues: () => call(routing.listQueues()),
+    getRoutingPolicy: () => call(routing.getRoutingPolicy()),
+    replaceRoutingPolicy: (body) => call(routing.replaceRoutingPolicy(body)),
+    previewRouting: (body) => call(routing.previewRouting(body)),
+    reassignLead: (id, body, ifMatch, idempotencyKey) => call(routing.reassignLead(id, body, ifMatch, idempotencyKey)),
 
     getSlaPolicy: () => call(policy.getSlaPolicy()),
     replaceSlaPolicy: (body) => call(policy.replaceSlaPolicy(body)),

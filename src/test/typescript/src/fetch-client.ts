@@ -57,6 +57,7 @@ export function fetchBaton(basePath: string, apiKey: string, listener: ExchangeL
   const reasons = new F.RejectionReasonsApi(config);
   const policy = new F.SLAPolicyApi(config);
   const webhooks = new F.WebhooksApi(config);
+  const routing = new F.RoutingApi(config);
   return {
     client,
     createApiKey: (newApiKey, idempotencyKey) => call(keys.createApiKeyRaw({ newApiKey, idempotencyKey })),
@@ -95,6 +96,18 @@ export function fetchBaton(basePath: string, apiKey: string, listener: ExchangeL
 
     getFunnelMetrics: (from, to, groupBy) => call(reports.getFunnelMetricsRaw({ from, to, groupBy })),
     getSlaReport: (from, to, segment) => call(reports.getSlaReportRaw({ from, to, segment })),
+    getSlaPeopleReport: (from, to, queue) => call(reports.getSlaPeopleReportRaw({ from, to, queue })),
+    putMember: (memberId, memberInput) => call(routing.putMemberRaw({ memberId, memberInput })),
+    getMember: (memberId) => call(routing.getMemberRaw({ memberId })),
+    listMembers: () => call(routing.listMembersRaw()),
+    putQueue: (queueId, queueInput) => call(routing.putQueueRaw({ queueId, queueInput })),
+    getQueue: (queueId) => call(routing.getQueueRaw({ queueId })),
+    listQueues: () => call(routing.listQueuesRaw()),
+    getRoutingPolicy: () => call(routing.getRoutingPolicyRaw()),
+    replaceRoutingPolicy: (routingPolicy) => call(routing.replaceRoutingPolicyRaw({ routingPolicy })),
+    previewRouting: (routingSubject) => call(routing.previewRoutingRaw({ routingSubject })),
+    reassignLead: (id, reassignLead, ifMatch, idempotencyKey) =>
+      call(routing.reassignLeadRaw({ id, reassignLead, ifMatch, idempotencyKey })),
 
     getSlaPolicy: () => call(policy.getSlaPolicyRaw()),
     replaceSlaPolicy: (slaPolicy) => call(policy.replaceSlaPolicyRaw({ slaPolicy })),

@@ -194,6 +194,52 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
   });
 
   // ---------------------------------------------------------------------------------------------
+  // Routing: a queue of two, a rule, a preview, a lead assigned then reassigned; routing off again
+  await step('routing', async () => {
+    const ana = `ana-${tag}`.toLowerCase();
+    const ben = `ben-${tag}`.toLowerCase();
+    const queue = `team-${tag}`.toLowerCase();
+    const created = await admin.putMember(ana, { name: 'Ana', email: email('ana'), timeZone: 'Europe/Paris', maxOpen: 10 });
+    c.eq(n('putMember: 201'), created.status, 201);
+    await admin.putMember(ben, { name: 'Ben', timeZone: 'UTC' });
+    c.eq(n('getMember: the member'), (await analyst.getMember(ana)).body.name, 'Ana');
+    c.ok(n('listMembers: both'), (await analyst.listMembers()).body.data.some((m) => m.id === ben));
+    await refused('getMember unknown: 404', () => analyst.getMember(`nobody-${tag}`.toLowerCase()), 404, 'not-found');
+    await refused('putMember as SALES: 403', () => sales.putMember(ana, { name: 'X', timeZone: 'UTC' }), 403, 'forbidden');
+    const team = await admin.putQueue(queue, { name: 'Team', members: [{ memberId: ana, weight: 1 }, { memberId: ben, weight: 1 }] });
+    c.eq(n('putQueue: 201'), team.status, 201);
+    c.eq(n('getQueue: two members'), (await analyst.getQueue(queue)).body.members.length, 2);
+    c.ok(n('listQueues: the queue'), (await analyst.listQueues()).body.data.some((q) => q.id === queue));
+    await refused('putQueue with an unknown member: 400',
+      () => admin.putQueue(queue, { name: 'Team', members: [{ memberId: `ghost-${tag}`.toLowerCase(), weight: 1 }] }), 400, 'validation-error');
+    await refused('getQueue unknown: 404', () => analyst.getQueue(`none-${tag}`.toLowerCase()), 404, 'not-found');
+    try {
+      const policy = await admin.replaceRoutingPolicy({
+        rules: [{ name: 'France', when: { companyCountries: ['FR'] }, queue, method: 'FIXED_MEMBER', member: ben }],
+        fallbackQueue: queue,
+      });
+      c.eq(n('replaceRoutingPolicy: one rule'), policy.body.rules.length, 1);
+      c.eq(n('getRoutingPolicy: the fallback queue'), (await analyst.getRoutingPolicy()).body.fallbackQueue, queue);
+      const preview = await analyst.previewRouting({ companyCountry: 'FR' });
+      c.eq(n('previewRouting: the fixed member'), preview.body.memberId, ben);
+      await refused('previewRouting without a key: 401', () => env.make('bk_not-a-key').previewRouting({ score: 50 }), 401, 'unauthorized');
+      const lead = await marketing.handOffLead(newLead('routed', { status: 'QUALIFIED', attribution: { source: `${source}-routing` } }));
+      c.eq(n('handOffLead: assigned by the rule'), lead.body.assignee?.memberId, ben);
+      const moved = await admin.reassignLead(lead.body.id, { memberId: ana, reason: 'Holiday' });
+      c.eq(n('reassignLead: to Ana'), moved.body.assignee?.memberId, ana);
+      await refused('reassignLead as SALES: 403', () => sales.reassignLead(lead.body.id, { queue, reason: 'x' }), 403, 'forbidden');
+      const people = await analyst.getSlaPeopleReport(undefined, undefined, queue);
+      c.ok(n('getSlaPeopleReport: the members'), people.body.members.some((m) => m.memberId === ana), people.body);
+      await refused('getSlaPeopleReport from yesterday: 400', () => analyst.getSlaPeopleReport('yesterday'), 400, 'validation-error');
+    } finally {
+      await admin.replaceRoutingPolicy({ rules: [] });
+    }
+    await refused('replaceRoutingPolicy as SALES: 403', () => sales.replaceRoutingPolicy({ rules: [] }), 403, 'forbidden');
+    await refused('listMembers without a key: 401', () => env.make('bk_not-a-key').listMembers(), 401, 'unauthorized');
+    await refused('listQueues without a key: 401', () => env.make('bk_not-a-key').listQueues(), 401, 'unauthorized');
+  });
+
+  // ---------------------------------------------------------------------------------------------
   // A webhook subscription to a receiver of ours; a signed test ping
   let webhookId = '';
   let secret = '';
