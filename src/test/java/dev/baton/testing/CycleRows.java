@@ -1,17 +1,11 @@
 package dev.baton.testing;
 
-import static dev.baton.testing.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.testing.Api.As;
 import io.agroal.api.AgroalDataSource;
-import io.restassured.response.Response;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,15 +18,14 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The metrics tests' data: leads moved through the public API at planned times (a {@link Timeline}
- * holds Baton's clock at each), so that hours and medians are exact and the cycles sit in a period
- * no other test uses. Each cycle's row (table lead_cycle) is then checked to hold exactly the times
- * planned.
+ * The metrics tests' data: leads moved through the public API ({@link PlayedMoves}) at planned
+ * times (a {@link Timeline} holds Baton's clock at each), so that hours and medians are exact and
+ * the cycles sit in a period no other test uses. Each cycle's row (table lead_cycle) is then
+ * checked to hold exactly the times planned.
  */
 public final class CycleRows {
 
@@ -194,144 +187,5 @@ public final class CycleRows {
         return row;
       }
     }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Leads through the API
-  // ---------------------------------------------------------------------------------------------
-
-  /** Hands off a lead as marketing; {@code null} attribution fields are left out. */
-  public static String handOff(
-      String status, String source, String campaign, String segment, String content) {
-    Map<String, Object> attribution = new LinkedHashMap<>();
-    attribution.put("source", source);
-    if (campaign != null) {
-      attribution.put("campaign", campaign);
-    }
-    if (content != null) {
-      attribution.put("content", content);
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("contact", Map.of("email", Leads.uniqueEmail(), "firstName", "Ada"));
-    body.put("attribution", attribution);
-    if (segment != null) {
-      body.put("segment", segment);
-    }
-    body.put("status", status);
-    return Leads.handOff(body);
-  }
-
-  public static void move(As role, String lead, String action, Map<String, ?> input) {
-    Response response = Leads.move(as(role), lead, action, input);
-    assertEquals(200, response.statusCode(), () -> action + ": " + response.asString());
-  }
-
-  public static void qualify(String lead) {
-    move(As.MARKETING, lead, "qualify", Map.of());
-  }
-
-  public static void accept(String lead, String owner) {
-    move(As.SALES, lead, "accept", Map.of("owner", owner));
-  }
-
-  public static void reject(As role, String lead, String reason) {
-    move(role, lead, "reject", Map.of("reason", reason));
-  }
-
-  public static void convert(String lead, String amount, String currency) {
-    move(
-        As.SALES,
-        lead,
-        "convert",
-        amount == null ? Map.of() : Map.of("amount", new BigDecimal(amount), "currency", currency));
-  }
-
-  public static void recycle(String lead) {
-    move(As.MARKETING, lead, "recycle", Map.of("note", "Back to nurture"));
-  }
-
-  public static void rate(String lead, int rating) {
-    Response response =
-        as(As.SALES).body(Map.of("rating", rating)).post(Leads.LEADS + "/" + lead + "/feedback");
-    assertEquals(201, response.statusCode(), response::asString);
-  }
-
-  public static void dispute(String lead) {
-    Response response =
-        as(As.MARKETING)
-            .body(Map.of("note", "Matches our ICP"))
-            .post(Leads.LEADS + "/" + lead + "/dispute");
-    assertEquals(200, response.statusCode(), response::asString);
-  }
-
-  public static void resolve(String lead, String outcome) {
-    Response response =
-        as(As.SALES)
-            .body(Map.of("outcome", outcome))
-            .post(Leads.LEADS + "/" + lead + "/dispute/resolve");
-    assertEquals(200, response.statusCode(), response::asString);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Reading reports
-  // ---------------------------------------------------------------------------------------------
-
-  /** GET as a role, 200, read with exact decimals. */
-  public static JsonNode read(As role, String path, Map<String, ?> query) {
-    Response response = as(role).queryParams(query).get(path);
-    assertEquals(200, response.statusCode(), response::asString);
-    try {
-      return JSON.readTree(response.asString());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  /** An exact decimal, or absent when {@code expected} is null. */
-  public static void assertDecimal(String expected, JsonNode parent, String field, String what) {
-    JsonNode value = parent.get(field);
-    if (expected == null) {
-      assertTrue(value == null || value.isNull(), what + "." + field + " absent, was " + value);
-      return;
-    }
-    assertNotNull(value, what + "." + field + " present");
-    assertTrue(value.isNumber(), what + "." + field + " is a number: " + value);
-    assertEquals(
-        0,
-        new BigDecimal(expected).compareTo(value.decimalValue()),
-        what + "." + field + ": expected " + expected + ", was " + value);
-  }
-
-  public static void assertLong(long expected, JsonNode parent, String field, String what) {
-    JsonNode value = parent.get(field);
-    assertNotNull(value, what + "." + field + " present");
-    assertTrue(value.isIntegralNumber(), what + "." + field + " is an integer: " + value);
-    assertEquals(expected, value.longValue(), what + "." + field);
-  }
-
-  /** A map of counts, exactly. */
-  public static void assertCounts(Map<String, Long> expected, JsonNode actual, String what) {
-    assertNotNull(actual, what + " present");
-    Map<String, Long> counts = new LinkedHashMap<>();
-    actual.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().longValue()));
-    assertEquals(expected, counts, what);
-  }
-
-  /** A map of exact amounts, compared by value. */
-  public static void assertAmounts(Map<String, String> expected, JsonNode actual, String what) {
-    assertNotNull(actual, what + " present");
-    Map<String, BigDecimal> amounts = new LinkedHashMap<>();
-    actual.fields().forEachRemaining(e -> amounts.put(e.getKey(), e.getValue().decimalValue()));
-    assertEquals(expected.keySet(), amounts.keySet(), what + " currencies");
-    expected.forEach(
-        (currency, amount) ->
-            assertEquals(
-                0,
-                new BigDecimal(amount).compareTo(amounts.get(currency)),
-                what + "." + currency + ": expected " + amount + ", was " + amounts.get(currency)));
-  }
-
-  public static String unique(String prefix) {
-    return prefix + "-" + UUID.randomUUID();
   }
 }

@@ -5,6 +5,10 @@
  * receivers ({@link dev.baton.testing.Receiver}, {@link dev.baton.testing.Hooks}) and the Standard
  * Webhooks check of what they receive ({@link dev.baton.testing.StandardWebhooks}), captured logs,
  * and packaged replicas for the {@code *IT} tests ({@link dev.baton.testing.Replica}, {@link
- * dev.baton.testing.Replicas}).
+ * dev.baton.testing.Replicas}); for the reports, cycles played at planned times ({@link
+ * dev.baton.testing.Timeline}, {@link dev.baton.testing.PlayedMoves}), their rows checked ({@link
+ * dev.baton.testing.CycleRows}) and the reports read exactly ({@link
+ * dev.baton.testing.ExactReads}); for routing, sales teams made through the API ({@link
+ * dev.baton.testing.Teams}).
  */
 package dev.baton.testing;
