@@ -43,7 +43,10 @@ final class OpenApiSchemas {
           schema.getProperties() != null
               && schema.getProperties().values().stream()
                   .anyMatch(member -> Boolean.TRUE.equals(member.getReadOnly()));
+      // A reference is described where it points: a keyword beside $ref would constrain the
+      // member again (in OpenAPI 3.1, additionalProperties: false there refuses every property).
       if (object
+          && schema.getRef() == null
           && !readOnlyMembers
           && schema.getAdditionalPropertiesBoolean() == null
           && schema.getAdditionalPropertiesSchema() == null) {
