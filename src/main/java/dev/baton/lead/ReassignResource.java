@@ -51,7 +51,8 @@ public class ReassignResource {
       description =
           "Sales managers and admins; only a `QUALIFIED` lead (409 `not-waiting` otherwise, with"
               + " `currentStatus`). Either `memberId` (that member) or `queue` (the next in its"
-              + " weighted rotation other than the current assignee), and a `reason`. A member"
+              + " weighted rotation other than the current assignee), and a `reason`; an unknown member or queue is 400"
+              + " naming `memberId` or `queue`. A member"
               + " inactive, away or at capacity, or a queue where nobody else can take it, is 409"
               + " `nobody-available`. The acceptance clock keeps running; records"
               + " `lead.reassigned`. `If-Match` is optional (412 `precondition-failed`) and an"

@@ -1,5 +1,6 @@
 package dev.baton.routing;
 
+import dev.baton.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -20,11 +21,14 @@ public class Router {
   private final AssignmentLog log;
   private final RoutingPolicyService policies;
   private final QueueTurns turns;
+  private final TeamService team;
 
-  public Router(AssignmentLog log, RoutingPolicyService policies, QueueTurns turns) {
+  public Router(
+      AssignmentLog log, RoutingPolicyService policies, QueueTurns turns, TeamService team) {
     this.log = log;
     this.policies = policies;
     this.turns = turns;
+    this.team = team;
   }
 
   /**
@@ -75,6 +79,12 @@ public class Router {
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Assignment> reassign(
       UUID leadId, String queue, String member, String previous, Instant now) {
+    if (member != null && !team.memberExists(member)) {
+      throw ProblemException.invalid("memberId", "no member '" + member + "'");
+    }
+    if (member == null && !team.queueExists(queue)) {
+      throw ProblemException.invalid("queue", "no queue '" + queue + "'");
+    }
     log.ended(leadId, now);
     List<String> why = new ArrayList<>();
     Assignment chosen =

@@ -58,7 +58,7 @@ public class SalesMember {
 
   void replace(MemberInput in, Instant now) {
     this.name = in.name().strip();
-    this.email = in.email();
+    this.email = in.email() == null || in.email().isBlank() ? null : in.email().strip();
     this.timeZone = in.timeZone();
     this.workingHours = in.workingHours() == null ? List.of() : List.copyOf(in.workingHours());
     this.awayUntil = in.awayUntil();

@@ -69,7 +69,7 @@ class AssignmentTest {
 
   @Test
   void qualifyingAndOverturningARejectionAssignToo() {
-    String sam = Teams.member("sam");
+    String sam = Teams.member("sam", Map.of("email", ""));
     String queue = Teams.queue("all", Map.of(sam, 1));
     Teams.routing(List.of(), queue);
 
@@ -178,6 +178,19 @@ class AssignmentTest {
         .body("data[-1].data.previousMemberId", equalTo(assigned))
         .body("data[-1].data.reason", equalTo("On sick leave"));
 
+    as(As.SALES_MANAGER)
+        .body(Map.of("memberId", "nobody-" + first, "reason", "x"))
+        .post("/api/v1/leads/" + lead + "/reassign")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("memberId"));
+    as(As.SALES_MANAGER)
+        .body(Map.of("queue", "none-" + queue, "reason", "x"))
+        .post("/api/v1/leads/" + lead + "/reassign")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("queue"));
+    Leads.get(lead).then().body("assignee.memberId", equalTo(next));
     as(As.SALES_MANAGER)
         .body(Map.of("reason", "none given"))
         .post("/api/v1/leads/" + lead + "/reassign")
