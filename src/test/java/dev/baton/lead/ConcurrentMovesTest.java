@@ -1,87 +1,34 @@
 package dev.baton.lead;
 
+import static dev.baton.lead.ConcurrentMoveRaces.CLIENTS;
+import static dev.baton.lead.ConcurrentMoveRaces.history;
+import static dev.baton.lead.ConcurrentMoveRaces.race;
+import static dev.baton.lead.ConcurrentMoveRaces.statuses;
+import static dev.baton.lead.ConcurrentMoveRaces.withStatus;
 import static dev.baton.testing.Api.as;
 import static dev.baton.testing.Leads.LEADS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.testing.Api;
+import dev.baton.lead.ConcurrentMoveRaces.Outcome;
 import dev.baton.testing.Api.As;
 import dev.baton.testing.Leads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
-/** Twenty clients racing on one lead, really at the same time: exactly one wins. */
+/** Twenty clients racing funnel moves on one lead, really at the same time: exactly one wins. */
 @QuarkusTest
 class ConcurrentMovesTest {
-
-  private static final int CLIENTS = 20;
-
-  /** What one racing client sent and got back. */
-  record Outcome(int client, int status, JsonPath body) {}
-
-  /**
-   * Sends {@code CLIENTS} requests at once: every thread builds its request, waits at the gate, and
-   * all are released together.
-   */
-  private static List<Outcome> race(IntFunction<Callable<Response>> request) throws Exception {
-    // Resolve the API keys before the race, so that no client waits on another for its key.
-    for (As role : As.values()) {
-      Api.key(role);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-    try {
-      CountDownLatch ready = new CountDownLatch(CLIENTS);
-      CountDownLatch gate = new CountDownLatch(1);
-      List<Future<Outcome>> futures = new ArrayList<>();
-      for (int i = 0; i < CLIENTS; i++) {
-        int client = i;
-        Callable<Response> send = request.apply(client);
-        futures.add(
-            pool.submit(
-                () -> {
-                  ready.countDown();
-                  gate.await();
-                  Response response = send.call();
-                  return new Outcome(client, response.statusCode(), response.jsonPath());
-                }));
-      }
-      assertTrue(ready.await(30, TimeUnit.SECONDS), "all clients ready");
-      gate.countDown();
-      List<Outcome> outcomes = new ArrayList<>();
-      for (Future<Outcome> future : futures) {
-        outcomes.add(future.get(60, TimeUnit.SECONDS));
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
 
   private static Callable<Response> post(
       RequestSpecification caller, String id, String action, Map<String, ?> body) {
     return () -> caller.body(body).post(LEADS + "/" + id + "/" + action);
-  }
-
-  private static List<Outcome> withStatus(List<Outcome> outcomes, int status) {
-    return outcomes.stream().filter(o -> o.status() == status).toList();
-  }
-
-  private static JsonPath history(String id) {
-    return Leads.history(id).then().statusCode(200).extract().jsonPath();
   }
 
   @Test
@@ -225,42 +172,5 @@ class ConcurrentMovesTest {
     assertEquals(
         moves.get(moves.size() - 1).equals("lead.accepted") ? "ACCEPTED" : "REJECTED",
         lead.getString("status"));
-  }
-
-  @Test
-  void twentyConcurrentPatchesWithTheSameIfMatchHaveExactlyOneWinner() throws Exception {
-    String id = Leads.leadIn("GENERATED");
-    List<Outcome> outcomes =
-        race(
-            i -> {
-              RequestSpecification request =
-                  as(i % 2 == 0 ? As.MARKETING : As.SALES)
-                      .contentType("application/merge-patch+json")
-                      .header("If-Match", "\"1\"")
-                      .body(Map.of("contact", Map.of("lastName", "Writer-" + i)));
-              return () -> request.patch(LEADS + "/" + id);
-            });
-
-    List<Outcome> won = withStatus(outcomes, 200);
-    List<Outcome> stale = withStatus(outcomes, 412);
-    assertEquals(1, won.size(), "one winner: " + statuses(outcomes));
-    assertEquals(CLIENTS - 1, stale.size(), "the others are stale: " + statuses(outcomes));
-    stale.forEach(
-        o -> {
-          assertEquals("urn:baton:problem:precondition-failed", o.body().getString("type"));
-          assertEquals(2, o.body().getInt("currentVersion"));
-        });
-
-    String lastName = "Writer-" + won.get(0).client();
-    JsonPath lead = Leads.get(id).then().statusCode(200).extract().jsonPath();
-    assertEquals(lastName, lead.getString("contact.lastName"));
-    assertEquals(2, lead.getInt("version"));
-    JsonPath history = history(id);
-    assertEquals(List.of("lead.created", "lead.updated"), history.getList("data.type"));
-    assertEquals(List.of("contact.lastName"), history.getList("data[1].data.changed"));
-  }
-
-  private static String statuses(List<Outcome> outcomes) {
-    return outcomes.stream().map(o -> o.client() + ":" + o.status()).toList().toString();
   }
 }

@@ -1,9 +1,17 @@
 package dev.baton.lead;
 
+import static dev.baton.lead.ErasureScenes.erase;
+import static dev.baton.lead.ErasureScenes.erasures;
+import static dev.baton.lead.ErasureScenes.funnel;
+import static dev.baton.lead.ErasureScenes.move;
+import static dev.baton.lead.ErasureScenes.person;
+import static dev.baton.lead.ErasureScenes.sla;
+import static dev.baton.lead.ErasureScenes.typesAfter;
+import static dev.baton.lead.ErasureScenes.uniqueMarker;
+import static dev.baton.lead.ErasureScenes.uniquePhone;
 import static dev.baton.testing.Api.as;
 import static dev.baton.testing.Leads.LEADS;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,83 +22,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.testing.Api.As;
 import dev.baton.testing.Leads;
-import dev.baton.testing.Scrape;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
-/**
- * DELETE /api/v1/leads/{id}/personal-data: the person is gone from every table and every answer,
- * the anonymous funnel facts stay and the figures do not move.
- */
+/** DELETE of a lead's personal data: gone from every table and answer, the figures unmoved. */
 @QuarkusTest
 class ErasureTest {
 
   @Inject AgroalDataSource db;
-
-  /** Everything personal a lead can carry, each value containing {@code marker}. */
-  private static Map<String, Object> person(String marker, String email, String phone, String tag) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put(
-        "contact",
-        Map.of(
-            "email", email,
-            "firstName", "Ada" + marker,
-            "lastName", "Lovelace" + marker,
-            "phone", phone,
-            "jobTitle", "Head of " + marker));
-    body.put(
-        "company",
-        Map.of(
-            "name", "Analytical " + marker,
-            "domain", marker + ".example.com",
-            "industry", "Software",
-            "size", "51-200",
-            "country", "GB"));
-    body.put("attribution", Map.of("source", tag, "campaign", "erasure-campaign"));
-    body.put("segment", tag);
-    body.put("status", "QUALIFIED");
-    body.put("score", 80);
-    body.put("qualificationNote", "Spoke with " + marker + " at the booth");
-    body.put(
-        "consent",
-        Map.of("granted", true, "capturedAt", "2026-01-05T10:00:00Z", "source", "form-" + marker));
-    body.put("attributes", Map.of("linkedin", "https://linkedin.example/" + marker));
-    body.put("externalRefs", List.of(Map.of("system", "crm", "id", "crm-" + marker)));
-    return body;
-  }
-
-  private static String uniqueMarker() {
-    return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-  }
-
-  private static String uniquePhone() {
-    return "+44 20 " + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-  }
-
-  private static Response erase(As who, String id) {
-    return as(who).delete(LEADS + "/" + id + "/personal-data");
-  }
-
-  private static void move(As who, String id, String action, Map<String, ?> body) {
-    Leads.move(as(who), id, action, body).then().log().ifValidationFails().statusCode(200);
-  }
 
   @Test
   void thePersonIsErasedEverywhereAndTheFiguresStay() throws Exception {
@@ -275,93 +224,8 @@ class ErasureTest {
     }
   }
 
-  @Test
-  void anErasedQualifiedLeadStaysInTheFunnelForSalesToClose() {
-    String id = Leads.leadIn("QUALIFIED");
-    erase(As.ADMIN, id).then().statusCode(200);
-    Leads.get(id).then().body("status", equalTo("QUALIFIED")).body("sla.state", equalTo("PENDING"));
-    // A note sent with a move of an erased lead is not kept: not on the lead, not in its events.
-    move(As.SALES, id, "reject", Map.of("reason", "NOT_ICP", "note", "Spoke to Ada Lovelace"));
-    Leads.get(id)
-        .then()
-        .body("status", equalTo("REJECTED"))
-        .body("rejection.reason", equalTo("NOT_ICP"))
-        .body("rejection.note", nullValue())
-        .body("erasedAt", notNullValue())
-        .body("contact", nullValue());
-    List<Map<String, Object>> history =
-        Leads.history(id).then().statusCode(200).extract().jsonPath().getList("data");
-    Map<?, ?> rejected = (Map<?, ?>) history.get(history.size() - 1).get("data");
-    assertEquals("NOT_ICP", rejected.get("reason"));
-    assertFalse(rejected.containsKey("note"), rejected.toString());
-    Leads.move(as(As.MARKETING), id, "recycle", Map.of())
-        .then()
-        .statusCode(409)
-        .body("type", equalTo("urn:baton:problem:lead-erased"));
-  }
-
-  @Test
-  void onlyAnAdminErases() {
-    String id = Leads.leadIn("GENERATED");
-    for (As who : List.of(As.MARKETING, As.SALES, As.ANALYST)) {
-      erase(who, id).then().statusCode(403).contentType("application/problem+json");
-    }
-    Leads.get(id).then().body("contact.email", notNullValue()).body("erasedAt", nullValue());
-    erase(As.ADMIN, UUID.randomUUID().toString())
-        .then()
-        .statusCode(404)
-        .contentType("application/problem+json");
-    erase(As.ADMIN, "not-a-uuid").then().statusCode(404).contentType("application/problem+json");
-  }
-
-  private static String funnel(String from, String to, String source) {
-    List<Map<String, Object>> groups =
-        as(As.ANALYST)
-            .queryParams(Map.of("from", from, "to", to, "groupBy", "source"))
-            .get("/api/v1/funnel")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("groups");
-    return groups.stream().filter(g -> source.equals(g.get("key"))).toList().toString();
-  }
-
-  private static String sla(String from, String to, String segment) {
-    return as(As.ANALYST)
-        .queryParams(Map.of("from", from, "to", to, "segment", segment))
-        .get("/api/v1/sla")
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString();
-  }
-
-  private static long erasures() {
-    return (long) Scrape.value("baton_erasures_total");
-  }
-
-  private static List<String> typesAfter(String id, String type) {
-    List<String> types = Leads.historyTypes(id);
-    return types.subList(types.indexOf(type) + 1, types.size());
-  }
-
   private List<String> payloads(String hook, String lead) throws SQLException {
-    List<String> payloads = new ArrayList<>();
-    try (Connection connection = db.getConnection();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT payload FROM webhook_delivery WHERE webhook_id = ?::uuid"
-                    + " AND lead_id = ?::uuid ORDER BY seq")) {
-      query.setString(1, hook);
-      query.setString(2, lead);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          payloads.add(rows.getString(1));
-        }
-      }
-    }
-    return payloads;
+    return ErasureScenes.payloads(db, hook, lead);
   }
 
   /** Rows of any table whose text contains {@code needle}. */
@@ -370,33 +234,6 @@ class ErasureTest {
   }
 
   private Map<String, Integer> holding(String needle) throws SQLException {
-    Map<String, Integer> found = new HashMap<>();
-    try (Connection connection = db.getConnection()) {
-      List<String> tables = new ArrayList<>();
-      try (ResultSet rows =
-          connection
-              .createStatement()
-              .executeQuery(
-                  "SELECT table_name FROM information_schema.tables"
-                      + " WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")) {
-        while (rows.next()) {
-          tables.add(rows.getString(1));
-        }
-      }
-      for (String table : tables) {
-        try (PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT count(*) FROM \"" + table + "\" t WHERE t::text LIKE ?")) {
-          query.setString(1, "%" + needle + "%");
-          try (ResultSet rows = query.executeQuery()) {
-            rows.next();
-            if (rows.getInt(1) > 0) {
-              found.put(table, rows.getInt(1));
-            }
-          }
-        }
-      }
-    }
-    return found;
+    return ErasureScenes.holding(db, needle);
   }
 }

@@ -1,5 +1,8 @@
 package dev.baton.lead;
 
+import static dev.baton.lead.LeadListQueries.ids;
+import static dev.baton.lead.LeadListQueries.leadWith;
+import static dev.baton.lead.LeadListQueries.list;
 import static dev.baton.testing.Api.as;
 import static dev.baton.testing.Leads.LEADS;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -8,7 +11,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,94 +28,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/** Paging the lead list by cursor and limit, and the list queries it refuses. */
 @QuarkusTest
-class LeadListTest {
-
-  private static JsonPath list(Map<String, ?> query) {
-    return as(As.ANALYST).queryParams(query).get(LEADS).then().statusCode(200).extract().jsonPath();
-  }
-
-  private static List<String> ids(Map<String, ?> query) {
-    return list(query).getList("data.id");
-  }
-
-  private static String leadWith(String source, String campaign, String segment, String status) {
-    Map<String, Object> body = Leads.body(source, status);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> attribution = (Map<String, Object>) body.get("attribution");
-    attribution.put("campaign", campaign);
-    body.put("segment", segment);
-    return Leads.handOff(body);
-  }
-
-  @Test
-  void sourceFilterAnswersOnlyThatSource() {
-    String source = Leads.uniqueSource();
-    String a = leadWith(source, "c", "s", null);
-    String b = leadWith(source, "c", "s", "QUALIFIED");
-    leadWith(Leads.uniqueSource(), "c", "s", null);
-
-    JsonPath page = list(Map.of("source", source));
-    assertEquals(List.of(a, b), page.getList("data.id"));
-    assertEquals(List.of(source, source), page.getList("data.attribution.source"));
-    assertNull(page.get("nextCursor"));
-  }
-
-  @Test
-  void statusFilterCombinesWithTheOthers() {
-    String source = Leads.uniqueSource();
-    leadWith(source, "c", "s", "GENERATED");
-    String qualified = leadWith(source, "c", "s", "QUALIFIED");
-
-    JsonPath page = list(Map.of("source", source, "status", "QUALIFIED"));
-    assertEquals(List.of(qualified), page.getList("data.id"));
-    assertEquals(List.of("QUALIFIED"), page.getList("data.status"));
-  }
-
-  @Test
-  void campaignFilterIsExact() {
-    String source = Leads.uniqueSource();
-    String campaign = "camp-" + UUID.randomUUID();
-    String mine = leadWith(source, campaign, "s", null);
-    leadWith(source, campaign + "-other", "s", null);
-    leadWith(Leads.uniqueSource(), campaign.toUpperCase(), "s", null);
-
-    assertEquals(List.of(mine), ids(Map.of("campaign", campaign)));
-  }
-
-  @Test
-  void segmentFilterIsExact() {
-    String source = Leads.uniqueSource();
-    String segment = "seg-" + UUID.randomUUID();
-    String first = leadWith(source, "c", segment, null);
-    leadWith(source, "c", "other", null);
-    String second = leadWith(Leads.uniqueSource(), "c", segment, null);
-
-    JsonPath page = list(Map.of("segment", segment));
-    assertEquals(List.of(first, second), page.getList("data.id"));
-    assertEquals(List.of(segment, segment), page.getList("data.segment"));
-  }
-
-  @Test
-  void updatedSinceAnswersLeadsChangedAtOrAfterThatTime() {
-    String source = Leads.uniqueSource();
-    String older = leadWith(source, "c", "s", null);
-    String newer = leadWith(source, "c", "s", null);
-    String newerUpdatedAt = Leads.get(newer).then().extract().path("updatedAt");
-
-    // At or after: the newer lead's own time includes it, and excludes the older one.
-    assertEquals(List.of(newer), ids(Map.of("source", source, "updatedSince", newerUpdatedAt)));
-
-    // Editing the older lead brings it back in.
-    Leads.move(as(As.MARKETING), older, "qualify", Map.of()).then().statusCode(200);
-    List<String> both = ids(Map.of("source", source, "updatedSince", newerUpdatedAt));
-    assertEquals(List.of(older, newer), both, "oldest first by creation");
-
-    assertEquals(List.of(), ids(Map.of("source", source, "updatedSince", "2999-01-01T00:00:00Z")));
-    assertEquals(
-        List.of(older, newer),
-        ids(Map.of("source", source, "updatedSince", "2000-01-01T00:00:00Z")));
-  }
+class LeadListPagingAndRefusalTest {
 
   @Test
   void pagesFollowTheCursorThroughEveryLeadOnceInCreationOrder() {
@@ -276,30 +193,5 @@ class LeadListTest {
         .body("type", equalTo("urn:baton:problem:validation-error"))
         .body("errors.field", containsInAnyOrder("status", "updatedSince", "limit"))
         .body("errors.message", everyItem(notNullValue()));
-  }
-
-  @Test
-  void everyRoleMayList() {
-    String source = Leads.uniqueSource();
-    String id = leadWith(source, "c", "s", null);
-    for (As role : As.values()) {
-      as(role)
-          .queryParam("source", source)
-          .get(LEADS)
-          .then()
-          .statusCode(200)
-          .body("data.id", equalTo(List.of(id)))
-          .body("nextCursor", nullValue());
-    }
-  }
-
-  @Test
-  void listedLeadsAreTheFullLeads() {
-    String source = Leads.uniqueSource();
-    String id = leadWith(source, "c", "s", "QUALIFIED");
-    JsonPath one = Leads.get(id).then().extract().jsonPath();
-    JsonPath page = list(Map.of("source", source));
-    assertEquals(one.getMap(""), page.getMap("data[0]"));
-    assertEquals(List.of(id), page.getList("data.id"));
   }
 }
