@@ -7,8 +7,9 @@
 # installation; as root, the cluster runs as user postgres) or uses the one in BENCH_JDBC_URL
 # (+ BENCH_PSQL, a psql connection string for the same database), lets Baton migrate it, fills it
 # with bench/metrics/generate.sql, then times each report over HTTP on loopback: 5 warm-up calls,
-# then 30 timed calls, one at a time. Prints the machine, the data set and, per report, the
-# median, 95th percentile and maximum in milliseconds.
+# then 30 timed calls, one at a time; then the same for the scoreboard's pages (signed in with the
+# admin key's cookie). Prints the machine, the data set and, per report or page, the median, 95th
+# percentile and maximum in milliseconds.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LEADS=${1:-1000000}
@@ -57,11 +58,12 @@ MONTH=$(date -u +%-m)
 FROM=$(date -u -d "$(date -u +%Y)-$(printf %02d $(( (MONTH - 1) / 3 * 3 + 1 )))-01 -3 months" +%Y-%m-01)
 TO=$(date -u -d "$FROM +3 months" +%Y-%m-01)
 
-time_it() { # name, path
-  local url="http://localhost:$PORT$2" times
-  for _ in 1 2 3 4 5; do curl -sf -o /dev/null -H "Authorization: Bearer $KEY" "$url"; done
+time_it() { # name, path: an API call with the key, or a scoreboard page with the key's cookie
+  local url="http://localhost:$PORT$2" times auth=(-H "Authorization: Bearer $KEY")
+  [[ $2 == /board* ]] && auth=(-b "baton_board_key=$KEY")
+  for _ in 1 2 3 4 5; do curl -sf -o /dev/null "${auth[@]}" "$url"; done
   times=$(for _ in $(seq 1 $RUNS); do
-    curl -sf -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $KEY" "$url"
+    curl -sf -o /dev/null -w '%{time_total}\n' "${auth[@]}" "$url"
   done | sort -n)
   printf '| %-44s | %7.0f | %7.0f | %7.0f |\n' "$1" \
     "$(echo "$times" | awk -v n=$RUNS 'NR==int(n/2)+1 {print $1*1000}')" \
@@ -81,3 +83,12 @@ time_it "funnel, quarter, totals" "/api/v1/funnel?from=$FROM&to=$TO"
 time_it "funnel, year, groupBy=source" "/api/v1/funnel?from=$(date -u -d "$TO -12 months" +%Y-%m-01)&to=$TO&groupBy=source"
 time_it "SLA report, quarter" "/api/v1/sla?from=$FROM&to=$TO"
 time_it "SLA report, quarter, segment=enterprise" "/api/v1/sla?from=$FROM&to=$TO&segment=enterprise"
+# The scoreboard: the whole page (funnel with its weekly or monthly series, SLA report, reason
+# catalog, the overdue and waiting leads), drawn on the server; no script runs in the browser.
+LAST=$(date -u -d "$TO -1 day" +%F)
+time_it "scoreboard, last 12 weeks (the default)" "/board"
+time_it "scoreboard, quarter by week" "/board?from=$FROM&through=$LAST"
+time_it "scoreboard, quarter by week, source=webinar" "/board?from=$FROM&through=$LAST&only=source&value=webinar"
+time_it "scoreboard, year by month" "/board?from=$(date -u -d "$TO -12 months" +%Y-%m-01)&through=$LAST&by=month"
+LEAD=$(psql "$BENCH_PSQL" -tAc "SELECT lead_id FROM lead_event GROUP BY lead_id ORDER BY count(*) DESC LIMIT 1")
+time_it "scoreboard, a lead's page" "/board/leads/$LEAD"

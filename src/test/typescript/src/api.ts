@@ -98,7 +98,7 @@ export interface Baton {
   erasePersonalData(id: string): Promise<Res<F.Erasure | A.Erasure>>;
 
   // Reports
-  getFunnelMetrics(from?: string, to?: string, groupBy?: FunnelGroupBy): Promise<Res<F.FunnelReport | A.FunnelReport>>;
+  getFunnelMetrics(from?: string, to?: string, groupBy?: FunnelGroupBy, source?: string): Promise<Res<F.FunnelReport | A.FunnelReport>>;
   getSlaReport(from?: string, to?: string, segment?: string): Promise<Res<F.SlaReport | A.SlaReport>>;
   getSlaPeopleReport(from?: string, to?: string, queue?: string): Promise<Res<F.SlaPeopleReport | A.SlaPeopleReport>>;
 

@@ -103,8 +103,10 @@ export function axiosBaton(basePath: string, apiKey: string, listener: ExchangeL
 
     erasePersonalData: (id) => call(personal.erasePersonalData(id)),
 
-    getFunnelMetrics: (from, to, groupBy) => call(reports.getFunnelMetrics(from, groupBy, to)),
-    getSlaReport: (from, to, segment) => call(reports.getSlaReport(from, segment, to)),
+    getFunnelMetrics: (from, to, groupBy, source) =>
+      call(reports.getFunnelMetrics(undefined, from, groupBy, undefined, source, to)),
+    getSlaReport: (from, to, segment) =>
+      call(reports.getSlaReport(undefined, from, segment, undefined, to)),
     getSlaPeopleReport: (from, to, queue) => call(reports.getSlaPeopleReport(from, queue, to)),
     putMember: (memberId, body) => call(routing.putMember(memberId, body)),
     getMember: (memberId) => call(routing.getMember(memberId)),

@@ -94,7 +94,8 @@ export function fetchBaton(basePath: string, apiKey: string, listener: ExchangeL
 
     erasePersonalData: (id) => call(personal.erasePersonalDataRaw({ id })),
 
-    getFunnelMetrics: (from, to, groupBy) => call(reports.getFunnelMetricsRaw({ from, to, groupBy })),
+    getFunnelMetrics: (from, to, groupBy, source) =>
+      call(reports.getFunnelMetricsRaw({ from, to, groupBy, source })),
     getSlaReport: (from, to, segment) => call(reports.getSlaReportRaw({ from, to, segment })),
     getSlaPeopleReport: (from, to, queue) => call(reports.getSlaPeopleReportRaw({ from, to, queue })),
     putMember: (memberId, memberInput) => call(routing.putMemberRaw({ memberId, memberInput })),

@@ -643,6 +643,12 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
       c.ok(n('funnel: quality, disputes, recycles'),
         mine.quality.ratings === 1 && mine.quality.meanRating === 4 && mine.disputes.opened === 1 && mine.disputes.overturned === 1 && mine.recycles === 1, mine);
     }
+    const weekly = await analyst.getFunnelMetrics(isoDay(-1), isoDay(1), 'week', source);
+    c.ok(n('getFunnelMetrics groupBy=week for this run\'s source: the series adds up to its totals'),
+      weekly.body.source === source && weekly.body.groups.length >= 1
+        && weekly.body.groups.reduce((sum, g) => sum + g.handedOff, 0) === weekly.body.totals.handedOff
+        && weekly.body.totals.handedOff === 6,
+      weekly.body);
     await refused('getFunnelMetrics with a from that is no date: 400', () => analyst.getFunnelMetrics('yesterday', isoDay(1)), 400, 'validation-error');
   });
   await step('getSlaReport', async () => {

@@ -86,6 +86,11 @@ public class ApiKeyService {
         .map(key -> new Caller(key.getId(), key.getName(), key.getRole(), key.getRateLimit()));
   }
 
+  /** The caller behind a key as given (the scoreboard's sign-in), if it is active. */
+  public Optional<Caller> authenticateKey(String key) {
+    return authenticate(hash(key));
+  }
+
   @Transactional
   public CreatedApiKey create(NewApiKey request) {
     byte[] secret = new byte[32];

@@ -41,7 +41,11 @@ public class FunnelMetricsResource {
           + " from its acceptance; ratings are the feedback ratings given during the cycle;"
           + " `recycles` counts the cycles that ended in a recycle. Groups use the lead's"
           + " current attribution and segment, the owner who accepted the cycle, and the member"
-          + " (`assignee`) and `queue` routing gave it (the last, when it was reassigned).";
+          + " (`assignee`) and `queue` routing gave it (the last, when it was reassigned)."
+          + " `groupBy=week` or `month` gives the same figures as a time series, by the week"
+          + " (from Monday 00:00 UTC) or month of the handoff: every one of the period, empty ones"
+          + " included. `segment`, `source` and `campaign` keep only the leads with that current"
+          + " value.";
 
   private final FunnelMetricsService metrics;
   private final BatonClock clock;
@@ -74,13 +78,35 @@ public class FunnelMetricsResource {
               description = "Group by this field; totals only when absent",
               schema = @Schema(implementation = GroupBy.class))
           @QueryParam("groupBy")
-          String groupBy) {
+          String groupBy,
+      @Parameter(description = Cohort.SEGMENT_DOC) @QueryParam("segment") String segment,
+      @Parameter(description = Cohort.SOURCE_DOC) @QueryParam("source") String source,
+      @Parameter(description = Cohort.CAMPAIGN_DOC) @QueryParam("campaign") String campaign) {
     QueryParams params = new QueryParams();
     Period period = Period.of(params, from, to, clock.now());
     GroupBy by = params.enumValue("groupBy", groupBy, GroupBy.class);
+    Cohort cohort = Cohort.of(params, segment, source, campaign);
+    if (by != null
+        && by.isTime()
+        && TimeBuckets.atLeast(period, by == GroupBy.month) > TimeBuckets.MAX) {
+      params.reject(
+          "groupBy",
+          "gives more than "
+              + TimeBuckets.MAX
+              + " "
+              + by
+              + "s over this period: choose a shorter one");
+    }
     params.validate();
-    List<FunnelFigures> figures = metrics.figures(period, by);
+    List<FunnelFigures> figures = metrics.figures(period, cohort, by);
     return new FunnelReport(
-        period.from(), period.to(), by, figures.get(0), figures.subList(1, figures.size()));
+        period.from(),
+        period.to(),
+        by,
+        cohort.segment(),
+        cohort.source(),
+        cohort.campaign(),
+        figures.get(0),
+        figures.subList(1, figures.size()));
   }
 }

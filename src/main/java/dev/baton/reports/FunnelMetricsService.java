@@ -48,7 +48,7 @@ public class FunnelMetricsService {
           sum(disputes_overturned) AS disputes_overturned,
           count(recycled_at) AS recycles
       FROM lead_cycle
-      WHERE handed_off_at >= ? AND handed_off_at < ?
+      WHERE handed_off_at >= ? AND handed_off_at < ? AND %2$s
       GROUP BY 1, 2, 3, 4
       """;
 
@@ -58,7 +58,7 @@ public class FunnelMetricsService {
           percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_to_accept) AS to_accept,
           percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_to_convert) AS to_convert
       FROM lead_cycle
-      WHERE handed_off_at >= ? AND handed_off_at < ? AND accepted_at IS NOT NULL
+      WHERE handed_off_at >= ? AND handed_off_at < ? AND accepted_at IS NOT NULL AND %4$s
       GROUP BY %3$s
       """;
 
@@ -68,15 +68,18 @@ public class FunnelMetricsService {
     this.em = em;
   }
 
-  /** The totals first, then one entry per group, most cycles first; all from one snapshot. */
+  /**
+   * The totals first, then one entry per group: most cycles first, or every week or month of the
+   * period in time order. All from one snapshot.
+   */
   @Transactional
-  public List<FunnelFigures> figures(Period period, GroupBy groupBy) {
-    String key = groupBy == null ? "NULL::text" : groupBy.name();
+  public List<FunnelFigures> figures(Period period, Cohort cohort, GroupBy groupBy) {
+    String key = key(groupBy);
+    Object[] values = values(period, cohort);
     Rows.snapshot(em);
     Tally total = new Tally();
     Map<String, Tally> groups = new LinkedHashMap<>();
-    for (Map<String, Object> row :
-        Rows.query(em, SUMS.formatted(key), period.from(), period.to())) {
+    for (Map<String, Object> row : Rows.query(em, SUMS.formatted(key, Cohort.CONDITION), values)) {
       total.add(row);
       groups.computeIfAbsent((String) row.get("key"), k -> new Tally()).add(row);
     }
@@ -84,10 +87,13 @@ public class FunnelMetricsService {
     Map<String, Object> totalMedians = Map.of();
     String medianSql =
         groupBy == null
-            ? MEDIANS.formatted(key, "true", "()")
+            ? MEDIANS.formatted(key, "true", "()", Cohort.CONDITION)
             : MEDIANS.formatted(
-                key, "grouping(" + key + ") = 1", "GROUPING SETS ((" + key + "), ())");
-    for (Map<String, Object> row : Rows.query(em, medianSql, period.from(), period.to())) {
+                key,
+                "grouping(" + key + ") = 1",
+                "GROUPING SETS ((" + key + "), ())",
+                Cohort.CONDITION);
+    for (Map<String, Object> row : Rows.query(em, medianSql, values)) {
       if (Boolean.TRUE.equals(row.get("total"))) {
         totalMedians = row;
       } else {
@@ -96,7 +102,14 @@ public class FunnelMetricsService {
     }
     List<FunnelFigures> all = new ArrayList<>();
     all.add(total.figures(null, totalMedians));
-    if (groupBy != null) {
+    if (groupBy != null && groupBy.isTime()) {
+      for (String start : TimeBuckets.starts(period, groupBy == GroupBy.month)) {
+        all.add(
+            groups
+                .getOrDefault(start, new Tally())
+                .figures(start, medians.getOrDefault(start, Map.of())));
+      }
+    } else if (groupBy != null) {
       groups.entrySet().stream()
           .map(g -> g.getValue().figures(g.getKey(), medians.getOrDefault(g.getKey(), Map.of())))
           .sorted(
@@ -107,6 +120,25 @@ public class FunnelMetricsService {
           .forEach(all::add);
     }
     return all;
+  }
+
+  /** The SQL expression of a group's key: a column, or the first day of a week or month. */
+  private static String key(GroupBy groupBy) {
+    if (groupBy == null) {
+      return "NULL::text";
+    }
+    return switch (groupBy) {
+      case week, month ->
+          "to_char(date_trunc('%s', handed_off_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')"
+              .formatted(groupBy.name());
+      default -> groupBy.name();
+    };
+  }
+
+  private static Object[] values(Period period, Cohort cohort) {
+    List<Object> values = new ArrayList<>(List.of(period.from(), period.to()));
+    values.addAll(cohort.values());
+    return values.toArray();
   }
 
   /** The additive figures of a set of cycles, summed from finer rows. */

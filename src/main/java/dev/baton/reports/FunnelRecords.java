@@ -13,7 +13,9 @@ public final class FunnelRecords {
 
   @Schema(
       name = "FunnelGroupBy",
-      description = "The attribution or assignment field to group cycles by")
+      description =
+          "The attribution or assignment field to group cycles by, or the week or month of their"
+              + " handoff")
   public enum GroupBy {
     source,
     campaign,
@@ -21,7 +23,14 @@ public final class FunnelRecords {
     owner,
     content,
     assignee,
-    queue
+    queue,
+    week,
+    month;
+
+    /** A time series: every week or month of the period, in order, empty ones included. */
+    public boolean isTime() {
+      return this == week || this == month;
+    }
   }
 
   @Schema(name = "FunnelReport")
@@ -29,15 +38,26 @@ public final class FunnelRecords {
       @Schema(required = true) Instant from,
       @Schema(required = true) Instant to,
       @Schema(description = "Absent for totals only") GroupBy groupBy,
+      @Schema(description = "Only this segment; absent for all") String segment,
+      @Schema(description = "Only this source; absent for all") String source,
+      @Schema(description = "Only this campaign; absent for all") String campaign,
       @Schema(required = true, description = "All cycles of the period") FunnelFigures totals,
       @Schema(
               required = true,
-              description = "One entry per value of groupBy, most cycles first; empty without it")
+              description =
+                  "One entry per value of groupBy, most cycles first; for week and month, one"
+                      + " per week (from Monday 00:00 UTC) or calendar month (UTC) of the period"
+                      + " in time order, empty ones included, the key its first day"
+                      + " (2026-07-06), the first and the last cut by the period; empty without"
+                      + " groupBy")
           List<FunnelFigures> groups) {}
 
   @Schema(name = "FunnelFigures", description = "The funnel of a set of cycles")
   public record FunnelFigures(
-      @Schema(description = "The group's value; absent in totals and for cycles without a value")
+      @Schema(
+              description =
+                  "The group's value (the first day of a week or month); absent in totals and"
+                      + " for cycles without a value")
           String key,
       @Schema(required = true, description = "Cycles handed off in the period") long handedOff,
       @Schema(required = true) Reached reached,

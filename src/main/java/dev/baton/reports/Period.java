@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A report's period, [from, to): the last 30 days when not given. */
-record Period(Instant from, Instant to) {
+public record Period(Instant from, Instant to) {
 
   static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
   static final String FROM_DOC =
@@ -14,7 +14,7 @@ record Period(Instant from, Instant to) {
   static final String TO_DOC =
       "End of the period, excluded: a date or an RFC 3339 date-time; now when absent";
 
-  static Period of(QueryParams params, String from, String to, Instant now) {
+  public static Period of(QueryParams params, String from, String to, Instant now) {
     Instant end = params.periodBound("to", to);
     Instant start = params.periodBound("from", from);
     end = end == null ? now : end;

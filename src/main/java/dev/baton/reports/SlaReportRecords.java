@@ -15,6 +15,8 @@ public final class SlaReportRecords {
       @Schema(required = true) Instant from,
       @Schema(required = true) Instant to,
       @Schema(description = "The segment reported on; absent for all leads") String segment,
+      @Schema(description = "The source reported on; absent for all leads") String source,
+      @Schema(description = "The campaign reported on; absent for all leads") String campaign,
       @Schema(required = true) MarketingSide marketing,
       @Schema(required = true) SalesSide sales) {}
 

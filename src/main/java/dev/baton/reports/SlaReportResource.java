@@ -35,7 +35,9 @@ public class SlaReportResource {
           + " breach of the cohort's clocks (a breach stays counted when an overturned"
           + " rejection restarts the clock). A cycle accepted, then rejected, counts as"
           + " answered and accepted: its answer was the acceptance. `waitingNow` and `overdueNow` describe the present, whatever the period."
-          + " With `segment`, every figure and target is that segment's.";
+          + " With `segment`, every figure and target is that segment's. With `source` or"
+          + " `campaign`, the figures are those leads' and there are no targets: commitments are"
+          + " made for all leads or per segment.";
 
   private final SlaReportService reports;
   private final BatonClock clock;
@@ -65,12 +67,14 @@ public class SlaReportResource {
           @QueryParam("to")
           String to,
       @Parameter(description = "Only this segment, with its own targets") @QueryParam("segment")
-          String segment) {
+          String segment,
+      @Parameter(description = Cohort.SOURCE_DOC) @QueryParam("source") String source,
+      @Parameter(description = Cohort.CAMPAIGN_DOC) @QueryParam("campaign") String campaign) {
     Instant now = clock.now();
     QueryParams params = new QueryParams();
     Period period = Period.of(params, from, to, now);
-    String only = params.text("segment", segment);
+    Cohort cohort = Cohort.of(params, segment, source, campaign);
     params.validate();
-    return reports.report(period, only, now);
+    return reports.report(period, cohort, now);
   }
 }

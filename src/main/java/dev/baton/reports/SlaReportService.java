@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,14 +34,14 @@ public class SlaReportService {
           percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_to_decision) AS median,
           percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds_to_decision) AS p90
       FROM lead_cycle
-      WHERE qualified_at >= ? AND qualified_at < ? AND (?::text IS NULL OR segment = ?)
+      WHERE qualified_at >= ? AND qualified_at < ? AND %s
       """;
 
   private static final String MARKETING_REJECTIONS =
       """
       SELECT rejection_reason AS reason, count(*) AS n
       FROM lead_cycle
-      WHERE qualified_at >= ? AND qualified_at < ? AND (?::text IS NULL OR segment = ?)
+      WHERE qualified_at >= ? AND qualified_at < ? AND %s
           AND rejection_accountable = 'MARKETING'
       GROUP BY rejection_reason
       """;
@@ -48,7 +50,7 @@ public class SlaReportService {
       """
       SELECT count(*) AS waiting, count(*) FILTER (WHERE sla_deadline < ?) AS overdue
       FROM lead
-      WHERE status = 'QUALIFIED' AND (?::text IS NULL OR segment = ?)
+      WHERE status = 'QUALIFIED' AND %s
       """;
 
   private final EntityManager em;
@@ -60,30 +62,42 @@ public class SlaReportService {
   }
 
   @Transactional
-  public SlaReport report(Period period, String segment, Instant now) {
+  public SlaReport report(Period period, Cohort cohort, Instant now) {
     Rows.snapshot(em);
     SlaPolicy policy = policies.policy();
     Map<String, Object> clocks =
-        Rows.query(em, CLOCKS, now, period.from(), period.to(), segment, segment).get(0);
+        Rows.query(
+                em,
+                CLOCKS.formatted(Cohort.CONDITION),
+                values(cohort, now, period.from(), period.to()))
+            .get(0);
     Map<String, Long> byReason = new TreeMap<>();
     for (Map<String, Object> row :
-        Rows.query(em, MARKETING_REJECTIONS, period.from(), period.to(), segment, segment)) {
+        Rows.query(
+            em,
+            MARKETING_REJECTIONS.formatted(Cohort.CONDITION),
+            values(cohort, period.from(), period.to()))) {
       byReason.put((String) row.get("reason"), Rows.count(row, "n"));
     }
-    Map<String, Object> waiting = Rows.query(em, WAITING, now, segment, segment).get(0);
+    Map<String, Object> waiting =
+        Rows.query(em, WAITING.formatted(Cohort.CONDITION), values(cohort, now)).get(0);
 
+    String segment = cohort.segment();
+    boolean committed = cohort.hasCommitments();
     long delivered = Rows.count(clocks, "delivered");
-    Integer perMonth = policy.volumeTarget(segment);
+    Integer perMonth = committed ? policy.volumeTarget(segment) : null;
     Long commitment = perMonth == null ? null : Math.round(perMonth * period.months());
     long answered = Rows.count(clocks, "answered");
     BigDecimal rate = Rows.rate(Rows.count(clocks, "accepted"), answered);
-    BigDecimal rateTarget = policy.acceptanceRateTarget(segment);
+    BigDecimal rateTarget = committed ? policy.acceptanceRateTarget(segment) : null;
     long due = Rows.count(clocks, "due");
     long within = Rows.count(clocks, "within");
     return new SlaReport(
         period.from(),
         period.to(),
         segment,
+        cohort.source(),
+        cohort.campaign(),
         new MarketingSide(
             delivered,
             commitment,
@@ -104,5 +118,11 @@ public class SlaReportService {
             Rows.count(clocks, "breaches"),
             Rows.count(waiting, "waiting"),
             Rows.count(waiting, "overdue")));
+  }
+
+  private static Object[] values(Cohort cohort, Object... first) {
+    List<Object> values = new ArrayList<>(List.of(first));
+    values.addAll(cohort.values());
+    return values.toArray();
   }
 }

@@ -16,6 +16,7 @@ import dev.baton.client.gson.model.EventPage;
 import dev.baton.client.gson.model.EventType;
 import dev.baton.client.gson.model.FunnelFigures;
 import dev.baton.client.gson.model.FunnelGroupBy;
+import dev.baton.client.gson.model.FunnelReport;
 import dev.baton.client.gson.model.InitialStatus;
 import dev.baton.client.gson.model.Lead;
 import dev.baton.client.gson.model.LeadCreatedEvent;
@@ -41,7 +42,10 @@ interface ReportsTour {
 
     ReportsApi metrics = new ReportsApi(as(Role.ANALYST));
     FunnelFigures mine =
-        metrics.getFunnelMetrics(null, FunnelGroupBy.SOURCE, null).getGroups().stream()
+        metrics
+            .getFunnelMetrics(null, null, FunnelGroupBy.SOURCE, null, null, null)
+            .getGroups()
+            .stream()
             .filter(g -> source.equals(g.getKey()))
             .findFirst()
             .orElseThrow();
@@ -49,7 +53,16 @@ interface ReportsTour {
     assertEquals(1, mine.getReached().getQualified());
     assertEquals(1, mine.getReached().getAccepted());
 
-    Problem problem = refused(400, () -> metrics.getFunnelMetrics("yesterday", null, null));
+    // The same leads alone, week by week: the series adds up to the totals.
+    FunnelReport weekly =
+        metrics.getFunnelMetrics(null, null, FunnelGroupBy.WEEK, null, source, null);
+    assertEquals(FunnelGroupBy.WEEK, weekly.getGroupBy());
+    assertEquals(source, weekly.getSource());
+    assertEquals(2, weekly.getTotals().getHandedOff());
+    assertEquals(2, weekly.getGroups().stream().mapToLong(FunnelFigures::getHandedOff).sum());
+
+    Problem problem =
+        refused(400, () -> metrics.getFunnelMetrics(null, "yesterday", null, null, null, null));
     assertEquals("from", problem.getErrors().get(0).getField());
   }
 
@@ -60,12 +73,12 @@ interface ReportsTour {
         .handOffLead(newLead("okhttp-gson").segment(segment).status(InitialStatus.QUALIFIED), null);
 
     ReportsApi sla = new ReportsApi(as(Role.ANALYST));
-    SlaReport report = sla.getSlaReport(null, segment, null);
+    SlaReport report = sla.getSlaReport(null, null, segment, null, null);
     assertEquals(segment, report.getSegment());
     assertEquals(1, report.getSales().getWaitingNow());
     assertEquals(1, report.getMarketing().getQualifiedDelivered());
 
-    Problem problem = refused(400, () -> sla.getSlaReport(null, segment, "not-a-date"));
+    Problem problem = refused(400, () -> sla.getSlaReport(null, null, segment, null, "not-a-date"));
     assertEquals("to", problem.getErrors().get(0).getField());
   }
 

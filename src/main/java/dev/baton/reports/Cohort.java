@@ -1,0 +1,44 @@
+package dev.baton.reports;
+
+import dev.baton.web.QueryParams;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which leads a report covers: all of them, or those of one segment, source or campaign (exact; the
+ * lead's current attribution). Every filter given applies.
+ */
+public record Cohort(String segment, String source, String campaign) {
+
+  public static final Cohort ALL = new Cohort(null, null, null);
+  static final String SEGMENT_DOC = "Only the leads of this segment, exact";
+  static final String SOURCE_DOC = "Only the leads of this attribution source, exact";
+  static final String CAMPAIGN_DOC = "Only the leads of this attribution campaign, exact";
+
+  /** The SQL condition on a table with columns segment, source and campaign. */
+  static final String CONDITION =
+      "(?::text IS NULL OR segment = ?) AND (?::text IS NULL OR source = ?)"
+          + " AND (?::text IS NULL OR campaign = ?)";
+
+  public static Cohort of(QueryParams params, String segment, String source, String campaign) {
+    return new Cohort(
+        params.text("segment", segment),
+        params.text("source", source),
+        params.text("campaign", campaign));
+  }
+
+  /** The values {@link #CONDITION} takes, each twice. */
+  List<Object> values() {
+    List<Object> values = new ArrayList<>();
+    for (String value : new String[] {segment, source, campaign}) {
+      values.add(value);
+      values.add(value);
+    }
+    return values;
+  }
+
+  /** Only a whole segment, or everything, has commitments: a source or a campaign has none. */
+  boolean hasCommitments() {
+    return source == null && campaign == null;
+  }
+}
