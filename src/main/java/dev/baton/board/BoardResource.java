@@ -5,6 +5,8 @@ import dev.baton.feedback.FeedbackService;
 import dev.baton.lead.LeadService;
 import dev.baton.problem.ProblemException;
 import dev.baton.problem.ProblemType;
+import dev.baton.ratelimit.Decision;
+import dev.baton.ratelimit.Quotas;
 import dev.baton.security.Caller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,8 +41,6 @@ import java.util.UUID;
 @PermitAll
 public class BoardResource {
 
-  static final String HTML = "text/html;charset=UTF-8";
-
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance scoreboard(Scoreboard board, String who);
@@ -49,7 +49,7 @@ public class BoardResource {
 
     static native TemplateInstance signIn(String message, boolean refused);
 
-    static native TemplateInstance missing(String message, String who);
+    static native TemplateInstance notice(String title, String message, String who);
   }
 
   private static final String CSS = resource("/board/board.css");
@@ -59,18 +59,21 @@ public class BoardResource {
   private final LeadService leads;
   private final FeedbackService feedback;
   private final BatonClock clock;
+  private final Quotas quotas;
 
   public BoardResource(
       BoardSession session,
       ScoreboardService boards,
       LeadService leads,
       FeedbackService feedback,
-      BatonClock clock) {
+      BatonClock clock,
+      Quotas quotas) {
     this.session = session;
     this.boards = boards;
     this.leads = leads;
     this.feedback = feedback;
     this.clock = clock;
+    this.quotas = quotas;
   }
 
   @GET
@@ -86,8 +89,12 @@ public class BoardResource {
     if (caller.isEmpty()) {
       return refused(key, uri);
     }
+    Optional<Response> limited = rateLimited(caller.get());
+    if (limited.isPresent()) {
+      return limited.get();
+    }
     Scoreboard board = boards.board(from, through, only, value, by, clock.now());
-    return page(
+    return Html.page(
         board.filters().hasErrors() ? 400 : 200, Templates.scoreboard(board, who(caller.get())));
   }
 
@@ -101,27 +108,33 @@ public class BoardResource {
     if (caller.isEmpty()) {
       return refused(key, uri);
     }
+    Optional<Response> limited = rateLimited(caller.get());
+    if (limited.isPresent()) {
+      return limited.get();
+    }
     UUID leadId;
     try {
       leadId = UUID.fromString(id);
     } catch (IllegalArgumentException e) {
-      return page(404, Templates.missing("There is no lead " + id + ".", who(caller.get())));
+      return Html.page(
+          404, Templates.notice("Not found", "There is no lead " + id + ".", who(caller.get())));
     }
     try {
       LeadPage page = LeadPage.of(leads.get(leadId), leads.history(leadId), feedback.of(leadId));
-      return page(200, Templates.lead(page, who(caller.get())));
+      return Html.page(200, Templates.lead(page, who(caller.get())));
     } catch (ProblemException e) {
       if (e.status() != ProblemType.NOT_FOUND.status()) {
         throw e;
       }
-      return page(404, Templates.missing("There is no lead " + id + ".", who(caller.get())));
+      return Html.page(
+          404, Templates.notice("Not found", "There is no lead " + id + ".", who(caller.get())));
     }
   }
 
   @GET
   @Path("sign-in")
   public Response signInPage() {
-    return page(200, Templates.signIn("", false));
+    return Html.page(200, Templates.signIn("", false));
   }
 
   @POST
@@ -129,7 +142,7 @@ public class BoardResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response signIn(@FormParam("key") String key, @Context UriInfo uri) {
     if (session.caller(key).isEmpty()) {
-      return page(
+      return Html.page(
           401,
           Templates.signIn(
               key == null || key.isBlank()
@@ -160,6 +173,33 @@ public class BoardResource {
     return Response.ok(CSS).header("Cache-Control", "public, max-age=3600").build();
   }
 
+  /** A page counts against its key's quota as an API call does; over it, a page that says so. */
+  private Optional<Response> rateLimited(Caller caller) {
+    int quota = quotas.quotaOf(caller.rateLimit());
+    if (caller.keyId() == null || quota == 0) {
+      return Optional.empty();
+    }
+    Decision decision = quotas.take(caller.keyId(), quota);
+    if (decision.allowed()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Html.builder(
+                429,
+                Templates.notice(
+                    "Too many requests",
+                    "This key has made its "
+                        + decision.quota()
+                        + " requests of the last "
+                        + decision.windowSeconds()
+                        + " seconds. Try again in "
+                        + decision.resetSeconds()
+                        + " seconds.",
+                    who(caller)))
+            .header("Retry-After", Long.toString(decision.resetSeconds()))
+            .build());
+  }
+
   /**
    * Without a key, the way to sign in; with a key that no longer works, the sign-in page saying so,
    * and the cookie forgotten.
@@ -168,7 +208,7 @@ public class BoardResource {
     if (key == null || key.isBlank()) {
       return Response.seeOther(URI.create("/board/sign-in")).build();
     }
-    return html(
+    return Html.builder(
             401,
             Templates.signIn(
                 "Your key is unknown or has been revoked, so you were signed out. Sign in with"
@@ -176,24 +216,6 @@ public class BoardResource {
                 true))
         .cookie(BoardSession.signOut(secure(uri)))
         .build();
-  }
-
-  private static Response page(int status, TemplateInstance template) {
-    return html(status, template).build();
-  }
-
-  /** A page, which no cache keeps, no other site frames, and which runs no script. */
-  private static Response.ResponseBuilder html(int status, TemplateInstance template) {
-    return Response.status(status)
-        .type(HTML)
-        .entity(template.render())
-        .header("Cache-Control", "no-store")
-        .header(
-            "Content-Security-Policy",
-            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
-                + " frame-ancestors 'none'; base-uri 'none'")
-        .header("Referrer-Policy", "no-referrer")
-        .header("X-Content-Type-Options", "nosniff");
   }
 
   private static String who(Caller caller) {

@@ -13,15 +13,27 @@ import java.util.Map;
  */
 record Funnel(List<Stage> stages, List<Leaving> leaving, List<String> amounts, boolean empty) {
 
-  /** One stage: its figure's name in the API (for the page's {@code data-figure}), count, bar. */
+  /**
+   * One stage: its figure's name in the API (for the page's {@code data-figure}), count, bar, the
+   * rate from the stage before, and the rejections that left the funnel from it.
+   */
   record Stage(
-      String label, String figure, String count, String rate, String rateLabel, int width) {}
+      String label,
+      String figure,
+      String count,
+      String rate,
+      String rateLabel,
+      int width,
+      String leftLabel,
+      String leftFigure,
+      String left) {}
 
   /** What left the funnel, or came back: rejections per accountable party, recycles, disputes. */
   record Leaving(String label, String figure, String count) {}
 
   static Funnel of(FunnelFigures f) {
     long base = Math.max(f.handedOff(), 1);
+    var from = f.rejections().byStage();
     List<Stage> stages = new ArrayList<>();
     stages.add(
         new Stage(
@@ -30,7 +42,10 @@ record Funnel(List<Stage> stages, List<Leaving> leaving, List<String> amounts, b
             Format.count(f.handedOff()),
             "",
             "",
-            width(f.handedOff(), base)));
+            width(f.handedOff(), base),
+            "rejected before qualification",
+            "rejections.byStage.generated",
+            Format.count(from.generated())));
     stages.add(
         new Stage(
             "Qualified",
@@ -38,7 +53,10 @@ record Funnel(List<Stage> stages, List<Leaving> leaving, List<String> amounts, b
             Format.count(f.reached().qualified()),
             "",
             "",
-            width(f.reached().qualified(), base)));
+            width(f.reached().qualified(), base),
+            "rejected by sales without accepting",
+            "rejections.byStage.qualified",
+            Format.count(from.qualified())));
     stages.add(
         new Stage(
             "Accepted by sales",
@@ -46,7 +64,10 @@ record Funnel(List<Stage> stages, List<Leaving> leaving, List<String> amounts, b
             Format.count(f.reached().accepted()),
             Format.percent(f.rates().qualifiedToAccepted()),
             "of qualified",
-            width(f.reached().accepted(), base)));
+            width(f.reached().accepted(), base),
+            "rejected after acceptance",
+            "rejections.byStage.accepted",
+            Format.count(from.accepted())));
     stages.add(
         new Stage(
             "Converted",
@@ -54,7 +75,10 @@ record Funnel(List<Stage> stages, List<Leaving> leaving, List<String> amounts, b
             Format.count(f.reached().converted()),
             Format.percent(f.rates().acceptedToConverted()),
             "of accepted",
-            width(f.reached().converted(), base)));
+            width(f.reached().converted(), base),
+            "",
+            "",
+            ""));
     var by = f.rejections().byAccountable();
     List<Leaving> leaving =
         List.of(

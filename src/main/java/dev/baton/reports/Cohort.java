@@ -15,11 +15,6 @@ public record Cohort(String segment, String source, String campaign) {
   static final String SOURCE_DOC = "Only the leads of this attribution source, exact";
   static final String CAMPAIGN_DOC = "Only the leads of this attribution campaign, exact";
 
-  /** The SQL condition on a table with columns segment, source and campaign. */
-  static final String CONDITION =
-      "(?::text IS NULL OR segment = ?) AND (?::text IS NULL OR source = ?)"
-          + " AND (?::text IS NULL OR campaign = ?)";
-
   public static Cohort of(QueryParams params, String segment, String source, String campaign) {
     return new Cohort(
         params.text("segment", segment),
@@ -27,12 +22,30 @@ public record Cohort(String segment, String source, String campaign) {
         params.text("campaign", campaign));
   }
 
-  /** The values {@link #CONDITION} takes, each twice. */
+  /**
+   * The SQL condition on a table with columns segment, source and campaign: only the filters given,
+   * so that the planner sees the same query as without a cohort when there is none (a generic
+   * {@code ? IS NULL OR column = ?} costs it its estimates).
+   */
+  String condition() {
+    StringBuilder sql = new StringBuilder("true");
+    String[] columns = {"segment", "source", "campaign"};
+    String[] given = {segment, source, campaign};
+    for (int i = 0; i < columns.length; i++) {
+      if (given[i] != null) {
+        sql.append(" AND ").append(columns[i]).append(" = ?");
+      }
+    }
+    return sql.toString();
+  }
+
+  /** The values {@link #condition()} takes, in its order. */
   List<Object> values() {
     List<Object> values = new ArrayList<>();
     for (String value : new String[] {segment, source, campaign}) {
-      values.add(value);
-      values.add(value);
+      if (value != null) {
+        values.add(value);
+      }
     }
     return values;
   }

@@ -7,6 +7,7 @@ import dev.baton.reports.FunnelRecords.GroupBy;
 import dev.baton.reports.FunnelRecords.Quality;
 import dev.baton.reports.FunnelRecords.Rates;
 import dev.baton.reports.FunnelRecords.Reached;
+import dev.baton.reports.FunnelRecords.RejectedFrom;
 import dev.baton.reports.FunnelRecords.Rejections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -41,6 +42,10 @@ public class FunnelMetricsService {
           count(accepted_at) AS accepted,
           count(converted_at) AS converted,
           count(rejected_at) AS rejected,
+          count(rejected_at) FILTER (WHERE qualified_at IS NULL) AS rejected_generated,
+          count(rejected_at) FILTER (WHERE qualified_at IS NOT NULL AND accepted_at IS NULL)
+              AS rejected_qualified,
+          count(rejected_at) FILTER (WHERE accepted_at IS NOT NULL) AS rejected_accepted,
           sum(amount) FILTER (WHERE converted_at IS NOT NULL) AS amount,
           sum(rating_sum) AS rating_sum,
           sum(rating_count) AS rating_count,
@@ -79,7 +84,8 @@ public class FunnelMetricsService {
     Rows.snapshot(em);
     Tally total = new Tally();
     Map<String, Tally> groups = new LinkedHashMap<>();
-    for (Map<String, Object> row : Rows.query(em, SUMS.formatted(key, Cohort.CONDITION), values)) {
+    for (Map<String, Object> row :
+        Rows.query(em, SUMS.formatted(key, cohort.condition()), values)) {
       total.add(row);
       groups.computeIfAbsent((String) row.get("key"), k -> new Tally()).add(row);
     }
@@ -87,12 +93,12 @@ public class FunnelMetricsService {
     Map<String, Object> totalMedians = Map.of();
     String medianSql =
         groupBy == null
-            ? MEDIANS.formatted(key, "true", "()", Cohort.CONDITION)
+            ? MEDIANS.formatted(key, "true", "()", cohort.condition())
             : MEDIANS.formatted(
                 key,
                 "grouping(" + key + ") = 1",
                 "GROUPING SETS ((" + key + "), ())",
-                Cohort.CONDITION);
+                cohort.condition());
     for (Map<String, Object> row : Rows.query(em, medianSql, values)) {
       if (Boolean.TRUE.equals(row.get("total"))) {
         totalMedians = row;
@@ -149,6 +155,9 @@ public class FunnelMetricsService {
     long accepted;
     long converted;
     long rejected;
+    long rejectedGenerated;
+    long rejectedQualified;
+    long rejectedAccepted;
     long ratingSum;
     long ratings;
     long disputesOpened;
@@ -166,6 +175,9 @@ public class FunnelMetricsService {
       converted += Rows.count(row, "converted");
       long rejections = Rows.count(row, "rejected");
       rejected += rejections;
+      rejectedGenerated += Rows.count(row, "rejected_generated");
+      rejectedQualified += Rows.count(row, "rejected_qualified");
+      rejectedAccepted += Rows.count(row, "rejected_accepted");
       ratingSum += Rows.count(row, "rating_sum");
       ratings += Rows.count(row, "rating_count");
       disputesOpened += Rows.count(row, "disputes_opened");
@@ -195,7 +207,8 @@ public class FunnelMetricsService {
               new Accountability(
                   byAccountable.getOrDefault("MARKETING", 0L),
                   byAccountable.getOrDefault("SALES", 0L),
-                  byAccountable.getOrDefault("NONE", 0L))),
+                  byAccountable.getOrDefault("NONE", 0L)),
+              new RejectedFrom(rejectedGenerated, rejectedQualified, rejectedAccepted)),
           Rows.hours(medians, "to_accept"),
           Rows.hours(medians, "to_convert"),
           new Quality(

@@ -99,7 +99,20 @@ public final class FunnelRecords {
       @Schema(required = true, description = "Rejections per reason code")
           Map<String, Long> byReason,
       @Schema(required = true, description = "Rejections per accountable party")
-          Accountability byAccountable) {}
+          Accountability byAccountable,
+      @Schema(required = true, description = "Rejections per status the lead was rejected from")
+          RejectedFrom byStage) {}
+
+  @Schema(
+      name = "FunnelRejectedFrom",
+      description =
+          "Where the standing rejections left the funnel: before qualification (GENERATED), by"
+              + " sales without accepting (QUALIFIED), or after acceptance (ACCEPTED); they add up"
+              + " to reached.rejected")
+  public record RejectedFrom(
+      @Schema(required = true) long generated,
+      @Schema(required = true) long qualified,
+      @Schema(required = true) long accepted) {}
 
   @Schema(name = "FunnelAccountability")
   public record Accountability(

@@ -68,19 +68,19 @@ public class SlaReportService {
     Map<String, Object> clocks =
         Rows.query(
                 em,
-                CLOCKS.formatted(Cohort.CONDITION),
+                CLOCKS.formatted(cohort.condition()),
                 values(cohort, now, period.from(), period.to()))
             .get(0);
     Map<String, Long> byReason = new TreeMap<>();
     for (Map<String, Object> row :
         Rows.query(
             em,
-            MARKETING_REJECTIONS.formatted(Cohort.CONDITION),
+            MARKETING_REJECTIONS.formatted(cohort.condition()),
             values(cohort, period.from(), period.to()))) {
       byReason.put((String) row.get("reason"), Rows.count(row, "n"));
     }
     Map<String, Object> waiting =
-        Rows.query(em, WAITING.formatted(Cohort.CONDITION), values(cohort, now)).get(0);
+        Rows.query(em, WAITING.formatted(cohort.condition()), values(cohort, now)).get(0);
 
     String segment = cohort.segment();
     boolean committed = cohort.hasCommitments();

@@ -46,6 +46,11 @@ class ScoreboardPageTest {
 
     Map<String, String> shown = PageFigures.of(html);
     assertEquals("9", shown.get("funnel.totals.handedOff"), "eight handoffs and a recycle");
+    // Rejected from GENERATED: Stark (then recycled); by sales from QUALIFIED: Umbrella and Hooli
+    // (Initech's was overturned); none after an acceptance.
+    assertEquals("1", shown.get("funnel.totals.rejections.byStage.generated"));
+    assertEquals("2", shown.get("funnel.totals.rejections.byStage.qualified"));
+    assertEquals("0", shown.get("funnel.totals.rejections.byStage.accepted"));
     int compared = 0;
     for (Map.Entry<String, String> figure : shown.entrySet()) {
       String name = figure.getKey();

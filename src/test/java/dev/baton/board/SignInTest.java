@@ -10,6 +10,8 @@ import dev.baton.testing.Api;
 import dev.baton.testing.Api.As;
 import dev.baton.testing.Leads;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,6 +98,29 @@ class SignInTest {
             "Set-Cookie",
             allOf(containsString(BoardSession.COOKIE + "="), containsString("Max-Age=0")))
         .body(containsString("Your key is unknown or has been revoked"));
+  }
+
+  @Test
+  void aPageCountsAgainstItsKeysQuota() {
+    String key =
+        Api.as(As.ADMIN)
+            .body(
+                Map.of(
+                    "name", "board-quota-" + UUID.randomUUID(), "role", "ANALYST", "rateLimit", 2))
+            .post("/api/v1/api-keys")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("key");
+    BoardPages.signedIn(key).get("/board").then().statusCode(200);
+    BoardPages.signedIn(key).get("/board/sign-in").then().statusCode(200); // not counted
+    BoardPages.signedIn(key).get("/board").then().statusCode(200);
+    BoardPages.signedIn(key)
+        .get("/board")
+        .then()
+        .statusCode(429)
+        .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+        .body(containsString("Too many requests"));
   }
 
   @Test
