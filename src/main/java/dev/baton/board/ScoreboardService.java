@@ -15,6 +15,7 @@ import dev.baton.reports.SlaReportRecords.SlaReport;
 import dev.baton.reports.SlaReportService;
 import dev.baton.sla.SlaState;
 import dev.baton.web.QueryParams;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Reads the scoreboard's form and gathers its figures from the services behind {@code GET
@@ -44,6 +49,14 @@ public class ScoreboardService {
   private final SlaReportService sla;
   private final RejectionReasonService reasons;
   private final LeadService leads;
+  private final ExecutorService beside =
+      Executors.newFixedThreadPool(
+          2,
+          work -> {
+            Thread thread = new Thread(work, "baton-scoreboard");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public ScoreboardService(
       FunnelMetricsService funnel,
@@ -120,6 +133,22 @@ public class ScoreboardService {
         overdue,
         waiting.size() > LISTED ? waiting.subList(0, LISTED) : waiting,
         waiting.size() > LISTED);
+  }
+
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    beside.shutdown();
   }
 
   /** The leads waiting for sales now (oldest first), or only those past their deadline. */

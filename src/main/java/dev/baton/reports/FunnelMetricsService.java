@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -87,7 +88,7 @@ public class FunnelMetricsService {
     for (Map<String, Object> row :
         Rows.query(em, SUMS.formatted(key, cohort.condition()), values)) {
       total.add(row);
-      groups.computeIfAbsent((String) row.get("key"), k -> new Tally()).add(row);
+      groups.computeIfAbsent(key(row), k -> new Tally()).add(row);
     }
     Map<String, Map<String, Object>> medians = new HashMap<>();
     Map<String, Object> totalMedians = Map.of();
@@ -103,7 +104,7 @@ public class FunnelMetricsService {
       if (Boolean.TRUE.equals(row.get("total"))) {
         totalMedians = row;
       } else {
-        medians.put((String) row.get("key"), row);
+        medians.put(key(row), row);
       }
     }
     List<FunnelFigures> all = new ArrayList<>();
@@ -134,11 +135,18 @@ public class FunnelMetricsService {
       return "NULL::text";
     }
     return switch (groupBy) {
-      case week, month ->
-          "to_char(date_trunc('%s', handed_off_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')"
-              .formatted(groupBy.name());
+      // The very expressions of the statistics of migration V16, which the planner needs to see.
+      case week, month -> "date_trunc('%s', handed_off_at AT TIME ZONE 'UTC')".formatted(groupBy);
       default -> groupBy.name();
     };
+  }
+
+  /** A row's group: a column's value, or the first day (2026-07-06) of a week or month. */
+  private static String key(Map<String, Object> row) {
+    Object key = row.get("key");
+    return key instanceof Timestamp start
+        ? start.toLocalDateTime().toLocalDate().toString()
+        : (String) key;
   }
 
   private static Object[] values(Period period, Cohort cohort) {
