@@ -8,3 +8,6 @@ CREATE STATISTICS lead_cycle_handed_off_week
     ON (date_trunc('week', handed_off_at AT TIME ZONE 'UTC')) FROM lead_cycle;
 CREATE STATISTICS lead_cycle_handed_off_month
     ON (date_trunc('month', handed_off_at AT TIME ZONE 'UTC')) FROM lead_cycle;
+-- Filled now rather than at autovacuum's next pass, which may be days away on a large table; a
+-- sample of the table, in a second or two.
+ANALYZE lead_cycle;
