@@ -28,7 +28,10 @@ record Funnel(List<Stage> stages, List<Leaving> leaving, List<String> amounts, b
       String leftFigure,
       String left) {}
 
-  /** What left the funnel, or came back: rejections per accountable party, recycles, disputes. */
+  /**
+   * What left the funnel, or came back (rejections per accountable party, recycles, disputes), and
+   * how long the stages took.
+   */
   record Leaving(String label, String figure, String count) {}
 
   static Funnel of(FunnelFigures f) {
@@ -81,24 +84,37 @@ record Funnel(List<Stage> stages, List<Leaving> leaving, List<String> amounts, b
             ""));
     var by = f.rejections().byAccountable();
     List<Leaving> leaving =
-        List.of(
-            new Leaving(
-                "Rejected, in all", "reached.rejected", Format.count(f.reached().rejected())),
-            new Leaving(
-                "… marketing accountable",
-                "rejections.byAccountable.marketing",
-                Format.count(by.marketing())),
-            new Leaving(
-                "… sales accountable", "rejections.byAccountable.sales", Format.count(by.sales())),
-            new Leaving(
-                "… nobody accountable", "rejections.byAccountable.none", Format.count(by.none())),
-            new Leaving("Recycled to marketing", "recycles", Format.count(f.recycles())),
-            new Leaving(
-                "Rejections disputed", "disputes.opened", Format.count(f.disputes().opened())),
-            new Leaving(
-                "Rejections overturned",
-                "disputes.overturned",
-                Format.count(f.disputes().overturned())));
+        new ArrayList<>(
+            List.of(
+                new Leaving(
+                    "Rejected, in all", "reached.rejected", Format.count(f.reached().rejected())),
+                new Leaving(
+                    "… marketing accountable",
+                    "rejections.byAccountable.marketing",
+                    Format.count(by.marketing())),
+                new Leaving(
+                    "… sales accountable",
+                    "rejections.byAccountable.sales",
+                    Format.count(by.sales())),
+                new Leaving(
+                    "… nobody accountable",
+                    "rejections.byAccountable.none",
+                    Format.count(by.none())),
+                new Leaving("Recycled to marketing", "recycles", Format.count(f.recycles())),
+                new Leaving(
+                    "Rejections disputed", "disputes.opened", Format.count(f.disputes().opened())),
+                new Leaving(
+                    "Rejections overturned",
+                    "disputes.overturned",
+                    Format.count(f.disputes().overturned()))));
+    leaving.add(
+        new Leaving(
+            "Median time to accept", "medianHoursToAccept", Format.hours(f.medianHoursToAccept())));
+    leaving.add(
+        new Leaving(
+            "Median time to convert",
+            "medianHoursToConvert",
+            Format.hours(f.medianHoursToConvert())));
     List<String> amounts = new ArrayList<>();
     for (Map.Entry<String, BigDecimal> a : f.convertedAmounts().entrySet()) {
       amounts.add(Format.amount(a.getValue(), a.getKey()));

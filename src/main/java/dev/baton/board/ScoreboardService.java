@@ -111,7 +111,7 @@ public class ScoreboardService {
       return Scoreboard.empty(filters);
     }
     List<FunnelFigures> figures =
-        funnel.figures(period, cohort, months ? GroupBy.month : GroupBy.week);
+        funnel.figures(period, cohort, months ? GroupBy.month : GroupBy.week, false);
     FunnelFigures totals = figures.get(0);
     SlaReport report = sla.report(period, cohort, now);
     List<LeadRow> overdue = waiting(cohort, SlaState.BREACHED, now);

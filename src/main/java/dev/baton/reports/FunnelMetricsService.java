@@ -80,6 +80,17 @@ public class FunnelMetricsService {
    */
   @Transactional
   public List<FunnelFigures> figures(Period period, Cohort cohort, GroupBy groupBy) {
+    return figures(period, cohort, groupBy, true);
+  }
+
+  /**
+   * The same, with the groups' medians only when asked for: they are the costliest part (a sort of
+   * the period's accepted cycles per group), and a reader of the totals and the groups' counts (the
+   * scoreboard's trend) does without them.
+   */
+  @Transactional
+  public List<FunnelFigures> figures(
+      Period period, Cohort cohort, GroupBy groupBy, boolean groupMedians) {
     String key = key(groupBy);
     Object[] values = values(period, cohort);
     Rows.snapshot(em);
@@ -93,8 +104,8 @@ public class FunnelMetricsService {
     Map<String, Map<String, Object>> medians = new HashMap<>();
     Map<String, Object> totalMedians = Map.of();
     String medianSql =
-        groupBy == null
-            ? MEDIANS.formatted(key, "true", "()", cohort.condition())
+        groupBy == null || !groupMedians
+            ? MEDIANS.formatted("NULL::text", "true", "()", cohort.condition())
             : MEDIANS.formatted(
                 key,
                 "grouping(" + key + ") = 1",
