@@ -86,7 +86,8 @@ public class LeadCycles {
 
   /**
    * Writes the lead's current cycle. The cycle's first qualification is kept: an overturned
-   * rejection restarts the clock, not the cycle.
+   * rejection restarts the clock, not the cycle; and an acceptance, once made, stays reached
+   * ({@code was_accepted}) when the overturn of a later rejection clears {@code accepted_at}.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void save(Lead lead) {
@@ -97,8 +98,9 @@ public class LeadCycles {
             INSERT INTO lead_cycle (lead_id, cycle, handed_off_at, source, campaign, segment,
                 content, owner, entered_generated, qualified_at, accepted_at, rejected_at,
                 converted_at, rejection_reason, rejection_accountable, amount, currency,
-                sla_started_at, sla_deadline, sla_state, sla_decided_at, assignee, queue)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                sla_started_at, sla_deadline, sla_state, sla_decided_at, assignee, queue,
+                was_accepted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (lead_id, cycle) DO UPDATE SET
                 source = excluded.source, campaign = excluded.campaign,
                 segment = excluded.segment, content = excluded.content, owner = excluded.owner,
@@ -110,7 +112,8 @@ public class LeadCycles {
                 amount = excluded.amount, currency = excluded.currency,
                 sla_started_at = excluded.sla_started_at, sla_deadline = excluded.sla_deadline,
                 sla_state = excluded.sla_state, sla_decided_at = excluded.sla_decided_at,
-                assignee = excluded.assignee, queue = excluded.queue
+                assignee = excluded.assignee, queue = excluded.queue,
+                was_accepted = lead_cycle.was_accepted OR excluded.was_accepted
             """,
         f.leadId(),
         f.cycle(),
@@ -134,7 +137,8 @@ public class LeadCycles {
         sla == null ? null : sla.getState().name(),
         sla == null ? null : sla.getDecidedAt(),
         f.assignee(),
-        f.queue());
+        f.queue(),
+        f.acceptedAt() != null);
   }
 
   /** Attribution is the lead's: an edit regroups all its cycles. */

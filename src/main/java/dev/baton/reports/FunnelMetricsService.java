@@ -40,7 +40,7 @@ public class FunnelMetricsService {
           count(*) AS handed_off,
           count(*) FILTER (WHERE entered_generated) AS generated,
           count(qualified_at) AS qualified,
-          count(accepted_at) AS accepted,
+          count(*) FILTER (WHERE accepted_at IS NOT NULL OR was_accepted) AS accepted,
           count(converted_at) AS converted,
           count(rejected_at) AS rejected,
           count(rejected_at) FILTER (WHERE qualified_at IS NULL) AS rejected_generated,

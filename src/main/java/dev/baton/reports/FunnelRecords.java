@@ -63,9 +63,14 @@ public final class FunnelRecords {
       @Schema(required = true) Reached reached,
       @Schema(required = true) Rates rates,
       @Schema(required = true) Rejections rejections,
-      @Schema(description = "Median hours from entering QUALIFIED to ACCEPTED")
+      @Schema(
+              description =
+                  "Median hours from entering QUALIFIED to ACCEPTED (interpolated between the two middle"
+                      + " cycles for an even count), rounded half up to the hundredth")
           BigDecimal medianHoursToAccept,
-      @Schema(description = "Median hours from ACCEPTED to CONVERTED")
+      @Schema(
+              description =
+                  "Median hours from ACCEPTED to CONVERTED (interpolated as above), rounded half up to the hundredth")
           BigDecimal medianHoursToConvert,
       @Schema(required = true) Quality quality,
       @Schema(required = true) Disputes disputes,
@@ -79,8 +84,10 @@ public final class FunnelRecords {
   @Schema(
       name = "FunnelReached",
       description =
-          "Cycles that reached each status. A rejection overturned after a dispute is not counted"
-              + " under rejected; a cycle rejected after acceptance counts under both.")
+          "Cycles that reached each status, whatever happened next: a cycle rejected after"
+              + " acceptance counts under both; an acceptance stays counted when the rejection"
+              + " that followed it is overturned after a dispute (the lead is QUALIFIED again)."
+              + " The overturned rejection itself is not counted under rejected.")
   public record Reached(
       @Schema(required = true) long generated,
       @Schema(required = true) long qualified,
@@ -88,7 +95,11 @@ public final class FunnelRecords {
       @Schema(required = true) long converted,
       @Schema(required = true) long rejected) {}
 
-  @Schema(name = "FunnelRates", description = "Conversion rates, 0 to 1; absent when undefined")
+  @Schema(
+      name = "FunnelRates",
+      description =
+          "Conversion rates, 0 to 1, rounded half up to 4 decimals (2 of 3 is 0.6667); absent"
+              + " when undefined")
   public record Rates(
       BigDecimal qualifiedToAccepted,
       BigDecimal acceptedToConverted,
@@ -122,7 +133,7 @@ public final class FunnelRecords {
 
   @Schema(name = "FunnelQuality", description = "Sales's quality ratings (1–5) of these cycles")
   public record Quality(
-      @Schema(description = "Mean rating, to the hundredth; absent without ratings")
+      @Schema(description = "Mean rating, rounded half up to the hundredth; absent without ratings")
           BigDecimal meanRating,
       @Schema(required = true) long ratings) {}
 

@@ -35,11 +35,18 @@ public final class PeopleReportRecords {
           long due,
       @Schema(required = true, description = "Answered (accepted or rejected) by the deadline")
           long answeredWithinSla,
-      @Schema(description = "answeredWithinSla ÷ due, 0 to 1; absent when nothing is due")
+      @Schema(
+              description =
+                  "answeredWithinSla ÷ due, 0 to 1, rounded half up to 4 decimals; absent when nothing is due")
           BigDecimal shareWithinSla,
-      @Schema(description = "Median hours from their assignment to their answer")
+      @Schema(
+              description =
+                  "Median hours from their assignment to their answer (interpolated between the two middle"
+                      + " answers for an even count), rounded half up to the hundredth")
           BigDecimal medianHoursToAnswer,
-      @Schema(description = "90th percentile of the hours from assignment to answer")
+      @Schema(
+              description =
+                  "90th percentile of the hours from assignment to answer (interpolated linearly), rounded half up to the hundredth")
           BigDecimal p90HoursToAnswer,
       @Schema(required = true, description = "Deadlines that passed unanswered while theirs")
           long breaches,
@@ -48,7 +55,10 @@ public final class PeopleReportRecords {
       @Schema(required = true, description = "Of those, how many are past their deadline")
           long overdueNow,
       @Schema(description = "Their capacity of waiting leads; absent: no limit") Integer maxOpen,
-      @Schema(description = "waitingNow ÷ maxOpen; absent without a capacity") BigDecimal load) {}
+      @Schema(
+              description =
+                  "waitingNow ÷ maxOpen, rounded half up to 4 decimals; absent without a capacity")
+          BigDecimal load) {}
 
   @Schema(
       name = "SlaQueueShares",
@@ -63,8 +73,11 @@ public final class PeopleReportRecords {
       @Schema(required = true) String memberId,
       @Schema(description = "Their weight in the queue now; absent when they left it")
           Integer weight,
-      @Schema(description = "weight ÷ the queue's total weight now") BigDecimal weightShare,
+      @Schema(description = "weight ÷ the queue's total weight now, rounded half up to 4 decimals")
+          BigDecimal weightShare,
       @Schema(required = true, description = "Assignments they got from the queue") long assigned,
-      @Schema(required = true, description = "assigned ÷ the queue's assignments")
+      @Schema(
+              required = true,
+              description = "assigned ÷ the queue's assignments, rounded half up to 4 decimals")
           BigDecimal share) {}
 }

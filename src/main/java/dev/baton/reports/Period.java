@@ -1,6 +1,7 @@
 package dev.baton.reports;
 
 import dev.baton.web.QueryParams;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -8,6 +9,10 @@ import java.time.Instant;
 public record Period(Instant from, Instant to) {
 
   static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
+
+  /** 365.25 / 12 days. */
+  static final long MONTH_SECONDS = 2_629_800;
+
   static final String FROM_DOC =
       "Start of the period, included: a date (2026-07-01, midnight UTC) or an RFC 3339 date-time;"
           + " 30 days before `to` when absent";
@@ -25,8 +30,16 @@ public record Period(Instant from, Instant to) {
     return new Period(start, end);
   }
 
-  /** The period's length in months of 365.25 / 12 days, to prorate monthly commitments. */
-  double months() {
-    return Duration.between(from, to).toSeconds() / (365.25 / 12 * 86_400);
+  /**
+   * A monthly commitment prorated to the period (months of 365.25 / 12 days), rounded up to a whole
+   * number of leads: delivering at least that many is delivering at least the exact prorated
+   * figure, so the verdict on the rounded commitment is the verdict on the exact one. Computed in
+   * whole numbers (a month is 2,629,800 seconds), never in floating point.
+   */
+  long prorated(long perMonth) {
+    long seconds = Duration.between(from, to).toSeconds();
+    BigInteger numerator = BigInteger.valueOf(perMonth).multiply(BigInteger.valueOf(seconds));
+    BigInteger[] quotient = numerator.divideAndRemainder(BigInteger.valueOf(MONTH_SECONDS));
+    return quotient[0].longValueExact() + (quotient[1].signum() > 0 ? 1 : 0);
   }
 }

@@ -66,7 +66,9 @@ final class Rows {
     return value == null ? 0 : ((Number) value).longValue();
   }
 
-  /** A number of hours, to the hundredth; null when there is nothing to measure. */
+  /**
+   * A number of seconds as hours, rounded half up to the hundredth; null when nothing to measure.
+   */
   static BigDecimal hours(Map<String, Object> row, String column) {
     Object value = row.get(column);
     return value == null
@@ -75,7 +77,22 @@ final class Rows {
             .setScale(2, RoundingMode.HALF_UP);
   }
 
-  /** numerator / denominator to four decimals; null when the denominator is zero. */
+  /**
+   * Whether numerator / denominator reaches the target, on the exact values: numerator ≥ target ×
+   * denominator, never on the rounded rate (2 / 3 is shown as 0.6667 and misses a target of
+   * 0.6667). Null when there is no target or the rate is undefined.
+   */
+  static Boolean atLeast(long numerator, long denominator, BigDecimal target) {
+    if (target == null || denominator == 0) {
+      return null;
+    }
+    return BigDecimal.valueOf(numerator).compareTo(target.multiply(BigDecimal.valueOf(denominator)))
+        >= 0;
+  }
+
+  /**
+   * numerator / denominator rounded half up to four decimals; null when the denominator is zero.
+   */
   static BigDecimal rate(long numerator, long denominator) {
     return denominator == 0
         ? null

@@ -29,17 +29,26 @@ public final class SlaReportRecords {
       @Schema(
               description =
                   "The monthly commitment prorated to the period (months of 365.25/12 days),"
-                      + " rounded; absent without a commitment")
+                      + " rounded up to a whole lead; absent without a commitment")
           Long qualifiedCommitment,
-      @Schema(description = "qualifiedDelivered ≥ qualifiedCommitment; absent without one")
+      @Schema(
+              description =
+                  "qualifiedDelivered ≥ qualifiedCommitment, which is delivering at least the exact prorated"
+                      + " figure; absent without one")
           Boolean volumeMet,
       @Schema(required = true, description = "Of those, how many sales answered") long answered,
       @Schema(required = true, description = "Of those, how many sales accepted") long accepted,
-      @Schema(description = "accepted ÷ answered, 0 to 1; absent when nothing was answered")
+      @Schema(
+              description =
+                  "accepted ÷ answered, 0 to 1, rounded half up to 4 decimals (2 of 3 is 0.6667); absent when nothing"
+                      + " was answered")
           BigDecimal acceptanceRate,
       @Schema(description = "The committed minimum acceptance rate; absent without one")
           BigDecimal acceptanceRateTarget,
-      @Schema(description = "acceptanceRate ≥ acceptanceRateTarget; absent when undefined")
+      @Schema(
+              description =
+                  "accepted ≥ acceptanceRateTarget × answered: decided on the exact rate, not the"
+                      + " rounded one (2 of 3 misses a target of 0.6667); absent when undefined")
           Boolean acceptanceRateMet,
       @Schema(
               required = true,
@@ -56,11 +65,18 @@ public final class SlaReportRecords {
           long due,
       @Schema(required = true, description = "Answered (accepted or rejected) by the deadline")
           long answeredWithinSla,
-      @Schema(description = "answeredWithinSla ÷ due, 0 to 1; absent when nothing is due")
+      @Schema(
+              description =
+                  "answeredWithinSla ÷ due, 0 to 1, rounded half up to 4 decimals; absent when nothing is due")
           BigDecimal shareWithinSla,
-      @Schema(description = "Median hours from entering QUALIFIED to sales's answer")
+      @Schema(
+              description =
+                  "Median hours from entering QUALIFIED to sales's answer (interpolated between the"
+                      + " two middle answers for an even count), rounded half up to the hundredth")
           BigDecimal medianHoursToDecision,
-      @Schema(description = "90th percentile of the hours to sales's answer")
+      @Schema(
+              description =
+                  "90th percentile of the hours to sales's answer (interpolated linearly), rounded half up to the hundredth")
           BigDecimal p90HoursToDecision,
       @Schema(required = true, description = "Clocks of the period that were breached")
           long breaches,

@@ -35,6 +35,9 @@ public class SlaReportResource {
           + " breach of the cohort's clocks (a breach stays counted when an overturned"
           + " rejection restarts the clock). A cycle accepted, then rejected, counts as"
           + " answered and accepted: its answer was the acceptance. `waitingNow` and `overdueNow` describe the present, whatever the period."
+          + " Rates are rounded half up to 4 decimals and hours to the hundredth; every verdict"
+          + " (`volumeMet`, `acceptanceRateMet`) is decided on the exact figures, never on"
+          + " rounded ones."
           + " With `segment`, every figure and target is that segment's. With `source` or"
           + " `campaign`, the figures are those leads' and there are no targets: commitments are"
           + " made for all leads or per segment.";

@@ -86,9 +86,10 @@ public class SlaReportService {
     boolean committed = cohort.hasCommitments();
     long delivered = Rows.count(clocks, "delivered");
     Integer perMonth = committed ? policy.volumeTarget(segment) : null;
-    Long commitment = perMonth == null ? null : Math.round(perMonth * period.months());
+    Long commitment = perMonth == null ? null : period.prorated(perMonth);
     long answered = Rows.count(clocks, "answered");
-    BigDecimal rate = Rows.rate(Rows.count(clocks, "accepted"), answered);
+    long accepted = Rows.count(clocks, "accepted");
+    BigDecimal rate = Rows.rate(accepted, answered);
     BigDecimal rateTarget = committed ? policy.acceptanceRateTarget(segment) : null;
     long due = Rows.count(clocks, "due");
     long within = Rows.count(clocks, "within");
@@ -103,10 +104,10 @@ public class SlaReportService {
             commitment,
             commitment == null ? null : delivered >= commitment,
             answered,
-            Rows.count(clocks, "accepted"),
+            accepted,
             rate,
             rateTarget,
-            rate == null || rateTarget == null ? null : rate.compareTo(rateTarget) >= 0,
+            Rows.atLeast(accepted, answered, rateTarget),
             Rows.count(clocks, "marketing"),
             byReason),
         new SalesSide(

@@ -1,0 +1,214 @@
+package dev.baton.reports;
+
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The funnel's figures recomputed from the leads' histories alone, by the contract's definitions
+ * (the description of {@code getFunnelMetrics} and its schemas), as a skeptical analyst would: a
+ * cycle starts at the handoff and at each recycle; it reached a status if any of its events entered
+ * it; its standing rejection is the last one not overturned; rates are rounded half up to four
+ * decimals and the mean rating to the hundredth.
+ */
+final class FunnelRecount {
+
+  long handedOff;
+  long generated;
+  long qualified;
+  long accepted;
+  long converted;
+  long rejected;
+  final Map<String, Long> byReason = new TreeMap<>();
+  final Map<String, Long> byAccountable = new TreeMap<>();
+  final Map<String, Long> byStage = new TreeMap<>();
+  long disputesOpened;
+  long disputesOverturned;
+  long recycles;
+  long ratingSum;
+  long ratings;
+  final Map<String, BigDecimal> amounts = new TreeMap<>();
+
+  /** One cycle as its events tell it. */
+  private static final class Cycle {
+    boolean generated;
+    boolean qualified;
+    boolean accepted;
+    boolean converted;
+    Map<String, Object> rejection; // the standing one: its event's data, plus "from"
+    BigDecimal amount;
+    String currency;
+  }
+
+  /** Adds one lead's history (oldest first) to the figures. */
+  void add(List<Map<String, Object>> events) {
+    List<Cycle> cycles = new ArrayList<>();
+    Cycle cycle = null;
+    for (Map<String, Object> e : events) {
+      String type = (String) e.get("type");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> data = (Map<String, Object>) e.getOrDefault("data", Map.of());
+      switch (type) {
+        case "lead.created" -> {
+          cycle = new Cycle();
+          cycles.add(cycle);
+          enter(cycle, (String) e.get("toStatus"));
+        }
+        case "lead.recycled" -> {
+          recycles++;
+          cycle = new Cycle();
+          cycles.add(cycle);
+          cycle.generated = true;
+        }
+        case "lead.qualified" -> cycle.qualified = true;
+        case "lead.accepted" -> cycle.accepted = true;
+        case "lead.converted" -> {
+          cycle.converted = true;
+          if (data.get("amount") != null) {
+            cycle.amount = new BigDecimal(data.get("amount").toString());
+            cycle.currency = (String) data.get("currency");
+          }
+        }
+        case "lead.rejected" -> {
+          cycle.rejection = new TreeMap<>(data);
+          cycle.rejection.put("from", e.get("fromStatus"));
+        }
+        case "lead.disputed" -> disputesOpened++;
+        case "lead.dispute_resolved" -> {
+          if ("OVERTURNED".equals(data.get("outcome"))) {
+            disputesOverturned++;
+            cycle.rejection = null;
+          }
+        }
+        case "lead.feedback_added" -> {
+          if (data.get("rating") != null) {
+            ratingSum += ((Number) data.get("rating")).longValue();
+            ratings++;
+          }
+        }
+        default -> {}
+      }
+    }
+    for (Cycle c : cycles) {
+      handedOff++;
+      generated += c.generated ? 1 : 0;
+      qualified += c.qualified ? 1 : 0;
+      accepted += c.accepted ? 1 : 0;
+      converted += c.converted ? 1 : 0;
+      if (c.rejection != null) {
+        rejected++;
+        byReason.merge((String) c.rejection.get("reason"), 1L, Long::sum);
+        byAccountable.merge((String) c.rejection.get("accountable"), 1L, Long::sum);
+        byStage.merge((String) c.rejection.get("from"), 1L, Long::sum);
+      }
+      if (c.converted && c.amount != null) {
+        amounts.merge(c.currency, c.amount, BigDecimal::add);
+      }
+    }
+  }
+
+  private static void enter(Cycle cycle, String status) {
+    cycle.generated = "GENERATED".equals(status);
+    cycle.qualified = "QUALIFIED".equals(status);
+  }
+
+  static BigDecimal rate(long numerator, long denominator) {
+    return denominator == 0
+        ? null
+        : BigDecimal.valueOf(numerator)
+            .divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
+  }
+
+  /** Every figure as the API's answer lays it out, for one exact comparison. */
+  Map<String, Object> figures() {
+    Map<String, Object> f = new TreeMap<>();
+    f.put("handedOff", handedOff);
+    f.put(
+        "reached",
+        Map.of(
+            "generated",
+            generated,
+            "qualified",
+            qualified,
+            "accepted",
+            accepted,
+            "converted",
+            converted,
+            "rejected",
+            rejected));
+    f.put("rates.qualifiedToAccepted", decimal(rate(accepted, qualified)));
+    f.put("rates.acceptedToConverted", decimal(rate(converted, accepted)));
+    f.put("rates.qualifiedToConverted", decimal(rate(converted, qualified)));
+    f.put("rejections.byReason", byReason);
+    f.put(
+        "rejections.byAccountable",
+        Map.of(
+            "marketing", byAccountable.getOrDefault("MARKETING", 0L),
+            "sales", byAccountable.getOrDefault("SALES", 0L),
+            "none", byAccountable.getOrDefault("NONE", 0L)));
+    f.put(
+        "rejections.byStage",
+        Map.of(
+            "generated", byStage.getOrDefault("GENERATED", 0L),
+            "qualified", byStage.getOrDefault("QUALIFIED", 0L),
+            "accepted", byStage.getOrDefault("ACCEPTED", 0L)));
+    f.put(
+        "quality.meanRating",
+        ratings == 0
+            ? null
+            : decimal(
+                BigDecimal.valueOf(ratingSum)
+                    .divide(BigDecimal.valueOf(ratings), 2, RoundingMode.HALF_UP)));
+    f.put("quality.ratings", ratings);
+    f.put("disputes", Map.of("opened", disputesOpened, "overturned", disputesOverturned));
+    f.put("recycles", recycles);
+    Map<String, BigDecimal> exact = new TreeMap<>();
+    amounts.forEach((k, v) -> exact.put(k, decimal(v)));
+    f.put("convertedAmounts", exact);
+    return f;
+  }
+
+  /** The same figures read from the API's answer at {@code path} (e.g. {@code totals}). */
+  static Map<String, Object> figures(JsonPath api, String path) {
+    Map<String, Object> f = new TreeMap<>();
+    f.put("handedOff", api.getLong(path + ".handedOff"));
+    Map<String, Long> reached = new TreeMap<>();
+    for (String s : List.of("generated", "qualified", "accepted", "converted", "rejected")) {
+      reached.put(s, api.getLong(path + ".reached." + s));
+    }
+    f.put("reached", reached);
+    for (String r : List.of("qualifiedToAccepted", "acceptedToConverted", "qualifiedToConverted")) {
+      f.put("rates." + r, decimal(api.get(path + ".rates." + r)));
+    }
+    Map<String, Long> byReason = new TreeMap<>();
+    Map<String, Object> reasons = api.getMap(path + ".rejections.byReason");
+    reasons.forEach((k, v) -> byReason.put(k, ((Number) v).longValue()));
+    f.put("rejections.byReason", byReason);
+    f.put("rejections.byAccountable", longs(api.getMap(path + ".rejections.byAccountable")));
+    f.put("rejections.byStage", longs(api.getMap(path + ".rejections.byStage")));
+    f.put("quality.meanRating", decimal(api.get(path + ".quality.meanRating")));
+    f.put("quality.ratings", api.getLong(path + ".quality.ratings"));
+    f.put("disputes", longs(api.getMap(path + ".disputes")));
+    f.put("recycles", api.getLong(path + ".recycles"));
+    Map<String, BigDecimal> amounts = new TreeMap<>();
+    Map<String, Object> given = api.getMap(path + ".convertedAmounts");
+    given.forEach((k, v) -> amounts.put(k, decimal(v)));
+    f.put("convertedAmounts", amounts);
+    return f;
+  }
+
+  private static Map<String, Long> longs(Map<String, Object> map) {
+    Map<String, Long> longs = new TreeMap<>();
+    map.forEach((k, v) -> longs.put(k, ((Number) v).longValue()));
+    return longs;
+  }
+
+  /** A decimal as a value, without its scale (0.5000 is 0.5), so that maps compare by value. */
+  static BigDecimal decimal(Object value) {
+    return value == null ? null : new BigDecimal(value.toString()).stripTrailingZeros();
+  }
+}

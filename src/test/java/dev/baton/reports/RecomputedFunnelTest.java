@@ -1,0 +1,67 @@
+package dev.baton.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.testing.Api;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Leads;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every figure of the funnel, recomputed from the leads' histories alone by the contract's
+ * definitions, is exactly the API's: for a generated history of sixty leads with overturns after a
+ * rejection from QUALIFIED and from ACCEPTED, recycles after overturns, ratings and erasures.
+ */
+@QuarkusTest
+class RecomputedFunnelTest {
+
+  private static final JsonPathConfig EXACT = new JsonPathConfig(NumberReturnType.BIG_DECIMAL);
+
+  @Test
+  void theFunnelIsWhatTheHistoriesSay() {
+    PlayedHistory.Played played = PlayedHistory.play(60, 21L);
+    FunnelRecount recount = new FunnelRecount();
+    for (String id : played.ids()) {
+      List<Map<String, Object>> events =
+          Leads.history(id)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .using(EXACT)
+              .getList("data");
+      recount.add(events);
+    }
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    JsonPath funnel =
+        Api.as(As.ANALYST)
+            .get(
+                "/api/v1/funnel?from="
+                    + today.minusDays(1)
+                    + "&to="
+                    + today.plusDays(1)
+                    + "&source="
+                    + played.source())
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .using(EXACT);
+
+    assertEquals(recount.figures(), FunnelRecount.figures(funnel, "totals"));
+    // The history covers what the contract distinguishes.
+    assertTrue(recount.disputesOverturned >= 3 && recount.recycles >= 3, "overturns and recycles");
+    assertTrue(recount.byStage.getOrDefault("ACCEPTED", 0L) >= 1, "a rejection after acceptance");
+    assertTrue(
+        recount.accepted > funnel.getLong("totals.reached.converted"), "accepted, not converted");
+  }
+}
