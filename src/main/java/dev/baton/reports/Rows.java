@@ -71,10 +71,12 @@ final class Rows {
    */
   static BigDecimal hours(Map<String, Object> row, String column) {
     Object value = row.get(column);
+    // Divided in decimal, not in floating point: the half-up rounding applies to the exact
+    // quotient of the seconds PostgreSQL computed, not to a binary approximation of it.
     return value == null
         ? null
-        : BigDecimal.valueOf(((Number) value).doubleValue() / 3600)
-            .setScale(2, RoundingMode.HALF_UP);
+        : BigDecimal.valueOf(((Number) value).doubleValue())
+            .divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.baton.reports;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,14 @@ final class FunnelRecount {
   long ratings;
   final Map<String, BigDecimal> amounts = new TreeMap<>();
 
+  final List<Double> toAccept = new ArrayList<>();
+  final List<Double> toConvert = new ArrayList<>();
+
   /** One cycle as its events tell it. */
   private static final class Cycle {
+    Instant enteredQualified; // the last entry, where the hours to accept start
+    Instant acceptedAt; // the standing acceptance, cleared by an overturn
+    Instant convertedAt;
     boolean generated;
     boolean qualified;
     boolean accepted;
@@ -57,6 +65,7 @@ final class FunnelRecount {
           cycle = new Cycle();
           cycles.add(cycle);
           enter(cycle, (String) e.get("toStatus"));
+          cycle.enteredQualified = cycle.qualified ? at(e) : null;
         }
         case "lead.recycled" -> {
           recycles++;
@@ -64,10 +73,17 @@ final class FunnelRecount {
           cycles.add(cycle);
           cycle.generated = true;
         }
-        case "lead.qualified" -> cycle.qualified = true;
-        case "lead.accepted" -> cycle.accepted = true;
+        case "lead.qualified" -> {
+          cycle.qualified = true;
+          cycle.enteredQualified = at(e);
+        }
+        case "lead.accepted" -> {
+          cycle.accepted = true;
+          cycle.acceptedAt = at(e);
+        }
         case "lead.converted" -> {
           cycle.converted = true;
+          cycle.convertedAt = at(e);
           if (data.get("amount") != null) {
             cycle.amount = new BigDecimal(data.get("amount").toString());
             cycle.currency = (String) data.get("currency");
@@ -82,6 +98,8 @@ final class FunnelRecount {
           if ("OVERTURNED".equals(data.get("outcome"))) {
             disputesOverturned++;
             cycle.rejection = null;
+            cycle.acceptedAt = null;
+            cycle.enteredQualified = at(e);
           }
         }
         case "lead.feedback_added" -> {
@@ -105,10 +123,33 @@ final class FunnelRecount {
         byAccountable.merge((String) c.rejection.get("accountable"), 1L, Long::sum);
         byStage.merge((String) c.rejection.get("from"), 1L, Long::sum);
       }
+      if (c.acceptedAt != null) {
+        toAccept.add((double) Duration.between(c.enteredQualified, c.acceptedAt).toSeconds());
+        if (c.convertedAt != null) {
+          toConvert.add((double) Duration.between(c.acceptedAt, c.convertedAt).toSeconds());
+        }
+      }
       if (c.converted && c.amount != null) {
         amounts.merge(c.currency, c.amount, BigDecimal::add);
       }
     }
+  }
+
+  private static Instant at(Map<String, Object> event) {
+    return Instant.parse((String) event.get("occurredAt"));
+  }
+
+  /** The median as percentile_cont(0.5) takes it, in hours rounded half up to the hundredth. */
+  static BigDecimal medianHours(List<Double> seconds) {
+    if (seconds.isEmpty()) {
+      return null;
+    }
+    List<Double> sorted = seconds.stream().sorted().toList();
+    int n = sorted.size();
+    double median =
+        n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    return decimal(
+        BigDecimal.valueOf(median).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP));
   }
 
   private static void enter(Cycle cycle, String status) {
@@ -164,6 +205,8 @@ final class FunnelRecount {
                 BigDecimal.valueOf(ratingSum)
                     .divide(BigDecimal.valueOf(ratings), 2, RoundingMode.HALF_UP)));
     f.put("quality.ratings", ratings);
+    f.put("medianHoursToAccept", medianHours(toAccept));
+    f.put("medianHoursToConvert", medianHours(toConvert));
     f.put("disputes", Map.of("opened", disputesOpened, "overturned", disputesOverturned));
     f.put("recycles", recycles);
     Map<String, BigDecimal> exact = new TreeMap<>();
@@ -192,6 +235,8 @@ final class FunnelRecount {
     f.put("rejections.byStage", longs(api.getMap(path + ".rejections.byStage")));
     f.put("quality.meanRating", decimal(api.get(path + ".quality.meanRating")));
     f.put("quality.ratings", api.getLong(path + ".quality.ratings"));
+    f.put("medianHoursToAccept", decimal(api.get(path + ".medianHoursToAccept")));
+    f.put("medianHoursToConvert", decimal(api.get(path + ".medianHoursToConvert")));
     f.put("disputes", longs(api.getMap(path + ".disputes")));
     f.put("recycles", api.getLong(path + ".recycles"));
     Map<String, BigDecimal> amounts = new TreeMap<>();

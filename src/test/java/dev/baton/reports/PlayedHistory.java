@@ -4,6 +4,9 @@ import static dev.baton.testing.Api.as;
 
 import dev.baton.testing.Api.As;
 import dev.baton.testing.Leads;
+import dev.baton.testing.TestClock;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +41,33 @@ final class PlayedHistory {
 
   /** Plays {@code leads} leads of a new source; answers the source and the ids. */
   static Played play(int leads, long seed) {
+    return play(leads, seed, null, null);
+  }
+
+  /**
+   * The same, on Baton's clock stopped at {@code start} and moved on by up to ten minutes before
+   * every step, so that every duration is known to the second.
+   */
+  static Played play(int leads, long seed, TestClock clock, Instant start) {
     Random random = new Random(seed);
+    Instant[] now = {start};
+    Runnable tick =
+        () -> {
+          if (clock != null) {
+            now[0] = now[0].plusSeconds(1 + random.nextInt(600));
+            clock.stoppedAt(now[0]);
+          }
+        };
     String source = Leads.uniqueSource();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < leads; i++) {
       List<String> path = PATHS.get(i < PATHS.size() ? i : random.nextInt(PATHS.size()));
       Map<String, Object> body = Leads.body(source, path.get(0));
+      tick.run();
       String id = Leads.handOff(body);
       ids.add(id);
       for (String step : path.subList(1, path.size())) {
+        tick.run();
         play(id, step, random);
         if (random.nextInt(4) == 0) {
           as(As.SALES)
@@ -85,7 +106,7 @@ final class PlayedHistory {
             "convert",
             Map.of(
                 "amount",
-                100 + random.nextInt(90_000) / 100.0,
+                BigDecimal.valueOf(10_000 + random.nextInt(9_000_000), 2),
                 "currency",
                 currencies[random.nextInt(2)]));
       }
