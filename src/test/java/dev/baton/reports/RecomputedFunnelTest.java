@@ -69,7 +69,7 @@ class RecomputedFunnelTest {
             .jsonPath()
             .using(EXACT);
 
-    assertEquals(recount.figures(), FunnelRecount.figures(funnel, "totals"));
+    assertEquals(recount.figures(), FunnelAnswer.figures(funnel, "totals"));
     // The history covers what the contract distinguishes.
     assertTrue(recount.disputesOverturned >= 3 && recount.recycles >= 3, "overturns and recycles");
     assertTrue(recount.byStage.getOrDefault("ACCEPTED", 0L) >= 1, "a rejection after acceptance");
