@@ -130,7 +130,7 @@ public class ScoreboardService {
         Trend.of(figures.subList(1, figures.size()), months),
         Rejections.of(totals, reasons.list(null)),
         Scorecard.of(report),
-        overdue,
+        overdue.size() > LISTED ? overdue.subList(0, LISTED) : overdue,
         waiting.size() > LISTED ? waiting.subList(0, LISTED) : waiting,
         waiting.size() > LISTED);
   }

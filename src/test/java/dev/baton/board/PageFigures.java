@@ -1,7 +1,6 @@
 package dev.baton.board;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
@@ -74,9 +73,5 @@ final class PageFigures {
     } else {
       assertEquals(value.toString(), shown, name);
     }
-  }
-
-  static void assertNoneMissing(Object value, String name) {
-    assertNull(value, name);
   }
 }
