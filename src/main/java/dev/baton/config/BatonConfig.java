@@ -28,6 +28,29 @@ public interface BatonConfig {
 
   Batch batch();
 
+  Imports imports();
+
+  interface Imports {
+    /** BATON_IMPORTS_MAX_SIZE: the largest file an import takes (50G by default). */
+    @WithDefault("50G")
+    MemorySize maxSize();
+
+    /** BATON_IMPORTS_ROWS_PER_BATCH: rows each batch of an import writes in one transaction. */
+    @WithDefault("1000")
+    int rowsPerBatch();
+
+    /**
+     * BATON_IMPORTS_CLAIM: how long a replica's claim on a running job lasts without a batch
+     * committed; past it, another replica resumes the job from its last checkpoint.
+     */
+    @WithDefault("60S")
+    Duration claim();
+
+    /** BATON_IMPORTS_CHECK_EVERY: how often each replica looks for import jobs to run. */
+    @WithDefault("1S")
+    Duration checkEvery();
+  }
+
   interface Batch {
     /**
      * BATON_BATCH_CONCURRENCY: batches of leads one replica hands off at once (2 by default). A

@@ -21,7 +21,7 @@ public class EventLog {
   public static final List<String> PERSONAL_FIELDS = List.of("note", "text", "opportunityRef");
 
   /** The actor role recorded for what Baton does by itself. */
-  static final String SYSTEM = "SYSTEM";
+  public static final String SYSTEM = "SYSTEM";
 
   private final LeadEventRepository events;
   private final Event<LeadEventRecorded> recorded;

@@ -31,10 +31,13 @@ public record EventView(
       name = "Actor",
       description =
           "The API key that made the change; for what Baton records by itself (an SLA breach"
-              + " noticed by its clock), the name `baton` and no role")
+              + " noticed by its clock), the name `baton` and no role; for a past move brought in"
+              + " by an import, the name `import`, no role and the job's `importId`")
   public record Actor(
       @Schema(required = true) String name,
-      @Schema(ref = "Role", description = "The key's role; absent for Baton itself") String role) {}
+      @Schema(ref = "Role", description = "The key's role; absent for Baton itself") String role,
+      @Schema(description = "The import job that brought this event in, for an imported past")
+          UUID importId) {}
 
   public static EventView from(LeadEvent e) {
     return new EventView(
@@ -44,7 +47,9 @@ public record EventView(
         e.getLeadVersion(),
         e.getOccurredAt(),
         new Actor(
-            e.getActorName(), EventLog.SYSTEM.equals(e.getActorRole()) ? null : e.getActorRole()),
+            e.getActorName(),
+            EventLog.SYSTEM.equals(e.getActorRole()) ? null : e.getActorRole(),
+            e.getImportId()),
         e.getFromStatus(),
         e.getToStatus(),
         e.getData());

@@ -59,6 +59,10 @@ public class LeadEvent {
   @Column(insertable = false, updatable = false)
   private Long txid;
 
+  /** The import job that wrote this event from a lead's past; null for a live change. */
+  @Column(name = "import_id", updatable = false)
+  private UUID importId;
+
   protected LeadEvent() {}
 
   LeadEvent(
@@ -131,5 +135,9 @@ public class LeadEvent {
 
   Long getTxid() {
     return txid;
+  }
+
+  public UUID getImportId() {
+    return importId;
   }
 }

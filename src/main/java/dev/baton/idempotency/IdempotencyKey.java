@@ -4,14 +4,14 @@ import dev.baton.problem.ProblemException;
 import java.util.regex.Pattern;
 
 /** The {@code Idempotency-Key} header, read. */
-final class IdempotencyKey {
+public final class IdempotencyKey {
 
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:~+/=-]{1,255}");
 
   private IdempotencyKey() {}
 
   /** The key as sent, quoted or not; 400 when it is not a usable key. */
-  static String parse(String header) {
+  public static String parse(String header) {
     String key = header.strip();
     if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
       key = key.substring(1, key.length() - 1);

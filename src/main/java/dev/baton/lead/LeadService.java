@@ -108,6 +108,17 @@ public class LeadService {
   }
 
   /**
+   * An import's row that duplicates lead {@code id}, under the duplicate policy UPDATE: the row's
+   * editable fields replace the lead's, as a PATCH replacing them all would.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public LeadView replaceDetails(UUID id, LeadChanges after, Caller caller) {
+    Lead lead = leads.lock(id).orElseThrow(() -> ProblemException.notFound("lead", id));
+    update(lead, after, caller);
+    return LeadViews.of(lead);
+  }
+
+  /**
    * Replaces the editable part of a locked lead, recording which fields changed; a change that
    * changes nothing changes neither version nor history.
    */

@@ -63,6 +63,8 @@ public enum ProblemType {
       "changing or redelivering to a subscription whose receiver answered 410"),
   DELIVERY_IN_FLIGHT(
       409, "Delivery in flight", "redelivering a delivery that is being sent right now"),
+  IMPORT_ENDED(
+      409, "Import ended", "cancelling an import that already succeeded, failed or was cancelled"),
   IDEMPOTENCY_KEY_IN_FLIGHT(
       409, "Request in progress", "a request with this `Idempotency-Key` is still being processed"),
   PRECONDITION_FAILED(412, "Precondition failed", "`If-Match` names an older version"),

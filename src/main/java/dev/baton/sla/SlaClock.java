@@ -35,6 +35,10 @@ public class SlaClock {
   @Column(name = "sla_warned_at")
   private Instant warnedAt;
 
+  /** A clock replayed from an import (true), or a live one (null). */
+  @Column(name = "sla_imported")
+  private Boolean imported;
+
   protected SlaClock() {}
 
   /**
@@ -90,6 +94,19 @@ public class SlaClock {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Marks a clock replayed from an import: it is never warned, and a breach the job notices later
+   * is counted without an event or a webhook (the past is not news).
+   */
+  public void markImported() {
+    imported = Boolean.TRUE;
+    warnAt = null;
+  }
+
+  public boolean isImported() {
+    return Boolean.TRUE.equals(imported);
   }
 
   public boolean isRunning() {

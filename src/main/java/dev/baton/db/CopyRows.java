@@ -1,0 +1,86 @@
+package dev.baton.db;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.postgresql.PGConnection;
+
+/**
+ * Rows in the text format of PostgreSQL's {@code COPY}: columns separated by tabs, one row per
+ * line, {@code \N} for null, and backslash, tab, newline and carriage return escaped.
+ */
+public final class CopyRows {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+  private final StringBuilder text = new StringBuilder(64 * 1024);
+  private boolean empty = true;
+
+  public CopyRows add(Object value) {
+    append(value);
+    text.append('\t');
+    return this;
+  }
+
+  /** The row's last column. */
+  public void last(Object value) {
+    append(value);
+    text.append('\n');
+    empty = false;
+  }
+
+  public boolean isEmpty() {
+    return empty;
+  }
+
+  public String text() {
+    return text.toString();
+  }
+
+  private void append(Object value) {
+    if (value == null) {
+      text.append("\\N");
+    } else if (value instanceof Instant instant) {
+      text.append(TIME.format(instant.atOffset(ZoneOffset.UTC)));
+    } else if (value instanceof java.math.BigDecimal decimal) {
+      text.append(decimal.toPlainString());
+    } else if (value instanceof Boolean bool) {
+      text.append(bool ? 't' : 'f');
+    } else {
+      escape(value.toString());
+    }
+  }
+
+  private void escape(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\\' -> text.append("\\\\");
+        case '\t' -> text.append("\\t");
+        case '\n' -> text.append("\\n");
+        case '\r' -> text.append("\\r");
+        default -> text.append(c);
+      }
+    }
+  }
+
+  /** Copies the rows into {@code table} (with its column list) on the transaction's connection. */
+  public void copyInto(Connection connection, String table) throws SQLException {
+    if (empty) {
+      return;
+    }
+    try {
+      connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn("COPY " + table + " FROM STDIN", new StringReader(text.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.baton.lead;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.db.CopyRows;
+import dev.baton.event.EventLog;
+import dev.baton.lead.HistoryReplay.Played;
+import dev.baton.lead.PastRecords.PastCycle;
+import dev.baton.lead.PastRecords.PastEvent;
+import dev.baton.lead.PastRecords.PastFeedbackRow;
+import dev.baton.sla.SlaClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * Writes played pasts ({@link HistoryReplay}) in the caller's transaction: the leads (and their
+ * external ids) through Hibernate in JDBC batches, then their cycles, events and feedback with
+ * PostgreSQL's {@code COPY}. Events are written as the feed's rows, with no webhook delivery: an
+ * import brings in the past, and the past is not news.
+ */
+@ApplicationScoped
+public class ImportedLeads {
+
+  /** Who an imported event or feedback names: the actor {@code import}, no role. */
+  public static final String ACTOR = "import";
+
+  private static final String CYCLE_COLUMNS =
+      "lead_id, cycle, handed_off_at, source, campaign, segment, content, owner,"
+          + " entered_generated, qualified_at, accepted_at, rejected_at, converted_at,"
+          + " recycled_at, rejection_reason, rejection_accountable, amount, currency,"
+          + " sla_started_at, sla_deadline, sla_state, sla_decided_at, rating_sum, rating_count,"
+          + " sla_breaches, assignee, queue, was_accepted";
+
+  private final EntityManager em;
+  private final ObjectMapper json;
+
+  public ImportedLeads(EntityManager em, ObjectMapper json) {
+    this.em = em;
+    this.json = json;
+  }
+
+  /** Writes {@code rows}, made by import job {@code importId} run by the key {@code keyId}. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void write(List<Played> rows, UUID importId, UUID keyId) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Session session = em.unwrap(Session.class);
+    session.setJdbcBatchSize(Math.min(rows.size(), 1000));
+    rows.forEach(row -> em.persist(row.lead()));
+    em.flush();
+    CopyRows cycles = new CopyRows();
+    CopyRows events = new CopyRows();
+    CopyRows feedback = new CopyRows();
+    for (Played row : rows) {
+      row.cycles().forEach(cycle -> cycle(cycles, cycle));
+      row.events().forEach(event -> event(events, event, importId, keyId));
+      row.feedback().forEach(given -> feedback(feedback, given, keyId));
+    }
+    session.doWork(
+        connection -> {
+          cycles.copyInto(connection, "lead_cycle (" + CYCLE_COLUMNS + ")");
+          events.copyInto(
+              connection,
+              "lead_event (event_id, lead_id, type, lead_version, occurred_at, actor_key_id,"
+                  + " actor_name, actor_role, from_status, to_status, data, import_id)");
+          feedback.copyInto(
+              connection,
+              "lead_feedback (id, lead_id, rating, kind, text, author_key_id, author_name,"
+                  + " author_role, created_at)");
+        });
+    em.clear();
+  }
+
+  private static void cycle(CopyRows out, PastCycle cycle) {
+    LeadCycles.Facts f = cycle.facts();
+    SlaClock sla = f.sla();
+    out.add(f.leadId())
+        .add(f.cycle())
+        .add(f.handedOffAt())
+        .add(f.source())
+        .add(f.campaign())
+        .add(f.segment())
+        .add(f.content())
+        .add(f.owner())
+        .add(f.enteredGenerated())
+        .add(f.qualifiedAt())
+        .add(f.acceptedAt())
+        .add(f.rejectedAt())
+        .add(f.convertedAt())
+        .add(cycle.recycledAt())
+        .add(f.rejectionReason())
+        .add(f.rejectionAccountable())
+        .add(f.amount())
+        .add(f.currency())
+        .add(sla == null ? null : sla.getStartedAt())
+        .add(sla == null ? null : sla.getDeadline())
+        .add(sla == null ? null : sla.getState().name())
+        .add(sla == null ? null : sla.getDecidedAt())
+        .add(cycle.ratingSum())
+        .add(cycle.ratingCount())
+        .add(cycle.breaches())
+        .add(f.assignee())
+        .add(f.queue())
+        .last(f.acceptedAt() != null);
+  }
+
+  private void event(CopyRows out, PastEvent e, UUID importId, UUID keyId) {
+    out.add(e.eventId())
+        .add(e.leadId())
+        .add(e.type())
+        .add(e.leadVersion())
+        .add(e.at())
+        .add(keyId)
+        .add(ACTOR)
+        .add(EventLog.SYSTEM)
+        .add(e.from())
+        .add(e.to())
+        .add(toJson(e.data()))
+        .last(importId);
+  }
+
+  private static void feedback(CopyRows out, PastFeedbackRow f, UUID keyId) {
+    out.add(f.id())
+        .add(f.leadId())
+        .add(f.rating())
+        .add(f.kind())
+        .add(f.text())
+        .add(keyId)
+        .add(ACTOR)
+        .add("ADMIN")
+        .last(f.at());
+  }
+
+  private String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
