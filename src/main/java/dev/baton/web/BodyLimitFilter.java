@@ -34,7 +34,7 @@ public class BodyLimitFilter {
         .handler(
             context -> {
               String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-              if (length != null && tooLarge(length)) {
+              if (length != null && tooLarge(length) && !isImport(context.request())) {
                 context
                     .response()
                     .setStatusCode(413)
@@ -45,6 +45,15 @@ public class BodyLimitFilter {
                 context.next();
               }
             });
+  }
+
+  /**
+   * An import's file is streamed to the database as it comes, whatever its size: its own limit
+   * (BATON_IMPORTS_MAX_SIZE) is counted while it is read.
+   */
+  private static boolean isImport(io.vertx.core.http.HttpServerRequest request) {
+    return request.method() == io.vertx.core.http.HttpMethod.POST
+        && "/api/v1/imports".equals(request.path());
   }
 
   long limit() {
