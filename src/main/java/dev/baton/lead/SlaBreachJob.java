@@ -126,7 +126,14 @@ public class SlaBreachJob {
     int breached = 0;
     for (UUID id : due) {
       Lead lead = leads.findById(id);
-      if (lead.breachSla(now)) {
+      boolean imported = lead.getCycle().getSla().isImported();
+      if (imported && lead.breachSla(now)) {
+        // An imported clock ran out: counted in the figures, and not news (no event, no webhook).
+        conflicts.flush(lead);
+        changes.cycles().save(lead);
+        changes.cycles().breached(lead);
+        breached++;
+      } else if (lead.breachSla(now)) {
         lead.touch(now);
         conflicts.flush(lead);
         changes.slaBreached(lead, now);
