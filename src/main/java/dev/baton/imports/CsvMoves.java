@@ -2,6 +2,10 @@ package dev.baton.imports;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.problem.Problem.FieldError;
+import dev.baton.problem.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +17,27 @@ final class CsvMoves {
 
   private CsvMoves() {}
 
+  /** Each column of a move, and the time column it needs. */
+  private static final Map<String, String> NEEDS =
+      Map.of(
+          "owner", "acceptedAt",
+          "rejectionReason", "rejectedAt",
+          "rejectionNote", "rejectedAt",
+          "amount", "convertedAt",
+          "currency", "convertedAt",
+          "opportunityRef", "convertedAt");
+
   static void add(Map<String, String> row, ObjectNode tree) {
+    List<FieldError> errors = new ArrayList<>();
+    NEEDS.forEach(
+        (column, time) -> {
+          if (row.containsKey(column) && !row.containsKey(time)) {
+            errors.add(new FieldError(column, "is given without " + time));
+          }
+        });
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
     ArrayNode moves = tree.putArray("moves");
     if (row.containsKey("qualifiedAt")) {
       moves.addObject().put("action", "qualify").put("at", row.get("qualifiedAt"));

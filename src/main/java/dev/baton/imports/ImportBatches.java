@@ -15,7 +15,6 @@ import dev.baton.lead.PastRecords.Past;
 import dev.baton.problem.ProblemException;
 import dev.baton.problem.ProblemType;
 import dev.baton.reason.RejectionReason;
-import dev.baton.reason.RejectionReasonService;
 import dev.baton.security.Caller;
 import dev.baton.security.Role;
 import dev.baton.sla.SlaPolicy;
@@ -52,7 +51,6 @@ class ImportBatches {
   private final ImportedLeads imported;
   private final ImportLookups lookups;
   private final LeadService leads;
-  private final RejectionReasonService reasons;
   private final SlaPolicyService policies;
   private final ObjectMapper mapper;
 
@@ -61,14 +59,12 @@ class ImportBatches {
       ImportedLeads imported,
       ImportLookups lookups,
       LeadService leads,
-      RejectionReasonService reasons,
       SlaPolicyService policies,
       ObjectMapper mapper) {
     this.em = em;
     this.imported = imported;
     this.lookups = lookups;
     this.leads = leads;
-    this.reasons = reasons;
     this.policies = policies;
     this.mapper = mapper;
   }
@@ -152,14 +148,12 @@ class ImportBatches {
     return new HistoryReplay.Rules() {
       @Override
       public RejectionReason usableReason(String code) {
+        // Read from the catalog directly: a refusal must not mark the batch's transaction.
         return catalog.computeIfAbsent(
             code,
             c -> {
-              try {
-                return reasons.usable(c);
-              } catch (ProblemException e) {
-                return null;
-              }
+              RejectionReason reason = em.find(RejectionReason.class, c);
+              return reason == null || !reason.isActive() ? null : reason;
             });
       }
 

@@ -111,7 +111,7 @@ public class LeadService {
    * An import's row that duplicates lead {@code id}, under the duplicate policy UPDATE: the row's
    * editable fields replace the lead's, as a PATCH replacing them all would.
    */
-  @Transactional(Transactional.TxType.MANDATORY)
+  @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
   public LeadView replaceDetails(UUID id, LeadChanges after, Caller caller) {
     Lead lead = leads.lock(id).orElseThrow(() -> ProblemException.notFound("lead", id));
     update(lead, after, caller);
