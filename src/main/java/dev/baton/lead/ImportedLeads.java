@@ -18,10 +18,10 @@ import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * Writes played pasts ({@link HistoryReplay}) in the caller's transaction: the leads (and their
- * external ids) through Hibernate in JDBC batches, then their cycles, events and feedback with
- * PostgreSQL's {@code COPY}. Events are written as the feed's rows, with no webhook delivery: an
- * import brings in the past, and the past is not news.
+ * Writes played pasts ({@link HistoryReplay}) in the caller's transaction with PostgreSQL's {@code
+ * COPY}: the leads ({@link LeadRows}) and their external ids, cycles, events and feedback, one
+ * {@code COPY} per table and batch. Events are written as the feed's rows, with no webhook
+ * delivery: an import brings in the past, and the past is not news.
  */
 @ApplicationScoped
 public class ImportedLeads {
@@ -51,19 +51,22 @@ public class ImportedLeads {
       return;
     }
     Session session = em.unwrap(Session.class);
-    session.setJdbcBatchSize(Math.min(rows.size(), 1000));
-    rows.forEach(row -> em.persist(row.lead()));
-    em.flush();
+    CopyRows leads = new CopyRows();
+    CopyRows refs = new CopyRows();
     CopyRows cycles = new CopyRows();
     CopyRows events = new CopyRows();
     CopyRows feedback = new CopyRows();
     for (Played row : rows) {
+      LeadRows.add(leads, row.lead(), this::toJson);
+      LeadRows.refs(refs, row.lead());
       row.cycles().forEach(cycle -> cycle(cycles, cycle));
       row.events().forEach(event -> event(events, event, importId, keyId));
       row.feedback().forEach(given -> feedback(feedback, given, keyId));
     }
     session.doWork(
         connection -> {
+          leads.copyInto(connection, LeadRows.COLUMNS);
+          refs.copyInto(connection, LeadRows.REF_COLUMNS);
           cycles.copyInto(connection, "lead_cycle (" + CYCLE_COLUMNS + ")");
           events.copyInto(
               connection,
@@ -74,7 +77,6 @@ public class ImportedLeads {
               "lead_feedback (id, lead_id, rating, kind, text, author_key_id, author_name,"
                   + " author_role, created_at)");
         });
-    em.clear();
   }
 
   private static void cycle(CopyRows out, PastCycle cycle) {
