@@ -9,13 +9,11 @@ import dev.baton.imports.ImportBatches.Row;
 import dev.baton.imports.Records.Position;
 import dev.baton.imports.Records.Record;
 import dev.baton.json.JsonBinder;
-import dev.baton.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -121,26 +119,9 @@ public class ImportRunner {
         }
       }
       RowParser parser = new RowParser(mapper, binder, header);
-      long number = job.rowsRead;
-      boolean end = false;
-      while (!end) {
-        List<Row> rows = new ArrayList<>();
-        Position next = null;
-        while (rows.size() < config.rowsPerBatch()) {
-          Record record = records.next();
-          if (record == null) {
-            end = true;
-            break;
-          }
-          next = record.next();
-          if (record.blank()) {
-            continue;
-          }
-          number++;
-          rows.add(parse(parser, record, number));
-        }
-        if (next != null) {
-          commit(job, rows, next);
+      try (RowBatches file = new RowBatches(records, parser, job.rowsRead, config.rowsPerBatch())) {
+        for (RowBatches.Batch batch = file.next(); batch != null; batch = file.next()) {
+          commit(job, batch.rows(), batch.next());
         }
       }
       finish(id, "SUCCEEDED", null);
@@ -152,17 +133,6 @@ public class ImportRunner {
       }
       LOG.errorf(e, "Import %s failed", id);
       finish(id, "FAILED", String.valueOf(e.getMessage()));
-    }
-  }
-
-  private static Row parse(RowParser parser, Record record, long number) {
-    if (record.tooLong()) {
-      return new Row(number, null, ProblemException.invalid("row", "is longer than 1 MiB"));
-    }
-    try {
-      return new Row(number, parser.parse(record.bytes()), null);
-    } catch (ProblemException e) {
-      return new Row(number, null, e);
     }
   }
 
