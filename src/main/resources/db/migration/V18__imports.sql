@@ -58,3 +58,10 @@ ALTER TABLE lead_event ADD COLUMN import_id uuid;
 -- An acceptance clock replayed from an import: decided at import time from the history, never
 -- warned, and breached (when it runs out later) without an event or a webhook. NULL: a live clock.
 ALTER TABLE lead ADD COLUMN sla_imported boolean;
+
+-- When an imported event was written. Retention keeps events BATON_EVENT_RETENTION from when they
+-- were recorded: a past brought in today is kept as long as today's events, not purged at once
+-- for having happened long ago. NULL: a live event, recorded when it occurred.
+ALTER TABLE lead_event ADD COLUMN recorded_at timestamptz;
+CREATE INDEX lead_event_retention ON lead_event ((coalesce(recorded_at, occurred_at)));
+DROP INDEX lead_event_occurred;

@@ -75,12 +75,16 @@ public class LeadEventRepository implements PanacheRepositoryBase<LeadEvent, Lon
         .map(LeadEvent::getOccurredAt);
   }
 
-  /** Deletes up to {@code batch} events that occurred before {@code cutoff}; oldest first. */
+  /**
+   * Deletes up to {@code batch} events recorded before {@code cutoff}, oldest first: a live event
+   * is recorded when it occurs, an imported one when it was imported.
+   */
   public int purgeBefore(Instant cutoff, int batch) {
     return getEntityManager()
         .createNativeQuery(
             "DELETE FROM lead_event WHERE id IN"
-                + " (SELECT id FROM lead_event WHERE occurred_at < ?1 ORDER BY occurred_at LIMIT ?2)")
+                + " (SELECT id FROM lead_event WHERE coalesce(recorded_at, occurred_at) < ?1"
+                + " ORDER BY coalesce(recorded_at, occurred_at) LIMIT ?2)")
         .setParameter(1, cutoff)
         .setParameter(2, batch)
         .executeUpdate();

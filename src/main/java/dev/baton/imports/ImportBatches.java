@@ -120,7 +120,7 @@ class ImportBatches {
         refuse(results, counts, jobId, row.number(), duplicates.problem(one, duplicate));
       }
     }
-    imported.write(created, jobId, keyId);
+    imported.write(created, jobId, keyId, now);
     Caller caller = new Caller(keyId, ImportedLeads.ACTOR, Role.ADMIN, null);
     for (Row row : updates) {
       UUID id = (UUID) outcome.get(row.number());

@@ -46,7 +46,7 @@ public class ImportedLeads {
 
   /** Writes {@code rows}, made by import job {@code importId} run by the key {@code keyId}. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void write(List<Played> rows, UUID importId, UUID keyId) {
+  public void write(List<Played> rows, UUID importId, UUID keyId, java.time.Instant now) {
     if (rows.isEmpty()) {
       return;
     }
@@ -60,7 +60,7 @@ public class ImportedLeads {
       LeadRows.add(leads, row.lead(), this::toJson);
       LeadRows.refs(refs, row.lead());
       row.cycles().forEach(cycle -> cycle(cycles, cycle));
-      row.events().forEach(event -> event(events, event, importId, keyId));
+      row.events().forEach(event -> event(events, event, importId, keyId, now));
       row.feedback().forEach(given -> feedback(feedback, given, keyId));
     }
     session.doWork(
@@ -71,7 +71,8 @@ public class ImportedLeads {
           events.copyInto(
               connection,
               "lead_event (event_id, lead_id, type, lead_version, occurred_at, actor_key_id,"
-                  + " actor_name, actor_role, from_status, to_status, data, import_id)");
+                  + " actor_name, actor_role, from_status, to_status, data, import_id,"
+                  + " recorded_at)");
           feedback.copyInto(
               connection,
               "lead_feedback (id, lead_id, rating, kind, text, author_key_id, author_name,"
@@ -112,7 +113,7 @@ public class ImportedLeads {
         .last(f.acceptedAt() != null);
   }
 
-  private void event(CopyRows out, PastEvent e, UUID importId, UUID keyId) {
+  private void event(CopyRows out, PastEvent e, UUID importId, UUID keyId, java.time.Instant now) {
     out.add(e.eventId())
         .add(e.leadId())
         .add(e.type())
@@ -124,7 +125,8 @@ public class ImportedLeads {
         .add(e.from())
         .add(e.to())
         .add(toJson(e.data()))
-        .last(importId);
+        .add(importId)
+        .last(now);
   }
 
   private static void feedback(CopyRows out, PastFeedbackRow f, UUID keyId) {

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ImportJobTest {
 
+  @jakarta.inject.Inject dev.baton.event.EventRetentionJob retention;
+
   static String email() {
     return "imp-" + UUID.randomUUID() + "@example.com";
   }
@@ -63,5 +65,8 @@ class ImportJobTest {
         .body("data[0].actor.name", equalTo("import"))
         .body("data[0].actor.importId", equalTo(job.getString("id")))
         .body("data[2].occurredAt", equalTo("2025-01-06T15:00:00Z"));
+    // Retention counts from when the past was brought in, not from when it happened.
+    retention.purge(java.time.Instant.now());
+    assertEquals(5, dev.baton.testing.Leads.historyTypes(lead).size());
   }
 }
