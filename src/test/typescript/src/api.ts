@@ -38,6 +38,7 @@ export type LeadStatus = F.LeadStatus & A.LeadStatus;
 export type SlaState = F.SlaState & A.SlaState;
 export type FunnelGroupBy = F.FunnelGroupBy & A.FunnelGroupBy;
 export type EventType = F.EventType & A.EventType;
+export type ExportFormat = F.ExportFormat & A.ExportFormat;
 
 /** The filters of listLeads, in the query: none names a person. */
 export interface LeadFilter {
@@ -57,6 +58,21 @@ export interface LeadSearch extends LeadFilter {
   owner?: string;
 }
 
+/** The filters of the lead export that the scenario uses; `after` resumes a download. */
+export interface LeadExport {
+  source?: string;
+  format?: ExportFormat;
+  after?: string;
+}
+
+/** The filters of the event export that the scenario uses. */
+export interface EventExport {
+  leadId?: string;
+  types?: EventType[];
+  format?: ExportFormat;
+  after?: string;
+}
+
 export interface Baton {
   readonly client: string;
 
@@ -72,6 +88,10 @@ export interface Baton {
   // Disputes
   disputeRejection(id: string, body: F.OpenDispute & A.OpenDispute, ifMatch?: string, idempotencyKey?: string): Promise<Res<Lead>>;
   resolveDispute(id: string, body: F.ResolveDispute & A.ResolveDispute, ifMatch?: string, idempotencyKey?: string): Promise<Res<Lead>>;
+
+  // Exports: the download as text (NDJSON lines, or CSV rows)
+  exportLeads(filter: LeadExport): Promise<Res<string>>;
+  exportEvents(filter: EventExport): Promise<Res<string>>;
 
   // Feedback
   giveFeedback(id: string, body: F.NewFeedback & A.NewFeedback, idempotencyKey?: string): Promise<Res<F.Feedback | A.Feedback>>;

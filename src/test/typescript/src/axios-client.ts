@@ -70,6 +70,21 @@ export function axiosBaton(basePath: string, apiKey: string, listener: ExchangeL
   const policy = new A.SLAPolicyApi(config, undefined, http);
   const webhooks = new A.WebhooksApi(config, undefined, http);
   const routing = new A.RoutingApi(config, undefined, http);
+  const exports = new A.ExportsApi(config, undefined, http);
+  // A download is not one JSON document: axios is told to keep it as text.
+  const asText = { responseType: 'text' as const };
+  const text = async (answer: Promise<Res<File>>): Promise<Res<string>> => {
+    try {
+      const res = await answer;
+      return { ...res, body: String(res.body) };
+    } catch (e) {
+      // As text, a refusal's problem+json arrives unparsed too.
+      if (e instanceof ProblemError && typeof e.problem === 'string') {
+        throw new ProblemError(e.status, JSON.parse(e.problem) as A.Problem, (name) => e.header(name));
+      }
+      throw e;
+    }
+  };
   return {
     client,
     createApiKey: (body, idempotencyKey) => call(keys.createApiKey(body, idempotencyKey)),
@@ -78,6 +93,9 @@ export function axiosBaton(basePath: string, apiKey: string, listener: ExchangeL
     revokeApiKey: (id) => call(keys.revokeApiKey(id)),
 
     readChangeFeed: (after, types, limit) => call(feed.readChangeFeed(after, types, limit)),
+    exportLeads: ({ source, format, after }) =>
+      text(call(exports.exportLeads(after, undefined, undefined, undefined, format, undefined, undefined, source, undefined, undefined, asText))),
+    exportEvents: ({ leadId, types, format, after }) => text(call(exports.exportEvents(after, format, undefined, leadId, undefined, types, asText))),
 
     disputeRejection: (id, body, ifMatch, idempotencyKey) => call(disputes.disputeRejection(id, body, ifMatch, idempotencyKey)),
     resolveDispute: (id, body, ifMatch, idempotencyKey) => call(disputes.resolveDispute(id, body, ifMatch, idempotencyKey)),

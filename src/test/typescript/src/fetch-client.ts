@@ -3,6 +3,12 @@
 import * as F from '../gen/fetch';
 import { Baton, ExchangeListener, LeadFilter, LeadSearch, PRISM_PROBLEM_PREFIX, ProblemError, Res } from './api';
 
+/** A download, read as text: the generated client answers it as a Blob. */
+async function text(answer: Promise<Res<Blob>>): Promise<Res<string>> {
+  const res = await answer;
+  return { ...res, body: await res.body.text() };
+}
+
 /** Reads every answer as the transport saw it: for coverage and for Prism's verdicts. */
 function observer(client: string, listener: ExchangeListener): F.Middleware {
   return {
@@ -58,6 +64,7 @@ export function fetchBaton(basePath: string, apiKey: string, listener: ExchangeL
   const policy = new F.SLAPolicyApi(config);
   const webhooks = new F.WebhooksApi(config);
   const routing = new F.RoutingApi(config);
+  const exports = new F.ExportsApi(config);
   return {
     client,
     createApiKey: (newApiKey, idempotencyKey) => call(keys.createApiKeyRaw({ newApiKey, idempotencyKey })),
@@ -66,6 +73,8 @@ export function fetchBaton(basePath: string, apiKey: string, listener: ExchangeL
     revokeApiKey: (id) => call(keys.revokeApiKeyRaw({ id })),
 
     readChangeFeed: (after, types, limit) => call(feed.readChangeFeedRaw({ after, types, limit })),
+    exportLeads: ({ source, format, after }) => text(call(exports.exportLeadsRaw({ source, format, after }))),
+    exportEvents: ({ leadId, types, format, after }) => text(call(exports.exportEventsRaw({ leadId, types, format, after }))),
 
     disputeRejection: (id, openDispute, ifMatch, idempotencyKey) =>
       call(disputes.disputeRejectionRaw({ id, openDispute, ifMatch, idempotencyKey })),

@@ -547,6 +547,33 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
   });
 
   // ---------------------------------------------------------------------------------------------
+  // The exports: this run's leads and lead A's events, as NDJSON and CSV, resumed after a line
+  await step('exportLeads and exportEvents', async () => {
+    const lead = need(a, 'lead A');
+    const lines = (body: string): { id: string; type?: string; leadVersion?: number; contact?: unknown; erasedAt?: string }[] =>
+      body.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { id: string });
+    const all = await analyst.exportLeads({ source });
+    const leads = lines(all.body);
+    c.ok(n('exportLeads source=…: NDJSON, one lead per line, lead C as its skeleton'),
+      (all.header('content-type') ?? '').startsWith('application/x-ndjson') && leads.some((l) => l.id === lead.id)
+      && leads.some((l) => l.id === leadC && l.contact === undefined && l.erasedAt !== undefined), leads.map((l) => l.id));
+    const rest = await analyst.exportLeads({ source, after: leads[0]?.id });
+    c.eq(n('exportLeads after the first line: exactly the others'), lines(rest.body).map((l) => l.id), leads.slice(1).map((l) => l.id));
+    const csv = await analyst.exportLeads({ source, format: 'csv' });
+    c.ok(n('exportLeads format=csv: a header, then one row per lead'),
+      (csv.header('content-type') ?? '').startsWith('text/csv') && csv.body.startsWith('id,status,email,')
+      && csv.body.split('\r\n').filter((l) => l !== '').length >= leads.length + 1, csv.body.slice(0, 300));
+    await refused('exportLeads after a lead that does not exist: 400', () => analyst.exportLeads({ source, after: randomUUID() }), 400, 'validation-error');
+    const events = await analyst.exportEvents({ leadId: lead.id });
+    c.eq(n('exportEvents leadId=A: lead A\'s events, in order'), lines(events.body).map((e) => `${e.leadVersion}:${e.type}`),
+      ['1:lead.created', '2:lead.updated', '3:lead.qualified', '4:lead.accepted', '4:lead.feedback_added', '5:lead.converted']);
+    const converted = await analyst.exportEvents({ leadId: lead.id, types: ['lead.converted'], format: 'csv' });
+    c.ok(n('exportEvents types=lead.converted format=csv: a header and one row'),
+      converted.body.startsWith('id,type,leadId,') && converted.body.split('\r\n').filter((l) => l !== '').length === 2, converted.body);
+    await refused('exportEvents after an event that does not exist: 400', () => analyst.exportEvents({ after: randomUUID() }), 400, 'validation-error');
+  });
+
+  // ---------------------------------------------------------------------------------------------
   // Webhook deliveries of those events: signatures, delivery log, redelivery, secret rotation
   let deliveryId = '';
   await step('webhook messages', async () => {

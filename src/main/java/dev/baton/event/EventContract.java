@@ -50,9 +50,9 @@ public final class EventContract {
   }
 
   /**
-   * Where a caller names event types (a subscription's {@code eventTypes}, the feed's {@code
-   * types}), the contract lists them, as the server checks them. Answers keep plain strings, so
-   * that a type added later never makes an older client fail to read a subscription.
+   * Where a caller names event types (a subscription's {@code eventTypes}, the feed's and the
+   * export's {@code types}), the contract lists them, as the server checks them. Answers keep plain
+   * strings, so that a type added later never makes an older client fail to read a subscription.
    */
   private static void typedEventTypes(OpenAPI openAPI) {
     Components components = openAPI.getComponents();
@@ -70,17 +70,19 @@ public final class EventContract {
           .get("eventTypes")
           .setItems(ref("EventType"));
     }
-    openAPI.getPaths().getPathItem("/api/v1/events").getGET().getParameters().stream()
-        .filter(parameter -> "types".equals(parameter.getName()))
-        .forEach(
-            parameter ->
-                parameter
-                    .style(Parameter.Style.FORM)
-                    .explode(false)
-                    .schema(
-                        OASFactory.createSchema()
-                            .addType(SchemaType.ARRAY)
-                            .items(ref("EventType"))));
+    for (String path : List.of("/api/v1/events", "/api/v1/exports/events")) {
+      openAPI.getPaths().getPathItem(path).getGET().getParameters().stream()
+          .filter(parameter -> "types".equals(parameter.getName()))
+          .forEach(
+              parameter ->
+                  parameter
+                      .style(Parameter.Style.FORM)
+                      .explode(false)
+                      .schema(
+                          OASFactory.createSchema()
+                              .addType(SchemaType.ARRAY)
+                              .items(ref("EventType"))));
+    }
   }
 
   /** lead.feedback_added → LeadFeedbackAdded. */

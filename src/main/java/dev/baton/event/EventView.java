@@ -40,18 +40,45 @@ public record EventView(
           UUID importId) {}
 
   public static EventView from(LeadEvent e) {
-    return new EventView(
+    return of(
         e.getEventId(),
         e.getType(),
         e.getLeadId(),
         e.getLeadVersion(),
         e.getOccurredAt(),
-        new Actor(
-            e.getActorName(),
-            EventLog.SYSTEM.equals(e.getActorRole()) ? null : e.getActorRole(),
-            e.getImportId()),
+        e.getActorName(),
+        e.getActorRole(),
+        e.getImportId(),
         e.getFromStatus(),
         e.getToStatus(),
         e.getData());
+  }
+
+  /**
+   * An event as lead_event stores it, read without the entity (the export streams rows); the role
+   * Baton records for itself is shown as no role.
+   */
+  public static EventView of(
+      UUID id,
+      String type,
+      UUID leadId,
+      long leadVersion,
+      Instant occurredAt,
+      String actorName,
+      String actorRole,
+      UUID importId,
+      String fromStatus,
+      String toStatus,
+      Map<String, Object> data) {
+    return new EventView(
+        id,
+        type,
+        leadId,
+        leadVersion,
+        occurredAt,
+        new Actor(actorName, EventLog.SYSTEM.equals(actorRole) ? null : actorRole, importId),
+        fromStatus,
+        toStatus,
+        data);
   }
 }
