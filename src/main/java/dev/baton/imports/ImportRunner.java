@@ -108,6 +108,7 @@ public class ImportRunner {
   private void run(UUID id) {
     ImportJob job = QuarkusTransaction.requiringNew().call(() -> em.find(ImportJob.class, id));
     boolean csv = job.format == ImportJob.Format.CSV;
+    LOG.infof("Import %s claimed; %d rows were written before", id, job.rowsRead);
     try {
       Records records = new Records(seq -> chunk(id, seq), job.chunks, position(id), csv);
       CsvRows header = null;

@@ -4,7 +4,6 @@ import dev.baton.event.EventLog;
 import dev.baton.event.EventType;
 import dev.baton.lead.PastRecords.Past;
 import dev.baton.lead.PastRecords.PastCycle;
-import dev.baton.lead.PastRecords.PastEvent;
 import dev.baton.lead.PastRecords.PastFeedback;
 import dev.baton.lead.PastRecords.PastFeedbackRow;
 import dev.baton.lead.PastRecords.PastMove;
@@ -15,7 +14,6 @@ import dev.baton.sla.SlaClock;
 import dev.baton.sla.SlaState;
 import dev.baton.sla.SlaTerms;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,86 +33,6 @@ public final class HistoryReplay {
     RejectionReason usableReason(String code);
 
     SlaTerms terms(String segment);
-  }
-
-  /** A played row: what an import writes for it. */
-  public static final class Played {
-    private final Lead lead;
-    private final List<PastCycle> cycles = new ArrayList<>();
-    private final List<PastEvent> events = new ArrayList<>();
-    private final List<PastFeedbackRow> feedback = new ArrayList<>();
-    private int ratingSum;
-    private int ratingCount;
-    private int breaches;
-
-    private Played(Lead lead) {
-      this.lead = lead;
-    }
-
-    public UUID leadId() {
-      return lead.getId();
-    }
-
-    public String emailNormalized() {
-      return lead.getEmailNormalized();
-    }
-
-    /** Open at the end of its past: the person's one open lead. */
-    public boolean open() {
-      return LeadRepository.OPEN.contains(lead.getStatus());
-    }
-
-    public List<ExternalRef> externalRefs() {
-      return lead.getExternalRefs();
-    }
-
-    Lead lead() {
-      return lead;
-    }
-
-    /** The person's last closed lead, which this one follows (in its history too). */
-    public void link(UUID previousLeadId) {
-      lead.linkTo(previousLeadId);
-      events.get(0).data().put("previousLeadId", previousLeadId);
-    }
-
-    public java.time.Instant createdAt() {
-      return lead.getCreatedAt();
-    }
-
-    List<PastCycle> cycles() {
-      return cycles;
-    }
-
-    List<PastEvent> events() {
-      return events;
-    }
-
-    List<PastFeedbackRow> feedback() {
-      return feedback;
-    }
-
-    private void closeCycle(Instant recycledAt) {
-      cycles.add(
-          new PastCycle(LeadCycles.Facts.of(lead), recycledAt, ratingSum, ratingCount, breaches));
-      ratingSum = 0;
-      ratingCount = 0;
-      breaches = 0;
-    }
-
-    private void event(
-        EventType type, Instant at, LeadStatus from, LeadStatus to, Map<String, Object> data) {
-      events.add(
-          new PastEvent(
-              UUID.randomUUID(),
-              lead.getId(),
-              type.value(),
-              lead.getVersion(),
-              at,
-              from == null ? null : from.name(),
-              to == null ? null : to.name(),
-              data));
-    }
   }
 
   private HistoryReplay() {}

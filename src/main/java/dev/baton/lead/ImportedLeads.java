@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.db.CopyRows;
 import dev.baton.event.EventLog;
-import dev.baton.lead.HistoryReplay.Played;
 import dev.baton.lead.PastRecords.PastCycle;
 import dev.baton.lead.PastRecords.PastEvent;
 import dev.baton.lead.PastRecords.PastFeedbackRow;
