@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An import job (table import_job): its file's size, where its rows stand, and who runs it. The
@@ -18,6 +19,8 @@ import java.util.UUID;
 @Table(name = "import_job")
 public class ImportJob {
 
+  // Named in the contract after imports: plain "State" would push the webhook's State to "State1".
+  @Schema(name = "ImportState")
   public enum State {
     UPLOADING,
     QUEUED,
@@ -31,12 +34,14 @@ public class ImportJob {
     }
   }
 
+  @Schema(name = "ImportFormat")
   public enum Format {
     NDJSON,
     CSV
   }
 
   /** What becomes of a row whose person already has an open lead, or whose external id is taken. */
+  @Schema(name = "ImportDuplicates")
   public enum Duplicates {
     REFUSE,
     SKIP,

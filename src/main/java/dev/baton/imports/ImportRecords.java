@@ -64,6 +64,7 @@ public final class ImportRecords {
   }
 
   /** What became of one row; a line of the results file. */
+  @Schema(name = "ImportOutcome")
   public enum Outcome {
     CREATED,
     UPDATED,
