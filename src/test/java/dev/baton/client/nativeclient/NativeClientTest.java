@@ -16,7 +16,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class NativeClientTest
-    implements LeadsTour, MovesTour, WebhooksTour, AdminTour, ReportsTour, RoutingTour {
+    implements LeadsTour,
+        MovesTour,
+        WebhooksTour,
+        AdminTour,
+        ReportsTour,
+        RoutingTour,
+        ImportsTour {
 
   private static final AtomicInteger RAN = new AtomicInteger();
 

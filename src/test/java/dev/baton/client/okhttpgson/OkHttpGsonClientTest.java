@@ -15,7 +15,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class OkHttpGsonClientTest
-    implements LeadsTour, MovesTour, WebhooksTour, AdminTour, ReportsTour, RoutingTour {
+    implements LeadsTour,
+        MovesTour,
+        WebhooksTour,
+        AdminTour,
+        ReportsTour,
+        RoutingTour,
+        ImportsTour {
 
   private static final AtomicInteger RAN = new AtomicInteger();
 
