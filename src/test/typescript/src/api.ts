@@ -39,6 +39,9 @@ export type SlaState = F.SlaState & A.SlaState;
 export type FunnelGroupBy = F.FunnelGroupBy & A.FunnelGroupBy;
 export type EventType = F.EventType & A.EventType;
 export type ExportFormat = F.ExportFormat & A.ExportFormat;
+export type ImportJob = F.ImportJob | A.ImportJob;
+export type ImportDuplicates = F.CreateImportDuplicatesEnum & A.CreateImportDuplicatesEnum;
+export type ImportResultsFormat = F.GetImportResultsFormatEnum & A.GetImportResultsFormatEnum;
 
 /** The filters of listLeads, in the query: none names a person. */
 export interface LeadFilter {
@@ -96,6 +99,12 @@ export interface Baton {
   // Feedback
   giveFeedback(id: string, body: F.NewFeedback & A.NewFeedback, idempotencyKey?: string): Promise<Res<F.Feedback | A.Feedback>>;
   listFeedback(id: string): Promise<Res<F.FeedbackList | A.FeedbackList>>;
+
+  // Imports: the file goes as text; its results come back as text, one line per row
+  createImport(file: string, duplicates?: ImportDuplicates, idempotencyKey?: string): Promise<Res<ImportJob>>;
+  getImport(id: string): Promise<Res<ImportJob>>;
+  cancelImport(id: string): Promise<Res<ImportJob>>;
+  getImportResults(id: string, format?: ImportResultsFormat): Promise<Res<string>>;
 
   // Lead moves
   qualifyLead(id: string, body?: F.QualifyLead & A.QualifyLead, ifMatch?: string, idempotencyKey?: string): Promise<Res<Lead>>;

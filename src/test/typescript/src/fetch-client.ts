@@ -65,6 +65,7 @@ export function fetchBaton(basePath: string, apiKey: string, listener: ExchangeL
   const webhooks = new F.WebhooksApi(config);
   const routing = new F.RoutingApi(config);
   const exports = new F.ExportsApi(config);
+  const imports = new F.ImportsApi(config);
   return {
     client,
     createApiKey: (newApiKey, idempotencyKey) => call(keys.createApiKeyRaw({ newApiKey, idempotencyKey })),
@@ -83,6 +84,14 @@ export function fetchBaton(basePath: string, apiKey: string, listener: ExchangeL
 
     giveFeedback: (id, newFeedback, idempotencyKey) => call(feedback.giveFeedbackRaw({ id, newFeedback, idempotencyKey })),
     listFeedback: (id) => call(feedback.listFeedbackRaw({ id })),
+
+    createImport: (body, duplicates, idempotencyKey) => call(imports.createImportRaw({ body, duplicates, idempotencyKey })),
+    getImport: (id) => call(imports.getImportRaw({ id })),
+    cancelImport: (id) => call(imports.cancelImportRaw({ id })),
+    getImportResults: async (id, format) => {
+      const results = await call(imports.getImportResultsRaw({ id, format }));
+      return { ...results, body: await results.body.text() };
+    },
 
     qualifyLead: (id, qualifyLead, ifMatch, idempotencyKey) => call(moves.qualifyLeadRaw({ id, qualifyLead, ifMatch, idempotencyKey })),
     acceptLead: (id, acceptLead, ifMatch, idempotencyKey) => call(moves.acceptLeadRaw({ id, acceptLead, ifMatch, idempotencyKey })),

@@ -8,6 +8,7 @@ import { Webhook } from 'standardwebhooks';
 import { WebhookMessage, WebhookMessageFromJSON } from '../gen/fetch';
 import { Baton, Lead, NewLead, Problem, ProblemError, Res } from './api';
 import { Checks, describe, waitFor } from './checks';
+import { runImports } from './imports';
 import { Received, Receiver } from './receiver';
 
 export interface ScenarioEnv {
@@ -685,4 +686,8 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
       && sla.body.marketing.qualifiedCommitment !== undefined && sla.body.sales.breaches === 0 && sla.body.sales.due === 1, sla.body);
     await refused('getSlaReport with to before from: 400', () => analyst.getSlaReport(isoDay(1), isoDay(0)), 400, 'validation-error');
   });
+
+  // ---------------------------------------------------------------------------------------------
+  // Imports of leads with their past (imports.ts)
+  await runImports(c, env, admin, marketing);
 }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Table(name = "import_job")
 public class ImportJob {
 
+  // Named in the contract after imports: plain "State" would push the webhook's State to "State1".
   @Schema(name = "ImportState")
   public enum State {
     UPLOADING,
@@ -40,7 +41,7 @@ public class ImportJob {
   }
 
   /** What becomes of a row whose person already has an open lead, or whose external id is taken. */
-  @Schema(name = "DuplicatePolicy")
+  @Schema(name = "ImportDuplicates")
   public enum Duplicates {
     REFUSE,
     SKIP,

@@ -5,6 +5,7 @@ import dev.baton.idempotency.Idempotent;
 import dev.baton.imports.ImportJob.Duplicates;
 import dev.baton.imports.ImportJob.Format;
 import dev.baton.imports.ImportRecords.ImportJobView;
+import dev.baton.problem.Problem;
 import dev.baton.problem.ProblemException;
 import dev.baton.security.Caller;
 import dev.baton.security.Role;
@@ -76,12 +77,16 @@ public class ImportResource {
               + " is skipped, the existing lead named), `update` (the row's editable fields replace"
               + " the existing lead's). An `Idempotency-Key` makes the upload safe to retry: the"
               + " same file answers the first job; another file is 422. A CSV header naming an"
-              + " unknown column is 400 before anything is stored.")
+              + " unknown column is 400 before anything is stored. Clients generated from this"
+              + " document send the file from a string; a file too big for memory goes as a plain"
+              + " HTTP POST that streams it.")
+  // Text, not format: binary: Java's native generator would send a binary body's File as the
+  // JSON string of its path.
   @RequestBody(
       required = true,
       content = {
-        @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+        @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
       })
   @APIResponse(
       responseCode = "202",
@@ -156,7 +161,9 @@ public class ImportResource {
 
   @GET
   @Path("/{id}/results")
-  @Produces({NDJSON, CSV})
+  // With the problem's type too: okhttp-gson sends the one JSON type this operation lists, the
+  // problem's, as its whole Accept. The answer names its own type (NDJSON or CSV) below.
+  @Produces({NDJSON, CSV, Problem.MEDIA_TYPE})
   @Operation(
       operationId = "getImportResults",
       summary = "The per-row results of an import (admin)",
@@ -166,12 +173,14 @@ public class ImportResource {
               + " REFUSED), `leadId` (the lead created or updated, or the one a skipped row"
               + " duplicates) and, for a refused row, its `problem`. NDJSON by default;"
               + " `format=csv` gives row,outcome,leadId,problem with the problem as JSON text.")
+  // A file to download (format: binary): Java's native generator reads a plain string answer as a
+  // JSON value, which NDJSON and CSV are not.
   @APIResponse(
       responseCode = "200",
       description = "The results, one line per row",
       content = {
-        @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)),
-        @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
+        @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"))
       })
   @APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
   @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)

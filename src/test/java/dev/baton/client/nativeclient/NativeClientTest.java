@@ -22,7 +22,8 @@ class NativeClientTest
         AdminTour,
         ReportsTour,
         RoutingTour,
-        ExportsTour {
+        ExportsTour,
+        ImportsTour {
 
   private static final AtomicInteger RAN = new AtomicInteger();
 

@@ -21,7 +21,8 @@ class OkHttpGsonClientTest
         AdminTour,
         ReportsTour,
         RoutingTour,
-        ExportsTour {
+        ExportsTour,
+        ImportsTour {
 
   private static final AtomicInteger RAN = new AtomicInteger();
 
