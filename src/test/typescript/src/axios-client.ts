@@ -88,18 +88,6 @@ export function axiosBaton(basePath: string, apiKey: string, listener: ExchangeL
   const exports = new A.ExportsApi(config, undefined, http);
   // A download is not one JSON document: axios is told to keep it as text.
   const asText = { responseType: 'text' as const };
-  const text = async (answer: Promise<Res<File>>): Promise<Res<string>> => {
-    try {
-      const res = await answer;
-      return { ...res, body: String(res.body) };
-    } catch (e) {
-      // As text, a refusal's problem+json arrives unparsed too.
-      if (e instanceof ProblemError && typeof e.problem === 'string') {
-        throw new ProblemError(e.status, JSON.parse(e.problem) as A.Problem, (name) => e.header(name));
-      }
-      throw e;
-    }
-  };
   const imports = new A.ImportsApi(config, undefined, http);
   return {
     client,
@@ -110,8 +98,8 @@ export function axiosBaton(basePath: string, apiKey: string, listener: ExchangeL
 
     readChangeFeed: (after, types, limit) => call(feed.readChangeFeed(after, types, limit)),
     exportLeads: ({ source, format, after }) =>
-      text(call(exports.exportLeads(after, undefined, undefined, undefined, format, undefined, undefined, source, undefined, undefined, asText))),
-    exportEvents: ({ leadId, types, format, after }) => text(call(exports.exportEvents(after, format, undefined, leadId, undefined, types, asText))),
+      text(exports.exportLeads(after, undefined, undefined, undefined, format, undefined, undefined, source, undefined, undefined, asText)),
+    exportEvents: ({ leadId, types, format, after }) => text(exports.exportEvents(after, format, undefined, leadId, undefined, types, asText)),
 
     disputeRejection: (id, body, ifMatch, idempotencyKey) => call(disputes.disputeRejection(id, body, ifMatch, idempotencyKey)),
     resolveDispute: (id, body, ifMatch, idempotencyKey) => call(disputes.resolveDispute(id, body, ifMatch, idempotencyKey)),
@@ -122,7 +110,7 @@ export function axiosBaton(basePath: string, apiKey: string, listener: ExchangeL
     createImport: (body, duplicates, idempotencyKey) => call(imports.createImport(body, duplicates, idempotencyKey)),
     getImport: (id) => call(imports.getImport(id)),
     cancelImport: (id) => call(imports.cancelImport(id)),
-    getImportResults: (id, format) => text(imports.getImportResults(id, format, { responseType: 'text' })),
+    getImportResults: (id, format) => text(imports.getImportResults(id, format, asText)),
 
     qualifyLead: (id, body, ifMatch, idempotencyKey) => call(moves.qualifyLead(id, ifMatch, idempotencyKey, body)),
     acceptLead: (id, body, ifMatch, idempotencyKey) => call(moves.acceptLead(id, body, ifMatch, idempotencyKey)),
