@@ -23,7 +23,6 @@ import dev.baton.sla.SlaTerms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,15 +33,19 @@ import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * One batch of an import's rows, written in the caller's transaction: each row played ({@link
- * HistoryReplay}), checked for duplicates against the leads there and the batch's own, then the new
- * leads written together ({@link ImportedLeads}) and every row's result.
+ * One batch of an import's rows, written in the caller's transaction: each row, played ahead
+ * ({@link RowPlayer}), is checked for duplicates against the leads there and the batch's own, then
+ * the new leads are written together ({@link ImportedLeads}) with every row's result.
  */
 @ApplicationScoped
 class ImportBatches {
 
-  /** A row as read: its number, and its past or the problem that refused it. */
-  record Row(long number, Past past, ProblemException problem) {}
+  /** A row as read: its number, its past and that past played, or the problem that refused it. */
+  record Row(long number, Past past, Played played, ProblemException problem) {
+    static Row refused(long number, ProblemException problem) {
+      return new Row(number, null, null, problem);
+    }
+  }
 
   /** What the batch did with its rows. */
   record Counts(long created, long updated, long skipped, long refused) {}
@@ -69,10 +72,9 @@ class ImportBatches {
     this.mapper = mapper;
   }
 
+  /** Writes {@code rows}, each played and rendered ahead ({@link RowPlayer}). */
   @Transactional(Transactional.TxType.MANDATORY)
-  Counts write(UUID jobId, UUID keyId, ImportJob.Duplicates policy, List<Row> rows, Instant now) {
-    HistoryReplay.Rules rules = rules();
-    List<Played> played = new ArrayList<>(rows.size());
+  Counts write(UUID jobId, UUID keyId, ImportJob.Duplicates policy, List<Row> rows) {
     Set<String> emails = new LinkedHashSet<>();
     Set<ExternalRef> refs = new LinkedHashSet<>();
     Map<Long, Object> outcome = new HashMap<>();
@@ -81,15 +83,10 @@ class ImportBatches {
         outcome.put(row.number(), row.problem());
         continue;
       }
-      try {
-        Played one = HistoryReplay.play(row.past(), now, rules);
-        played.add(one);
-        outcome.put(row.number(), one);
-        emails.add(one.emailNormalized());
-        refs.addAll(one.externalRefs());
-      } catch (ProblemException e) {
-        outcome.put(row.number(), e);
-      }
+      Played one = row.played();
+      outcome.put(row.number(), one);
+      emails.add(one.emailNormalized());
+      refs.addAll(one.externalRefs());
     }
     Existing existing = lookups.lockAndFind(emails, refs);
     Seen duplicates = new Seen(existing);
@@ -114,13 +111,13 @@ class ImportBatches {
         counts[2]++;
         result(results, jobId, row.number(), Outcome.SKIPPED, duplicate, null);
       } else if (policy == ImportJob.Duplicates.UPDATE) {
-        updates.add(new Row(row.number(), row.past(), null));
+        updates.add(row);
         outcome.put(row.number(), duplicate);
       } else {
         refuse(results, counts, jobId, row.number(), duplicates.problem(one, duplicate));
       }
     }
-    imported.write(created, jobId, keyId, now);
+    imported.write(created);
     Caller caller = new Caller(keyId, ImportedLeads.ACTOR, Role.ADMIN, null);
     for (Row row : updates) {
       UUID id = (UUID) outcome.get(row.number());
@@ -142,19 +139,24 @@ class ImportBatches {
     return new Counts(counts[0], counts[1], counts[2], counts[3]);
   }
 
-  private HistoryReplay.Rules rules() {
+  /**
+   * The catalog's usable reasons and the SLA policy as they are now: a job plays its rows by the
+   * rules in force when a replica takes it (or takes it over).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  HistoryReplay.Rules rules() {
     SlaPolicy policy = policies.policy();
-    Map<String, RejectionReason> catalog = new HashMap<>();
+    Map<String, RejectionReason> usable = new HashMap<>();
+    for (RejectionReason reason :
+        em.createQuery("FROM RejectionReason", RejectionReason.class).getResultList()) {
+      if (reason.isActive()) {
+        usable.put(reason.getCode(), reason);
+      }
+    }
     return new HistoryReplay.Rules() {
       @Override
       public RejectionReason usableReason(String code) {
-        // Read from the catalog directly: a refusal must not mark the batch's transaction.
-        return catalog.computeIfAbsent(
-            code,
-            c -> {
-              RejectionReason reason = em.find(RejectionReason.class, c);
-              return reason == null || !reason.isActive() ? null : reason;
-            });
+        return usable.get(code);
       }
 
       @Override

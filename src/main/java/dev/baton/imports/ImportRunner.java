@@ -9,6 +9,7 @@ import dev.baton.imports.ImportBatches.Row;
 import dev.baton.imports.Records.Position;
 import dev.baton.imports.Records.Record;
 import dev.baton.json.JsonBinder;
+import dev.baton.lead.ImportedLeads;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,7 @@ public class ImportRunner {
 
   private final EntityManager em;
   private final ImportBatches batches;
+  private final ImportedLeads imported;
   private final ObjectMapper mapper;
   private final JsonBinder binder;
   private final BatonClock clock;
@@ -49,12 +51,14 @@ public class ImportRunner {
   ImportRunner(
       EntityManager em,
       ImportBatches batches,
+      ImportedLeads imported,
       ObjectMapper mapper,
       JsonBinder binder,
       BatonClock clock,
       BatonConfig config) {
     this.em = em;
     this.batches = batches;
+    this.imported = imported;
     this.mapper = mapper;
     this.binder = binder;
     this.clock = clock;
@@ -119,8 +123,15 @@ public class ImportRunner {
           records.next();
         }
       }
-      RowParser parser = new RowParser(mapper, binder, header);
-      try (RowBatches file = new RowBatches(records, parser, job.rowsRead, config.rowsPerBatch())) {
+      RowPlayer player =
+          new RowPlayer(
+              new RowParser(mapper, binder, header),
+              QuarkusTransaction.requiringNew().call(batches::rules),
+              imported,
+              job.id,
+              job.ownerKeyId);
+      try (RowBatches file =
+          new RowBatches(records, player, clock::now, job.rowsRead, config.rowsPerBatch())) {
         for (RowBatches.Batch batch = file.next(); batch != null; batch = file.next()) {
           commit(job, batch.rows(), batch.next());
         }
@@ -142,8 +153,7 @@ public class ImportRunner {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
-              Counts counts =
-                  batches.write(job.id, job.ownerKeyId, job.duplicates, rows, clock.now());
+              Counts counts = batches.write(job.id, job.ownerKeyId, job.duplicates, rows);
               int updated =
                   em.createNativeQuery(
                           "UPDATE import_job SET next_chunk = ?1, next_offset = ?2,"

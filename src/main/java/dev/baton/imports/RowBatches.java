@@ -3,7 +3,7 @@ package dev.baton.imports;
 import dev.baton.imports.ImportBatches.Row;
 import dev.baton.imports.Records.Position;
 import dev.baton.imports.Records.Record;
-import dev.baton.problem.ProblemException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -11,21 +11,26 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * A job's rows in batches, read and parsed on a thread of their own at most two batches ahead of
- * the writer: the next batch is parsed while PostgreSQL writes this one. A failure of the reading
- * thread reaches the writer with the batch it was reading.
+ * the writer: the next batch is parsed, played and rendered while PostgreSQL writes this one. A
+ * failure of the reading thread reaches the writer with the batch it was reading.
  */
 final class RowBatches implements AutoCloseable {
 
   /** A batch of rows, and where the row after them starts: the job's checkpoint once written. */
   record Batch(List<Row> rows, Position next) {}
 
+  /** The time the rows of a batch are judged at. */
+  interface Clock {
+    Instant now();
+  }
+
   private static final Object END = new Object();
 
   private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(2);
   private final Thread reader;
 
-  RowBatches(Records records, RowParser parser, long rowsBefore, int size) {
-    this.reader = new Thread(() -> read(records, parser, rowsBefore, size), "import-reader");
+  RowBatches(Records records, RowPlayer player, Clock clock, long rowsBefore, int size) {
+    this.reader = new Thread(() -> read(records, player, clock, rowsBefore, size), "import-reader");
     reader.setDaemon(true);
     reader.start();
   }
@@ -56,12 +61,13 @@ final class RowBatches implements AutoCloseable {
     reader.interrupt();
   }
 
-  private void read(Records records, RowParser parser, long rowsBefore, int size) {
+  private void read(Records records, RowPlayer player, Clock clock, long rowsBefore, int size) {
     long number = rowsBefore;
     try {
       boolean end = false;
       while (!end) {
         List<Row> rows = new ArrayList<>(size);
+        Instant now = clock.now();
         Position next = null;
         while (rows.size() < size) {
           Record record = records.next();
@@ -72,7 +78,7 @@ final class RowBatches implements AutoCloseable {
           next = record.next();
           if (!record.blank()) {
             number++;
-            rows.add(parse(parser, record, number));
+            rows.add(player.row(number, record, now));
           }
         }
         if (next != null) {
@@ -84,17 +90,6 @@ final class RowBatches implements AutoCloseable {
       Thread.currentThread().interrupt(); // the writer stopped: nothing more to read
     } catch (RuntimeException | Error e) {
       ready.offer(e);
-    }
-  }
-
-  private static Row parse(RowParser parser, Record record, long number) {
-    if (record.tooLong()) {
-      return new Row(number, null, ProblemException.invalid("row", "is longer than 1 MiB"));
-    }
-    try {
-      return new Row(number, parser.parse(record.bytes()), null);
-    } catch (ProblemException e) {
-      return new Row(number, null, e);
     }
   }
 }

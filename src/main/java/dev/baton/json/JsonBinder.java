@@ -14,8 +14,12 @@ import dev.baton.problem.Problem.FieldError;
 import dev.baton.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
+import java.lang.annotation.ElementType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -39,9 +43,10 @@ public class JsonBinder {
   private final ObjectMapper mapper;
   private final Validator validator;
 
-  public JsonBinder(ObjectMapper mapper, Validator validator) {
+  public JsonBinder(ObjectMapper mapper, ValidatorFactory validators) {
     this.mapper = mapper;
-    this.validator = validator;
+    this.validator =
+        validators.usingContext().traversableResolver(new EveryProperty()).getValidator();
   }
 
   /** Binds and validates: the record, or a 400 naming every offending field. */
@@ -195,5 +200,23 @@ public class JsonBinder {
     if (Map.class.isAssignableFrom(target) || target.isRecord()) return "a JSON object";
     if (List.class.isAssignableFrom(target) || target.isArray()) return "a JSON array";
     return "a valid " + target.getSimpleName();
+  }
+
+  /**
+   * Request records are plain values, never entities: every property is loaded and reachable, and
+   * asking the persistence provider so for each of them is work for nothing.
+   */
+  private static final class EveryProperty implements TraversableResolver {
+    @Override
+    public boolean isReachable(
+        Object bean, Path.Node node, Class<?> root, Path path, ElementType type) {
+      return true;
+    }
+
+    @Override
+    public boolean isCascadable(
+        Object bean, Path.Node node, Class<?> root, Path path, ElementType type) {
+      return true;
+    }
   }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -43,40 +44,80 @@ public class ImportedLeads {
     this.json = json;
   }
 
-  /** Writes {@code rows}, made by import job {@code importId} run by the key {@code keyId}. */
+  /**
+   * Writes the rows of a played past into text ahead of its batch, on the thread that read it: all
+   * but its lead row's link to the person's last closed lead, and its first event when that link is
+   * made, which wait for the batch's duplicates to be found ({@link #write}).
+   */
+  public void render(Played row, UUID importId, UUID keyId, Instant now) {
+    CopyRows head = new CopyRows(1024);
+    LeadRows.head(head, row.lead(), this::toJson);
+    CopyRows tail = new CopyRows(256);
+    LeadRows.tail(tail, row.lead());
+    CopyRows refs = new CopyRows(128);
+    LeadRows.refs(refs, row.lead());
+    CopyRows cycles = new CopyRows(512);
+    row.cycles().forEach(cycle -> cycle(cycles, cycle));
+    CopyRows first = new CopyRows(512);
+    event(first, row.events().get(0), importId, keyId, now);
+    CopyRows events = new CopyRows(1024);
+    row.events().stream().skip(1).forEach(event -> event(events, event, importId, keyId, now));
+    CopyRows feedback = new CopyRows(256);
+    row.feedback().forEach(given -> feedback(feedback, given, keyId));
+    row.text =
+        new Played.Text(
+            head.text(),
+            tail.text(),
+            refs.text(),
+            cycles.text(),
+            first.text(),
+            events.text(),
+            feedback.text(),
+            importId,
+            keyId,
+            now);
+  }
+
+  /** Writes {@code rows}, each {@link #render rendered}: one {@code COPY} per table. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void write(List<Played> rows, UUID importId, UUID keyId, java.time.Instant now) {
+  public void write(List<Played> rows) {
     if (rows.isEmpty()) {
       return;
     }
-    Session session = em.unwrap(Session.class);
     CopyRows leads = new CopyRows();
     CopyRows refs = new CopyRows();
     CopyRows cycles = new CopyRows();
     CopyRows events = new CopyRows();
     CopyRows feedback = new CopyRows();
     for (Played row : rows) {
-      LeadRows.add(leads, row.lead(), this::toJson);
-      LeadRows.refs(refs, row.lead());
-      row.cycles().forEach(cycle -> cycle(cycles, cycle));
-      row.events().forEach(event -> event(events, event, importId, keyId, now));
-      row.feedback().forEach(given -> feedback(feedback, given, keyId));
+      Played.Text text = row.text;
+      leads.raw(text.head()).add(row.lead().getPreviousLeadId()).raw(text.tail());
+      refs.raw(text.refs());
+      cycles.raw(text.cycles());
+      if (row.lead().getPreviousLeadId() == null) {
+        events.raw(text.firstEvent());
+      } else {
+        event(events, row.events().get(0), text.importId(), text.keyId(), text.now());
+      }
+      events.raw(text.laterEvents());
+      feedback.raw(text.feedback());
     }
-    session.doWork(
-        connection -> {
-          leads.copyInto(connection, LeadRows.COLUMNS);
-          refs.copyInto(connection, LeadRows.REF_COLUMNS);
-          cycles.copyInto(connection, "lead_cycle (" + CYCLE_COLUMNS + ")");
-          events.copyInto(
-              connection,
-              "lead_event (event_id, lead_id, type, lead_version, occurred_at, actor_key_id,"
-                  + " actor_name, actor_role, from_status, to_status, data, import_id,"
-                  + " recorded_at)");
-          feedback.copyInto(
-              connection,
-              "lead_feedback (id, lead_id, rating, kind, text, author_key_id, author_name,"
-                  + " author_role, created_at)");
-        });
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              leads.copyInto(connection, LeadRows.COLUMNS);
+              refs.copyInto(connection, LeadRows.REF_COLUMNS);
+              cycles.copyInto(connection, "lead_cycle (" + CYCLE_COLUMNS + ")");
+              events.copyInto(
+                  connection,
+                  "lead_event (event_id, lead_id, type, lead_version, occurred_at, actor_key_id,"
+                      + " actor_name, actor_role, from_status, to_status, data, import_id,"
+                      + " recorded_at)");
+              feedback.copyInto(
+                  connection,
+                  "lead_feedback (id, lead_id, rating, kind, text, author_key_id, author_name,"
+                      + " author_role, created_at)");
+            });
   }
 
   private static void cycle(CopyRows out, PastCycle cycle) {
@@ -112,7 +153,7 @@ public class ImportedLeads {
         .last(f.acceptedAt() != null);
   }
 
-  private void event(CopyRows out, PastEvent e, UUID importId, UUID keyId, java.time.Instant now) {
+  private void event(CopyRows out, PastEvent e, UUID importId, UUID keyId, Instant now) {
     out.add(e.eventId())
         .add(e.leadId())
         .add(e.type())

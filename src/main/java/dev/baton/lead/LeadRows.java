@@ -26,7 +26,8 @@ final class LeadRows {
 
   private LeadRows() {}
 
-  static void add(CopyRows out, Lead lead, Function<Object, String> json) {
+  /** The row's columns before {@code previous_lead_id}. */
+  static void head(CopyRows out, Lead lead, Function<Object, String> json) {
     LeadDetails d = lead.getDetails();
     LeadContact contact = d.contact();
     LeadCompany company = d.company();
@@ -36,7 +37,6 @@ final class LeadRows {
     LeadRecords.StatusTimes times = cycle.times();
     LeadRecords.Rejection rejection = cycle.rejection();
     LeadRecords.Conversion conversion = cycle.conversion();
-    SlaClock sla = cycle.getSla();
     out.add(lead.getId())
         .add(lead.getStatus().name())
         .add(contact.email())
@@ -81,9 +81,13 @@ final class LeadRows {
         .add(cycle.getRecycleCount())
         .add(lead.getVersion())
         .add(lead.getCreatedAt())
-        .add(lead.getUpdatedAt())
-        .add(lead.getPreviousLeadId())
-        .add(sla == null ? null : sla.getStartedAt())
+        .add(lead.getUpdatedAt());
+  }
+
+  /** The row's columns after {@code previous_lead_id}. */
+  static void tail(CopyRows out, Lead lead) {
+    SlaClock sla = lead.getCycle().getSla();
+    out.add(sla == null ? null : sla.getStartedAt())
         .add(sla == null ? null : sla.getDeadline())
         .add(sla == null ? null : sla.getState().name())
         .add(sla == null ? null : sla.getDecidedAt())

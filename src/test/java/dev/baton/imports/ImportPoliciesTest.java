@@ -2,6 +2,7 @@ package dev.baton.imports;
 
 import static dev.baton.testing.Api.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.baton.testing.Api.As;
@@ -87,6 +88,14 @@ class ImportPoliciesTest {
     Leads.get(results.get(1).getString("leadId"))
         .then()
         .body("previousLeadId", equalTo(results.get(0).getString("leadId")));
+    // As live, the comeback's lead.created names the lead it follows; the first has none.
+    Leads.history(results.get(1).getString("leadId"))
+        .then()
+        .body("data[0].type", equalTo("lead.created"))
+        .body("data[0].data.previousLeadId", equalTo(results.get(0).getString("leadId")));
+    Leads.history(results.get(0).getString("leadId"))
+        .then()
+        .body("data[0].data.previousLeadId", nullValue());
   }
 
   @Test
