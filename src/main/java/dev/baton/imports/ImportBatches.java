@@ -9,9 +9,9 @@ import dev.baton.lead.HistoryReplay;
 import dev.baton.lead.ImportLookups;
 import dev.baton.lead.ImportLookups.Existing;
 import dev.baton.lead.ImportedLeads;
+import dev.baton.lead.LeadRecords.NewLead;
 import dev.baton.lead.LeadService;
-import dev.baton.lead.PastRecords.Past;
-import dev.baton.lead.Played;
+import dev.baton.lead.RenderedPast;
 import dev.baton.problem.ProblemException;
 import dev.baton.problem.ProblemType;
 import dev.baton.reason.RejectionReason;
@@ -40,8 +40,11 @@ import org.hibernate.Session;
 @ApplicationScoped
 class ImportBatches {
 
-  /** A row as read: its number, its past and that past played, or the problem that refused it. */
-  record Row(long number, Past past, Played played, ProblemException problem) {
+  /**
+   * A row as read: its number, its past played and rendered, or the problem that refused it; and
+   * its lead's details, which a job updating duplicates writes over the lead there.
+   */
+  record Row(long number, NewLead details, RenderedPast played, ProblemException problem) {
     static Row refused(long number, ProblemException problem) {
       return new Row(number, null, null, problem);
     }
@@ -83,14 +86,14 @@ class ImportBatches {
         outcome.put(row.number(), row.problem());
         continue;
       }
-      Played one = row.played();
+      RenderedPast one = row.played();
       outcome.put(row.number(), one);
       emails.add(one.emailNormalized());
       refs.addAll(one.externalRefs());
     }
     Existing existing = lookups.lockAndFind(emails, refs);
     Seen duplicates = new Seen(existing);
-    List<Played> created = new ArrayList<>();
+    List<RenderedPast> created = new ArrayList<>();
     List<Row> updates = new ArrayList<>();
     CopyRows results = new CopyRows();
     long[] counts = new long[4];
@@ -100,7 +103,7 @@ class ImportBatches {
         refuse(results, counts, jobId, row.number(), problem);
         continue;
       }
-      Played one = (Played) result;
+      RenderedPast one = (RenderedPast) result;
       UUID duplicate = duplicates.of(one);
       if (duplicate == null) {
         duplicates.add(one);
@@ -122,7 +125,7 @@ class ImportBatches {
     for (Row row : updates) {
       UUID id = (UUID) outcome.get(row.number());
       try {
-        leads.replaceDetails(id, row.past().lead().changes(), caller);
+        leads.replaceDetails(id, row.details().changes(), caller);
         counts[1]++;
         result(results, jobId, row.number(), Outcome.UPDATED, id, null);
       } catch (ProblemException e) {
@@ -188,14 +191,14 @@ class ImportBatches {
     private final Existing existing;
     private final Map<String, UUID> open = new HashMap<>();
     private final Map<ExternalRef, UUID> refs = new HashMap<>();
-    private final Map<String, Played> closed = new HashMap<>();
+    private final Map<String, RenderedPast> closed = new HashMap<>();
 
     Seen(Existing existing) {
       this.existing = existing;
     }
 
     /** The lead this row duplicates: one holding its external id, or its person's open lead. */
-    UUID of(Played row) {
+    UUID of(RenderedPast row) {
       for (ExternalRef ref : row.externalRefs()) {
         UUID other = refs.getOrDefault(ref, existing.refs().get(ref));
         if (other != null) {
@@ -210,9 +213,9 @@ class ImportBatches {
     }
 
     /** A new lead: it links to the person's last closed lead, and holds its ids from now. */
-    void add(Played row) {
+    void add(RenderedPast row) {
       String email = row.emailNormalized();
-      Played lastHere = closed.get(email);
+      RenderedPast lastHere = closed.get(email);
       UUID previous = lastHere != null ? lastHere.leadId() : existing.lastClosed().get(email);
       if (previous != null) {
         row.link(previous);
@@ -225,7 +228,7 @@ class ImportBatches {
       }
     }
 
-    ProblemException problem(Played row, UUID duplicate) {
+    ProblemException problem(RenderedPast row, UUID duplicate) {
       for (ExternalRef ref : row.externalRefs()) {
         if (duplicate.equals(refs.getOrDefault(ref, existing.refs().get(ref)))) {
           return new ProblemException(

@@ -43,6 +43,7 @@ public class ImportRunner {
   private final EntityManager em;
   private final ImportBatches batches;
   private final ImportedLeads imported;
+  private final PlannerStats stats;
   private final ObjectMapper mapper;
   private final JsonBinder binder;
   private final BatonClock clock;
@@ -52,6 +53,7 @@ public class ImportRunner {
       EntityManager em,
       ImportBatches batches,
       ImportedLeads imported,
+      PlannerStats stats,
       ObjectMapper mapper,
       JsonBinder binder,
       BatonClock clock,
@@ -59,6 +61,7 @@ public class ImportRunner {
     this.em = em;
     this.batches = batches;
     this.imported = imported;
+    this.stats = stats;
     this.mapper = mapper;
     this.binder = binder;
     this.clock = clock;
@@ -129,11 +132,13 @@ public class ImportRunner {
               QuarkusTransaction.requiringNew().call(batches::rules),
               imported,
               job.id,
-              job.ownerKeyId);
+              job.ownerKeyId,
+              job.duplicates);
       try (RowBatches file =
           new RowBatches(records, player, clock::now, job.rowsRead, config.rowsPerBatch())) {
+        PlannerStats.Growth growth = stats.growth();
         for (RowBatches.Batch batch = file.next(); batch != null; batch = file.next()) {
-          commit(job, batch.rows(), batch.next());
+          growth.add(commit(job, batch.rows(), batch.next()).created());
         }
       }
       finish(id, "SUCCEEDED", null);
@@ -149,9 +154,9 @@ public class ImportRunner {
   }
 
   /** Writes a batch with the checkpoint after it, while the claim is still this replica's. */
-  private void commit(ImportJob job, List<Row> rows, Position next) {
-    QuarkusTransaction.requiringNew()
-        .run(
+  private Counts commit(ImportJob job, List<Row> rows, Position next) {
+    return QuarkusTransaction.requiringNew()
+        .call(
             () -> {
               Counts counts = batches.write(job.id, job.ownerKeyId, job.duplicates, rows);
               int updated =
@@ -177,6 +182,7 @@ public class ImportRunner {
               if (updated == 0) {
                 throw new ClaimLost();
               }
+              return counts;
             });
   }
 

@@ -26,7 +26,7 @@ final class RowBatches implements AutoCloseable {
 
   private static final Object END = new Object();
 
-  private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(2);
+  private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(1);
   private final Thread reader;
 
   RowBatches(Records records, RowPlayer player, Clock clock, long rowsBefore, int size) {

@@ -4,6 +4,7 @@ import dev.baton.imports.ImportBatches.Row;
 import dev.baton.imports.Records.Record;
 import dev.baton.lead.HistoryReplay;
 import dev.baton.lead.ImportedLeads;
+import dev.baton.lead.LeadRecords.NewLead;
 import dev.baton.lead.PastRecords.Past;
 import dev.baton.lead.Played;
 import dev.baton.problem.ProblemException;
@@ -23,14 +24,21 @@ final class RowPlayer {
   private final ImportedLeads imported;
   private final UUID jobId;
   private final UUID keyId;
+  private final boolean updates;
 
   RowPlayer(
-      RowParser parser, HistoryReplay.Rules rules, ImportedLeads imported, UUID jobId, UUID keyId) {
+      RowParser parser,
+      HistoryReplay.Rules rules,
+      ImportedLeads imported,
+      UUID jobId,
+      UUID keyId,
+      ImportJob.Duplicates policy) {
     this.parser = parser;
     this.rules = rules;
     this.imported = imported;
     this.jobId = jobId;
     this.keyId = keyId;
+    this.updates = policy == ImportJob.Duplicates.UPDATE;
   }
 
   /** Row {@code number}, read at {@code now}: its past played, or the problem that refuses it. */
@@ -44,12 +52,12 @@ final class RowPlayer {
     } catch (ProblemException e) {
       return Row.refused(number, e);
     }
+    NewLead details = updates ? past.lead() : null;
     try {
       Played played = HistoryReplay.play(past, now, rules);
-      imported.render(played, jobId, keyId, now);
-      return new Row(number, past, played, null);
+      return new Row(number, details, imported.render(played, jobId, keyId, now), null);
     } catch (ProblemException e) {
-      return new Row(number, past, null, e);
+      return new Row(number, details, null, e);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.baton.lead;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.db.CopyRows;
+import dev.baton.db.CopyStream;
 import dev.baton.event.EventLog;
 import dev.baton.lead.PastRecords.PastCycle;
 import dev.baton.lead.PastRecords.PastEvent;
@@ -12,9 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
@@ -36,6 +40,14 @@ public class ImportedLeads {
           + " sla_started_at, sla_deadline, sla_state, sla_decided_at, rating_sum, rating_count,"
           + " sla_breaches, assignee, queue, was_accepted";
 
+  private static final String EVENT_COLUMNS =
+      "lead_event (event_id, lead_id, type, lead_version, occurred_at, actor_key_id, actor_name,"
+          + " actor_role, from_status, to_status, data, import_id, recorded_at)";
+
+  private static final String FEEDBACK_COLUMNS =
+      "lead_feedback (id, lead_id, rating, kind, text, author_key_id, author_name, author_role,"
+          + " created_at)";
+
   private final EntityManager em;
   private final ObjectMapper json;
 
@@ -49,75 +61,85 @@ public class ImportedLeads {
    * but its lead row's link to the person's last closed lead, and its first event when that link is
    * made, which wait for the batch's duplicates to be found ({@link #write}).
    */
-  public void render(Played row, UUID importId, UUID keyId, Instant now) {
-    CopyRows head = new CopyRows(1024);
-    LeadRows.head(head, row.lead(), this::toJson);
-    CopyRows tail = new CopyRows(256);
-    LeadRows.tail(tail, row.lead());
-    CopyRows refs = new CopyRows(128);
-    LeadRows.refs(refs, row.lead());
-    CopyRows cycles = new CopyRows(512);
-    row.cycles().forEach(cycle -> cycle(cycles, cycle));
-    CopyRows first = new CopyRows(512);
-    event(first, row.events().get(0), importId, keyId, now);
-    CopyRows events = new CopyRows(1024);
-    row.events().stream().skip(1).forEach(event -> event(events, event, importId, keyId, now));
-    CopyRows feedback = new CopyRows(256);
-    row.feedback().forEach(given -> feedback(feedback, given, keyId));
-    row.text =
-        new Played.Text(
-            head.text(),
-            tail.text(),
-            refs.text(),
-            cycles.text(),
-            first.text(),
-            events.text(),
-            feedback.text(),
-            importId,
-            keyId,
-            now);
+  public RenderedPast render(Played row, UUID importId, UUID keyId, Instant now) {
+    CopyRows text = new CopyRows(4096);
+    LeadRows.head(text, row.lead(), this::toJson);
+    byte[] head = text.take();
+    LeadRows.tail(text, row.lead());
+    byte[] tail = text.take();
+    LeadRows.refs(text, row.lead());
+    byte[] refs = text.take();
+    row.cycles().forEach(cycle -> cycle(text, cycle));
+    byte[] cycles = text.take();
+    event(text, row.events().get(0), importId, keyId, now);
+    byte[] first = text.take();
+    row.events().stream().skip(1).forEach(event -> event(text, event, importId, keyId, now));
+    byte[] events = text.take();
+    row.feedback().forEach(given -> feedback(text, given, keyId));
+    return new RenderedPast(
+        row,
+        new RenderedPast.Text(
+            head, tail, refs, cycles, first, events, text.take(), importId, keyId, now));
   }
 
-  /** Writes {@code rows}, each {@link #render rendered}: one {@code COPY} per table. */
+  /**
+   * Writes {@code rows}, each {@link #render rendered}: one {@code COPY} per table, fed row by row
+   * from the rendered text.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void write(List<Played> rows) {
+  public void write(List<RenderedPast> rows) {
     if (rows.isEmpty()) {
       return;
-    }
-    CopyRows leads = new CopyRows();
-    CopyRows refs = new CopyRows();
-    CopyRows cycles = new CopyRows();
-    CopyRows events = new CopyRows();
-    CopyRows feedback = new CopyRows();
-    for (Played row : rows) {
-      Played.Text text = row.text;
-      leads.raw(text.head()).add(row.lead().getPreviousLeadId()).raw(text.tail());
-      refs.raw(text.refs());
-      cycles.raw(text.cycles());
-      if (row.lead().getPreviousLeadId() == null) {
-        events.raw(text.firstEvent());
-      } else {
-        event(events, row.events().get(0), text.importId(), text.keyId(), text.now());
-      }
-      events.raw(text.laterEvents());
-      feedback.raw(text.feedback());
     }
     em.unwrap(Session.class)
         .doWork(
             connection -> {
-              leads.copyInto(connection, LeadRows.COLUMNS);
-              refs.copyInto(connection, LeadRows.REF_COLUMNS);
-              cycles.copyInto(connection, "lead_cycle (" + CYCLE_COLUMNS + ")");
-              events.copyInto(
+              try (CopyStream leads = CopyStream.into(connection, LeadRows.COLUMNS)) {
+                for (RenderedPast row : rows) {
+                  leads.write(row.text().head()).column(row.previousLeadId());
+                  leads.write(row.text().tail());
+                }
+                leads.end();
+              }
+              copy(connection, LeadRows.REF_COLUMNS, rows, RenderedPast.Text::refs);
+              copy(
                   connection,
-                  "lead_event (event_id, lead_id, type, lead_version, occurred_at, actor_key_id,"
-                      + " actor_name, actor_role, from_status, to_status, data, import_id,"
-                      + " recorded_at)");
-              feedback.copyInto(
-                  connection,
-                  "lead_feedback (id, lead_id, rating, kind, text, author_key_id, author_name,"
-                      + " author_role, created_at)");
+                  "lead_cycle (" + CYCLE_COLUMNS + ")",
+                  rows,
+                  RenderedPast.Text::cycles);
+              try (CopyStream events = CopyStream.into(connection, EVENT_COLUMNS)) {
+                for (RenderedPast row : rows) {
+                  RenderedPast.Text text = row.text();
+                  if (row.previousLeadId() == null) {
+                    events.write(text.firstEvent());
+                  } else {
+                    CopyRows linked = new CopyRows(512);
+                    event(linked, row.created(), text.importId(), text.keyId(), text.now());
+                    events.write(linked.take());
+                  }
+                  events.write(text.laterEvents());
+                }
+                events.end();
+              }
+              copy(connection, FEEDBACK_COLUMNS, rows, RenderedPast.Text::feedback);
             });
+  }
+
+  private static void copy(
+      Connection connection,
+      String table,
+      List<RenderedPast> rows,
+      Function<RenderedPast.Text, byte[]> part)
+      throws SQLException {
+    if (rows.stream().allMatch(row -> part.apply(row.text()).length == 0)) {
+      return;
+    }
+    try (CopyStream copy = CopyStream.into(connection, table)) {
+      for (RenderedPast row : rows) {
+        copy.write(part.apply(row.text()));
+      }
+      copy.end();
+    }
   }
 
   private static void cycle(CopyRows out, PastCycle cycle) {

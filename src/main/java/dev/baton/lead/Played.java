@@ -16,26 +16,9 @@ public final class Played {
   final List<PastCycle> cycles = new ArrayList<>();
   final List<PastEvent> events = new ArrayList<>();
   final List<PastFeedbackRow> feedback = new ArrayList<>();
-  Text text;
   int ratingSum;
   int ratingCount;
   int breaches;
-
-  /**
-   * The rows a past writes as {@code COPY} text ({@link ImportedLeads#render}): the lead row around
-   * its link to the person's last closed lead, and the first event apart, as the link changes it.
-   */
-  record Text(
-      String head,
-      String tail,
-      String refs,
-      String cycles,
-      String firstEvent,
-      String laterEvents,
-      String feedback,
-      UUID importId,
-      UUID keyId,
-      Instant now) {}
 
   Played(Lead lead) {
     this.lead = lead;
@@ -60,12 +43,6 @@ public final class Played {
 
   Lead lead() {
     return lead;
-  }
-
-  /** The person's last closed lead, which this one follows (in its history too). */
-  public void link(UUID previousLeadId) {
-    lead.linkTo(previousLeadId);
-    events.get(0).data().put("previousLeadId", previousLeadId);
   }
 
   public java.time.Instant createdAt() {

@@ -1,8 +1,11 @@
 package dev.baton.db;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,5 +39,15 @@ class CopyRowsTest {
     CopyRows rows = new CopyRows();
     rows.add(null).add(true).add(new BigDecimal("1E+3")).last("a\tb\\c\nd\re");
     assertEquals("\\N\tt\t1000\ta\\tb\\\\c\\nd\\re\n", rows.text());
+  }
+
+  @Test
+  void textIsWrittenAsUtf8() {
+    String text = "Zoë, 東京, €5 and 😀";
+    CopyRows rows = new CopyRows(4);
+    rows.last(text);
+    assertArrayEquals((text + "\n").getBytes(StandardCharsets.UTF_8), rows.take());
+    assertTrue(rows.isEmpty());
+    assertEquals("", rows.text());
   }
 }
