@@ -39,6 +39,7 @@ export type SlaState = F.SlaState & A.SlaState;
 export type FunnelGroupBy = F.FunnelGroupBy & A.FunnelGroupBy;
 export type EventType = F.EventType & A.EventType;
 export type ExportFormat = F.ExportFormat & A.ExportFormat;
+export type ExportShape = F.ExportShape & A.ExportShape;
 export type ImportJob = F.ImportJob | A.ImportJob;
 export type ImportDuplicates = F.CreateImportDuplicatesEnum & A.CreateImportDuplicatesEnum;
 export type ImportResultsFormat = F.GetImportResultsFormatEnum & A.GetImportResultsFormatEnum;
@@ -65,6 +66,7 @@ export interface LeadSearch extends LeadFilter {
 export interface LeadExport {
   source?: string;
   format?: ExportFormat;
+  shape?: ExportShape;
   after?: string;
 }
 

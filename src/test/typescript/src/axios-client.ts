@@ -97,8 +97,8 @@ export function axiosBaton(basePath: string, apiKey: string, listener: ExchangeL
     revokeApiKey: (id) => call(keys.revokeApiKey(id)),
 
     readChangeFeed: (after, types, limit) => call(feed.readChangeFeed(after, types, limit)),
-    exportLeads: ({ source, format, after }) =>
-      text(exports.exportLeads(after, undefined, undefined, undefined, format, undefined, undefined, source, undefined, undefined, asText)),
+    exportLeads: ({ source, format, shape, after }) =>
+      text(exports.exportLeads(after, undefined, undefined, undefined, format, undefined, shape, undefined, source, undefined, undefined, asText)),
     exportEvents: ({ leadId, types, format, after }) => text(exports.exportEvents(after, format, undefined, leadId, undefined, types, asText)),
 
     disputeRejection: (id, body, ifMatch, idempotencyKey) => call(disputes.disputeRejection(id, body, ifMatch, idempotencyKey)),

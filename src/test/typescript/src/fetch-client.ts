@@ -74,7 +74,7 @@ export function fetchBaton(basePath: string, apiKey: string, listener: ExchangeL
     revokeApiKey: (id) => call(keys.revokeApiKeyRaw({ id })),
 
     readChangeFeed: (after, types, limit) => call(feed.readChangeFeedRaw({ after, types, limit })),
-    exportLeads: ({ source, format, after }) => text(call(exports.exportLeadsRaw({ source, format, after }))),
+    exportLeads: ({ source, format, shape, after }) => text(call(exports.exportLeadsRaw({ source, format, shape, after }))),
     exportEvents: ({ leadId, types, format, after }) => text(call(exports.exportEventsRaw({ leadId, types, format, after }))),
 
     disputeRejection: (id, openDispute, ifMatch, idempotencyKey) =>

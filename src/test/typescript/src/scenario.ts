@@ -565,6 +565,12 @@ export async function runScenario(c: Checks, env: ScenarioEnv): Promise<void> {
       (csv.header('content-type') ?? '').startsWith('text/csv') && csv.body.startsWith('id,status,email,')
       && csv.body.split('\r\n').filter((l) => l !== '').length >= leads.length + 1, csv.body.slice(0, 300));
     await refused('exportLeads after a lead that does not exist: 400', () => analyst.exportLeads({ source, after: randomUUID() }), 400, 'validation-error');
+    const history = await analyst.exportLeads({ source, shape: 'history' });
+    const rows = history.body.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { handedOffAt?: string; status?: string; moves?: { action: string }[] });
+    c.ok(n('exportLeads shape=history: import rows, lead A handed off with its moves'),
+      rows.length === leads.length && rows.every((r) => r.handedOffAt !== undefined && r.status !== undefined)
+      && rows.some((r) => (r.moves ?? []).map((m) => m.action).join(',') === 'qualify,accept,convert'), history.body.slice(0, 600));
+    await refused('exportLeads shape=history format=csv: 400', () => analyst.exportLeads({ source, shape: 'history', format: 'csv' }), 400, 'validation-error');
     const events = await analyst.exportEvents({ leadId: lead.id });
     c.eq(n('exportEvents leadId=A: lead A\'s events, in order'), lines(events.body).map((e) => `${e.leadVersion}:${e.type}`),
       ['1:lead.created', '2:lead.updated', '3:lead.qualified', '4:lead.accepted', '4:lead.feedback_added', '5:lead.converted']);

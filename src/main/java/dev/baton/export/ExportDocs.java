@@ -32,7 +32,13 @@ final class ExportDocs {
           + " `convertedAt`, `rejectionReason`, `amount`, `currency`, `recycleCount`, `erasedAt`,"
           + " `createdAt`, `updatedAt` and `externalRefs` (`system:id` pairs separated by `;`)."
           + " A lead whose personal data was erased is exported as its skeleton, as `getLead`"
-          + " shows it: no contact, `erasedAt` set. `after` is a lead's `id`."
+          + " shows it: no contact, `erasedAt` set. `after` is a lead's `id`. With"
+          + " `shape=history` (NDJSON only) each line is instead a row of `createImport`: the"
+          + " lead's details as they are now, `handedOffAt`, the `status` it was handed off in,"
+          + " and its `moves` and `feedback` at their times, read from its events (disputes,"
+          + " assignments and updates are not part of an import row); importing such a file into"
+          + " another Baton plays the same funnel again. An erased lead's row keeps its"
+          + " `erasedAt` and has no contact: an import refuses it."
           + COMMON;
 
   static final String EVENTS =

@@ -67,6 +67,11 @@ public class ExportResource {
       @Parameter(description = FORMAT_DOC, schema = @Schema(implementation = ExportFormat.class))
           @QueryParam("format")
           String format,
+      @Parameter(
+              description = "What each line is; `lead` when absent",
+              schema = @Schema(implementation = ExportShape.class))
+          @QueryParam("shape")
+          String shape,
       @Parameter(description = "Funnel status", schema = @Schema(implementation = LeadStatus.class))
           @QueryParam("status")
           String status,
@@ -103,6 +108,10 @@ public class ExportResource {
       throws SQLException {
     QueryParams params = new QueryParams();
     ExportFormat chosen = format(params, format);
+    ExportShape lines = params.enumValue("shape", shape, ExportShape.class);
+    if (lines == ExportShape.history && chosen == ExportFormat.csv) {
+      params.reject("shape", "history is written as NDJSON only: a lead's past has no CSV row");
+    }
     LeadExport.Filter filter =
         new LeadExport.Filter(
             params.enumValue("status", status, LeadStatus.class),
@@ -122,7 +131,8 @@ public class ExportResource {
         throw ProblemException.invalid("after", "is not the id of a lead; start again without it");
       }
     }
-    return download(chosen, leads.stream(filter, position, chosen));
+    return download(
+        chosen, leads.stream(filter, position, chosen, lines == null ? ExportShape.lead : lines));
   }
 
   @GET

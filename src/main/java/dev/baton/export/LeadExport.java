@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Every lead matching a filter, oldest first (created_at, id: the order of GET /api/v1/leads and of
- * its index lead_created), each as {@code GET /api/v1/leads/{id}} shows it.
+ * its index lead_created), each as {@code GET /api/v1/leads/{id}} shows it, or as the row of an
+ * import that brings it, with its past, into another Baton ({@link HistoryRow}).
  */
 @ApplicationScoped
 public class LeadExport {
@@ -53,7 +54,8 @@ public class LeadExport {
   }
 
   /** The leads after {@code after} (from the first when null), written when the answer is sent. */
-  public StreamingOutput stream(Filter filter, Position after, ExportFormat format) {
+  public StreamingOutput stream(
+      Filter filter, Position after, ExportFormat format, ExportShape shape) {
     List<String> where = new ArrayList<>();
     List<Object> parameters = new ArrayList<>();
     where(
@@ -77,6 +79,7 @@ public class LeadExport {
     String sql =
         "SELECT "
             + LeadRow.COLUMNS
+            + (shape == ExportShape.history ? ", " + HistoryRow.EVENTS : "")
             + " FROM "
             + LeadRow.FROM
             + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
@@ -93,10 +96,17 @@ public class LeadExport {
                   parameters,
                   row -> {
                     LeadView lead = LeadRow.read(row, json);
-                    out.write(
-                        format == ExportFormat.csv
-                            ? LeadColumns.row(lead)
-                            : Streams.line(lines.writeValueAsBytes(lead)));
+                    if (shape == ExportShape.history) {
+                      out.write(
+                          Streams.line(
+                              json.writeValueAsBytes(
+                                  HistoryRow.of(lead, row.getString("history"), json))));
+                    } else {
+                      out.write(
+                          format == ExportFormat.csv
+                              ? LeadColumns.row(lead)
+                              : Streams.line(lines.writeValueAsBytes(lead)));
+                    }
                   }));
     };
   }

@@ -1,6 +1,7 @@
 package dev.baton.imports;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.function.IntFunction;
 
 /**
@@ -48,7 +49,7 @@ final class Records {
 
   /** The next record, or null at the end of the file. */
   Record next() {
-    ByteArrayOutputStream record = new ByteArrayOutputStream(512);
+    ByteArrayOutputStream record = new ByteArrayOutputStream(0);
     boolean quoted = false;
     boolean tooLong = false;
     boolean any = false;
@@ -65,6 +66,10 @@ final class Records {
         }
       }
       any = true;
+      if (i < data.length && record.size() == 0 && !tooLong && i - start <= MAX_RECORD) {
+        offset = i + 1; // the whole record in this chunk: copied once
+        return done(Arrays.copyOfRange(data, start, i), false);
+      }
       if (!tooLong) {
         record.write(data, start, i - start);
         if (record.size() > MAX_RECORD) {
@@ -74,20 +79,20 @@ final class Records {
       }
       if (i < data.length) {
         offset = i + 1;
-        return done(record, tooLong);
+        return done(record.toByteArray(), tooLong);
       }
       offset = data.length;
     }
-    return any ? done(record, tooLong) : null;
+    return any ? done(record.toByteArray(), tooLong) : null;
   }
 
-  private Record done(ByteArrayOutputStream record, boolean tooLong) {
+  private Record done(byte[] record, boolean tooLong) {
     if (buffer != null && offset >= buffer.length && chunk < count) {
       chunk++;
       offset = 0;
       buffer = null;
     }
-    return new Record(record.toByteArray(), tooLong, new Position(chunk, offset));
+    return new Record(record, tooLong, new Position(chunk, offset));
   }
 
   /** Makes the current chunk's next byte readable; false at the end of the file. */

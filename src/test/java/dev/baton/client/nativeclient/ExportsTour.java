@@ -13,6 +13,7 @@ import dev.baton.client.jnative.api.LeadsApi;
 import dev.baton.client.jnative.model.Event;
 import dev.baton.client.jnative.model.EventType;
 import dev.baton.client.jnative.model.ExportFormat;
+import dev.baton.client.jnative.model.ExportShape;
 import dev.baton.client.jnative.model.Lead;
 import dev.baton.client.jnative.model.LeadCreatedEvent;
 import dev.baton.client.jnative.model.Problem;
@@ -38,7 +39,9 @@ interface ExportsTour {
 
     List<Lead> all = new ArrayList<>();
     for (String line :
-        lines(exports.exportLeads(null, null, null, null, null, null, null, source, null, null))) {
+        lines(
+            exports.exportLeads(
+                null, null, null, null, null, null, null, null, source, null, null))) {
       all.add(JSON.readValue(line, Lead.class));
     }
     assertEquals(List.of(first, second), all);
@@ -47,25 +50,46 @@ interface ExportsTour {
     List<String> rest =
         lines(
             exports.exportLeads(
-                first.getId(), null, null, null, null, null, null, source, null, null));
+                first.getId(), null, null, null, null, null, null, null, source, null, null));
     assertEquals(second.getId(), JSON.readValue(rest.get(0), Lead.class).getId());
     assertEquals(1, rest.size());
 
     List<String> csv =
         lines(
             exports.exportLeads(
-                null, null, null, null, ExportFormat.CSV, null, null, source, null, null));
+                null, null, null, null, ExportFormat.CSV, null, null, null, source, null, null));
     assertTrue(csv.get(0).startsWith("id,status,email,"), csv.get(0));
     assertEquals(3, csv.size());
     assertTrue(
         csv.get(1).startsWith(first.getId() + ",GENERATED," + first.getContact().getEmail()));
+
+    // The same leads as the rows of an import that brings them, with their past, elsewhere.
+    List<String> history =
+        lines(
+            exports.exportLeads(
+                null, null, null, null, null, null, ExportShape.HISTORY, null, source, null, null));
+    assertEquals(2, history.size());
+    var row = JSON.readTree(history.get(0));
+    assertEquals(first.getContact().getEmail(), row.at("/contact/email").asText());
+    assertEquals("GENERATED", row.get("status").asText());
+    assertEquals(first.getCreatedAt().toInstant().toString(), row.get("handedOffAt").asText());
 
     Problem problem =
         refused(
             400,
             () ->
                 exports.exportLeads(
-                    UUID.randomUUID(), null, null, null, null, null, null, source, null, null));
+                    UUID.randomUUID(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    source,
+                    null,
+                    null));
     assertEquals("after", problem.getErrors().get(0).getField());
   }
 

@@ -12,6 +12,7 @@ import dev.baton.client.gson.api.LeadsApi;
 import dev.baton.client.gson.model.Event;
 import dev.baton.client.gson.model.EventType;
 import dev.baton.client.gson.model.ExportFormat;
+import dev.baton.client.gson.model.ExportShape;
 import dev.baton.client.gson.model.Lead;
 import dev.baton.client.gson.model.LeadCreatedEvent;
 import dev.baton.client.gson.model.Problem;
@@ -37,7 +38,9 @@ interface ExportsTour {
 
     List<Lead> all = new ArrayList<>();
     for (String line :
-        lines(exports.exportLeads(null, null, null, null, null, null, null, source, null, null))) {
+        lines(
+            exports.exportLeads(
+                null, null, null, null, null, null, null, null, source, null, null))) {
       all.add(Lead.fromJson(line));
     }
     assertEquals(List.of(first, second), all);
@@ -46,25 +49,47 @@ interface ExportsTour {
     List<String> rest =
         lines(
             exports.exportLeads(
-                first.getId(), null, null, null, null, null, null, source, null, null));
+                first.getId(), null, null, null, null, null, null, null, source, null, null));
     assertEquals(second.getId(), Lead.fromJson(rest.get(0)).getId());
     assertEquals(1, rest.size());
 
     List<String> csv =
         lines(
             exports.exportLeads(
-                null, null, null, null, ExportFormat.CSV, null, null, source, null, null));
+                null, null, null, null, ExportFormat.CSV, null, null, null, source, null, null));
     assertTrue(csv.get(0).startsWith("id,status,email,"), csv.get(0));
     assertEquals(3, csv.size());
     assertTrue(
         csv.get(1).startsWith(first.getId() + ",GENERATED," + first.getContact().getEmail()));
+
+    // The same leads as the rows of an import that brings them, with their past, elsewhere.
+    List<String> history =
+        lines(
+            exports.exportLeads(
+                null, null, null, null, null, null, ExportShape.HISTORY, null, source, null, null));
+    assertEquals(2, history.size());
+    var row = com.google.gson.JsonParser.parseString(history.get(0)).getAsJsonObject();
+    assertEquals(
+        first.getContact().getEmail(), row.getAsJsonObject("contact").get("email").getAsString());
+    assertEquals("GENERATED", row.get("status").getAsString());
+    assertEquals(first.getCreatedAt().toInstant().toString(), row.get("handedOffAt").getAsString());
 
     Problem problem =
         refused(
             400,
             () ->
                 exports.exportLeads(
-                    UUID.randomUUID(), null, null, null, null, null, null, source, null, null));
+                    UUID.randomUUID(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    source,
+                    null,
+                    null));
     assertEquals("after", problem.getErrors().get(0).getField());
   }
 
