@@ -12,6 +12,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,24 +50,70 @@ class ImportJobs {
                     .findFirst());
   }
 
-  ImportJob create(Caller caller, String idempotencyKey, Format format, Duplicates duplicates) {
+  ImportJob create(
+      Caller caller, String idempotencyKey, Format format, Duplicates duplicates, Duration lease) {
     ImportJob job =
         new ImportJob(
             caller.keyId(), caller.name(), idempotencyKey, format, duplicates, clock.now());
-    QuarkusTransaction.requiringNew().run(() -> em.persist(job));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              em.persist(job);
+              em.flush();
+              lease(job.id, lease);
+            });
     return job;
   }
 
-  void storeChunk(UUID job, int seq, byte[] data) {
+  /**
+   * Stores a chunk of the file and renews the upload's lease: a replica that stops storing chunks
+   * (it died) lets the lease run out, and the job fails ({@link #failStalledUploads}).
+   */
+  void storeChunk(UUID job, int seq, byte[] data, Duration lease) {
     QuarkusTransaction.requiringNew()
         .run(
-            () ->
-                em.createNativeQuery(
-                        "INSERT INTO import_chunk (job_id, seq, data) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, job)
-                    .setParameter(2, seq)
-                    .setParameter(3, data)
-                    .executeUpdate());
+            () -> {
+              if (lease(job, lease) == 0) {
+                throw new IllegalStateException("the upload stalled and its job failed");
+              }
+              em.createNativeQuery(
+                      "INSERT INTO import_chunk (job_id, seq, data) VALUES (?1, ?2, ?3)")
+                  .setParameter(1, job)
+                  .setParameter(2, seq)
+                  .setParameter(3, data)
+                  .executeUpdate();
+            });
+  }
+
+  /**
+   * The upload's lease runs until {@code lease} from now; 0 when the job is no longer uploading.
+   */
+  private int lease(UUID job, Duration lease) {
+    return em.createNativeQuery(
+            "UPDATE import_job SET claimed_until = now() + make_interval(secs => ?1)"
+                + " WHERE id = ?2 AND state = 'UPLOADING'")
+        .setParameter(1, lease.toSeconds())
+        .setParameter(2, job)
+        .executeUpdate();
+  }
+
+  /** Fails the uploads whose lease ran out (their replica died), and drops what they stored. */
+  int failStalledUploads() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              List<?> failed =
+                  em.createNativeQuery(
+                          "UPDATE import_job SET state = 'FAILED', claimed_until = NULL,"
+                              + " finished_at = now(), error = 'the upload stopped: the replica"
+                              + " receiving it went away; upload the file again'"
+                              + " WHERE state = 'UPLOADING' AND claimed_until < now() RETURNING id")
+                      .getResultList();
+              for (Object id : failed) {
+                deleteChunks((UUID) id);
+              }
+              return failed.size();
+            });
   }
 
   /** The upload is complete: the job waits for a runner. */

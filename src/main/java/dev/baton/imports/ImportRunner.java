@@ -42,6 +42,7 @@ public class ImportRunner {
 
   private final EntityManager em;
   private final ImportBatches batches;
+  private final ImportJobs jobs;
   private final ImportedLeads imported;
   private final PlannerStats stats;
   private final ObjectMapper mapper;
@@ -52,6 +53,7 @@ public class ImportRunner {
   ImportRunner(
       EntityManager em,
       ImportBatches batches,
+      ImportJobs jobs,
       ImportedLeads imported,
       PlannerStats stats,
       ObjectMapper mapper,
@@ -60,6 +62,7 @@ public class ImportRunner {
       BatonConfig config) {
     this.em = em;
     this.batches = batches;
+    this.jobs = jobs;
     this.imported = imported;
     this.stats = stats;
     this.mapper = mapper;
@@ -81,8 +84,12 @@ public class ImportRunner {
     }
   }
 
-  /** Claims and runs jobs until none is left to this replica; answers how many it ran. */
+  /**
+   * Fails the uploads whose replica died, then claims and runs jobs until none is left to this
+   * replica; answers how many it ran.
+   */
   public int runAll() {
+    jobs.failStalledUploads();
     int ran = 0;
     for (Optional<UUID> job = claim(); job.isPresent(); job = claim()) {
       run(job.get());

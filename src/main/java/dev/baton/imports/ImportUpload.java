@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -31,10 +32,13 @@ class ImportUpload {
 
   private final ImportJobs jobs;
   private final long maxSize;
+  private final Duration lease;
 
   ImportUpload(ImportJobs jobs, BatonConfig config) {
     this.jobs = jobs;
     this.maxSize = config.imports().maxSize().asLongValue();
+    // A chunk is 1 MiB: an upload slower than that every ten claims is taken for dead.
+    this.lease = config.imports().claim().multipliedBy(10);
   }
 
   /** The job, and whether this upload made it (false: an idempotent replay). */
@@ -53,7 +57,7 @@ class ImportUpload {
     }
     ImportJob job;
     try {
-      job = jobs.create(caller, key, format, duplicates);
+      job = jobs.create(caller, key, format, duplicates, lease);
     } catch (PersistenceException e) {
       throw inFlight();
     }
@@ -69,7 +73,7 @@ class ImportUpload {
               "An import takes files of at most " + maxSize + " bytes");
         }
         sha.update(chunk);
-        jobs.storeChunk(job.id, seq++, chunk);
+        jobs.storeChunk(job.id, seq++, chunk, lease);
       }
     } catch (IOException | RuntimeException e) {
       if (!(e instanceof ProblemException)) {
