@@ -4,6 +4,7 @@
 -- "AND l.version = <its version>"; the benchmark's requests send none): of two racing moves,
 -- PostgreSQL re-checks the condition on the row the first one committed, so exactly one writes.
 -- The acceptance clock stops: MET within the deadline, BREACHED after it. Then the cycle upsert,
+-- the end of the lead's open assignment (lead_assignment),
 -- the lead.accepted event and one webhook outbox row per subscribed webhook; the final SELECT also
 -- reads the lead's external ids, as Baton does for its answer.
 --
@@ -32,6 +33,9 @@ cycle AS (
     ON CONFLICT (lead_id, cycle) DO UPDATE SET owner = excluded.owner,
         accepted_at = excluded.accepted_at, sla_state = excluded.sla_state,
         sla_decided_at = excluded.sla_decided_at),
+assignment AS (
+    UPDATE lead_assignment a SET answered_at = m.accepted_at, ended_at = m.accepted_at
+    FROM moved m WHERE a.lead_id = m.id AND a.ended_at IS NULL),
 event AS (
     INSERT INTO lead_event (event_id, lead_id, type, lead_version, occurred_at, actor_key_id,
             actor_name, actor_role, from_status, to_status, data)

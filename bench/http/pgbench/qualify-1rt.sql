@@ -4,7 +4,8 @@
 -- "AND l.version = <its version>"; the benchmark's requests send none): a racing move that commits
 -- first makes PostgreSQL re-check the condition on the new row, so exactly one of two racing moves
 -- writes, the other writes nothing (a 409). The acceptance deadline comes from the SLA policy
--- (the lead's segment's hours, else the policy's). Then the cycle upsert, the lead.qualified event
+-- (the lead's segment's hours, else the policy's); the routing policy is read too, as Baton
+-- does. Then the cycle upsert, the lead.qualified event
 -- and one webhook outbox row per subscribed webhook; the final SELECT also reads the lead's
 -- external ids, as Baton does for its answer.
 --
@@ -17,6 +18,8 @@
 \set k :k + 1
 WITH policy AS (
     SELECT policy FROM sla_policy WHERE id = true),
+routing AS (
+    SELECT policy FROM routing_policy WHERE id = true),
 moved AS (
     UPDATE lead l SET status = 'QUALIFIED', score = 70, qualified_at = now(),
         sla_started_at = now(),
@@ -54,7 +57,7 @@ outbox AS (
     FROM event e, webhook w
     WHERE w.deleted_at IS NULL AND w.state <> 'DISABLED'
         AND (w.event_types IS NULL OR e.type = ANY (w.event_types)))
-SELECT m.*, e.id AS event_seq, e.txid,
+SELECT m.*, e.id AS event_seq, e.txid, (SELECT policy FROM routing) AS routing,
     (SELECT json_agg(json_build_object('system', r.system, 'id', r.external_id))
          FROM lead_external_ref r WHERE r.lead_id = m.id) AS external_refs
 FROM moved m, event e;
