@@ -18,6 +18,8 @@ INSERT INTO lead_cycle (lead_id, cycle, handed_off_at, source, campaign, segment
     ON CONFLICT (lead_id, cycle) DO UPDATE SET owner = excluded.owner,
         accepted_at = excluded.accepted_at, sla_state = excluded.sla_state,
         sla_decided_at = excluded.sla_decided_at;
+UPDATE lead_assignment SET answered_at = now(), ended_at = now()
+    WHERE lead_id = :id AND ended_at IS NULL;
 INSERT INTO lead_event (event_id, lead_id, type, lead_version, occurred_at, actor_key_id,
         actor_name, actor_role, from_status, to_status, data)
     VALUES (gen_random_uuid(), :id, 'lead.accepted', CAST(:version AS bigint) + 1, now(), NULL, 'bench',

@@ -33,5 +33,6 @@ INSERT INTO webhook_delivery (id, webhook_id, event_id, event_type, lead_id, pay
     FROM webhook w
     WHERE w.deleted_at IS NULL AND w.state <> 'DISABLED'
         AND (w.event_types IS NULL OR 'lead.qualified' = ANY (w.event_types));
+SELECT id, policy, updated_at, updated_by FROM routing_policy WHERE id = true;
 SELECT lead_id, system, external_id FROM lead_external_ref WHERE lead_id = :id;
 COMMIT;
