@@ -41,7 +41,8 @@ public interface BatonConfig {
 
     /**
      * BATON_IMPORTS_CLAIM: how long a replica's claim on a running job lasts without a batch
-     * committed; past it, another replica resumes the job from its last checkpoint.
+     * committed; past it, another replica resumes the job from its last checkpoint. An upload's
+     * lease is ten times this per chunk stored: past it, the upload's job fails.
      */
     @WithDefault("60S")
     Duration claim();
