@@ -131,8 +131,14 @@ def main():
     rng = random.Random(args.seed)
     rnd, choice, expo, uniform, bits = rng.random, rng.choice, rng.expovariate, rng.uniform, rng.getrandbits
 
+    # Version 7 ids, as Baton makes them: the time in milliseconds first (here a clock that moves
+    # on a millisecond every 16 ids, about an import's pace), then random bits.
+    made = [0]
+
     def new_id():
-        return str(uuid.UUID(int=bits(128), version=4))
+        millis = now * 1000 + made[0] // 16
+        made[0] += 1
+        return str(uuid.UUID(int=(millis << 80) | (0x7 << 76) | (bits(12) << 64) | (0b10 << 62) | bits(62)))
 
     files = {name: open(os.path.join(args.out, name + ".csv"), "w", newline="", buffering=1 << 20)
              for name in ("lead", "lead_cycle", "lead_event", "lead_external_ref", "lead_feedback")}

@@ -1,5 +1,6 @@
 package dev.baton.event;
 
+import dev.baton.db.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -76,7 +77,7 @@ public class LeadEvent {
       String fromStatus,
       String toStatus,
       Map<String, Object> data) {
-    this.eventId = UUID.randomUUID();
+    this.eventId = Ids.next();
     this.leadId = leadId;
     this.type = type;
     this.leadVersion = leadVersion;

@@ -1,5 +1,6 @@
 package dev.baton.feedback;
 
+import dev.baton.db.Ids;
 import dev.baton.security.Caller;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,7 +44,7 @@ public class Feedback {
 
   Feedback(
       UUID leadId, Integer rating, FeedbackKind kind, String text, Caller author, Instant now) {
-    this.id = UUID.randomUUID();
+    this.id = Ids.next();
     this.leadId = leadId;
     this.rating = rating;
     this.kind = kind;

@@ -1,5 +1,6 @@
 package dev.baton.lead;
 
+import dev.baton.db.Ids;
 import dev.baton.event.EventLog;
 import dev.baton.event.EventType;
 import dev.baton.lead.PastRecords.Past;
@@ -182,7 +183,7 @@ public final class HistoryReplay {
     if (given.kind() != null && (given.text() == null || given.text().isBlank())) {
       throw ProblemException.invalid(field + ".text", "is required with a kind");
     }
-    UUID id = UUID.randomUUID();
+    UUID id = Ids.next();
     played.feedback.add(
         new PastFeedbackRow(
             id, played.leadId(), given.rating(), given.kind(), given.text(), given.at()));

@@ -1,5 +1,6 @@
 package dev.baton.lead;
 
+import dev.baton.db.Ids;
 import dev.baton.lead.LeadRecords.InitialStatus;
 import dev.baton.lead.LeadRecords.LeadChanges;
 import dev.baton.lead.LeadRecords.NewLead;
@@ -71,7 +72,7 @@ public class Lead {
   protected Lead() {}
 
   Lead(NewLead request, Instant now) {
-    this.id = UUID.randomUUID();
+    this.id = Ids.next();
     this.createdAt = now;
     this.updatedAt = now;
     this.version = 1;

@@ -1,5 +1,6 @@
 package dev.baton.lead;
 
+import dev.baton.db.Ids;
 import dev.baton.event.EventType;
 import dev.baton.lead.PastRecords.PastCycle;
 import dev.baton.lead.PastRecords.PastEvent;
@@ -72,7 +73,7 @@ public final class Played {
   void event(EventType type, Instant at, LeadStatus from, LeadStatus to, Map<String, Object> data) {
     events.add(
         new PastEvent(
-            UUID.randomUUID(),
+            Ids.next(),
             lead.getId(),
             type.value(),
             lead.getVersion(),
