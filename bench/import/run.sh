@@ -15,12 +15,13 @@
 #   2. loads those CSV files with psql \copy into the migrated tables (their indexes, constraints
 #      and foreign keys in place): the reference, in rows/s;
 #   3. empties those tables, starts Baton in the production profile ($BATON_JVM), uploads the
-#      NDJSON file with curl -T to POST /api/v1/imports and follows GET /api/v1/imports/{id} until
-#      the job ends: upload time, processing time, leads/s and rows/s over both, and the ratio to
+#      NDJSON file with curl -T to POST /api/v1/imports and follows GET /api/v1/imports/{id} four
+#      times a second over one connection (bench/import/follow.py) until the job ends: upload time, processing time, leads/s and rows/s over both, and the ratio to
 #      \copy; Baton's resident memory after the import (and its peak);
 #   4. while the import runs, hands off single leads (POST /api/v1/leads, a new person each) at
-#      BENCH_HANDOFF_RATE per second with curl, one at a time, and compares their p50/p99 with the
-#      same handoffs before the import;
+#      BENCH_HANDOFF_RATE per second, one at a time over one kept-alive connection
+#      (bench/import/probe.py: a process per request would take CPU from the import), and compares
+#      their p50/p99 with the same handoffs before the import;
 #   5. downloads GET /api/v1/exports/leads and /events (NDJSON) beside psql \copy (SELECT …) TO of
 #      the same rows (skipped, with one line, when the endpoint answers 404);
 # and prints one table. Every figure comes from this one run on this machine.
@@ -99,7 +100,7 @@ IMPORT_COLUMNS=
   IMPORT_COLUMNS=--import-columns
 
 DATA=${BENCH_DATA:-$WORK/data}
-STAMP="$N $SEED $IMPORT_COLUMNS $(date -u +%F)"
+STAMP="$N $SEED $IMPORT_COLUMNS $(date -u +%F) $(cksum <bench/import/generate.py)"
 if [[ -f "$DATA/done" && $(cat "$DATA/done") == "$STAMP" ]]; then
   echo "== reusing the $N leads generated in $DATA"
 else
@@ -135,23 +136,11 @@ echo "== starting Baton (production profile, $BATON_JVM) on port $PORT"
 start_baton
 MARKETING=$(key MARKETING)
 
-# Hands off one new person at a time at $RATE a second, until $1 (ns) or until the file $2
-# exists, each answer's status and seconds a line of $3.
-handoffs() { # until_ns, stop_file, out
-  local until=$1 stop=$2 out=$3 i=0 next now interval=$(( 1000000000 / RATE ))
-  next=$(now_ns)
-  while :; do
-    now=$(now_ns)
-    (( until > 0 && now >= until )) && break
-    [[ -e $stop ]] && break
-    if (( next > now )); then sleep "$(secs_exact $(( next - now )))"; fi
-    next=$(( next + interval ))
-    i=$(( i + 1 ))
-    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time 30 \
-      -H "Authorization: Bearer $MARKETING" -H 'Content-Type: application/json' \
-      -d "{\"contact\":{\"email\":\"$(basename "$out")-$i-$RANDOM@handoff.bench\",\"firstName\":\"Ada\"},\"attribution\":{\"source\":\"bench\",\"campaign\":\"probe\"},\"segment\":\"smb\"}" \
-      "http://localhost:$PORT/api/v1/leads" >>"$out" || echo "000 30" >>"$out"
-  done
+# Hands off one new person at a time at $RATE a second for $1 seconds (0: until the file $2
+# exists), each answer's status and seconds a line of $3 (bench/import/probe.py).
+handoffs() { # seconds, stop_file, out
+  "$PYTHON" bench/import/probe.py --port "$PORT" --key "$MARKETING" --rate "$RATE" \
+    --seconds "$1" --stop "$2" --out "$3"
 }
 secs_exact() { awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e9 }'; }
 # count p50_ms p99_ms non-2xx of a handoffs() output
@@ -163,10 +152,10 @@ latency() {
 }
 
 echo "== warming up (100 handoffs, not counted)"
-RATE=50 handoffs $(( $(now_ns) + 2000000000 )) /nonexistent "$WORK/warmup"
+RATE=50 handoffs 2 /nonexistent "$WORK/warmup"
 echo "== handoffs before the import: $RATE/s for $BEFORE_SECONDS s"
 : >"$WORK/before"
-handoffs $(( $(now_ns) + BEFORE_SECONDS * 1000000000 )) /nonexistent "$WORK/before"
+handoffs "$BEFORE_SECONDS" /nonexistent "$WORK/before"
 
 read -r before_n before_p50 before_p99 before_bad < <(latency "$WORK/before")
 echo "   $before_n handoffs: p50 $before_p50 ms, p99 $before_p99 ms, $before_bad non-2xx"
@@ -200,19 +189,10 @@ fi
 field() { "$PYTHON" -c "import json,sys; v = json.load(open(sys.argv[1])).get(sys.argv[2]); print('' if v is None else v)" "$WORK/job.json" "$1"; }
 JOB=$(field id)
 echo "   uploaded in $(secs "$UPLOAD_NS") s; job $JOB"
-while :; do
-  curl -sf -o "$WORK/job.json" -H "Authorization: Bearer $ADMIN" "http://localhost:$PORT/api/v1/imports/$JOB" ||
-    { echo "GET /api/v1/imports/$JOB failed" >&2; exit 1; }
-  state=$(field state)
-  [[ $state == SUCCEEDED || $state == FAILED || $state == CANCELLED ]] && break
-  if (( $(now_ns) - started > TIMEOUT * 1000000000 )); then
-    echo "the import did not end within $TIMEOUT s: $(cat "$WORK/job.json")" >&2; touch "$WORK/stop"; exit 1
-  fi
-  polls=$(( ${polls:-0} + 1 ))
-  (( polls % 10 )) || echo "   $state: $(field rowsRead) rows read"
-  sleep 1
-done
+"$PYTHON" bench/import/follow.py --port "$PORT" --key "$ADMIN" --job "$JOB" --timeout "$TIMEOUT" \
+  --since "$(secs_exact "$started")" --out "$WORK/job.json" || { touch "$WORK/stop"; exit 1; }
 TOTAL_NS=$(( $(now_ns) - started ))
+state=$(field state)
 touch "$WORK/stop"
 wait "$PROBE_PID" || true
 RSS_AFTER=$(( $(ps -o rss= -p "$BATON_PID") / 1024 ))
