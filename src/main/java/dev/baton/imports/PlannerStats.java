@@ -1,8 +1,16 @@
 package dev.baton.imports;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -12,7 +20,9 @@ import org.jboss.logging.Logger;
  * reads, would scan the whole table instead of its index, slower with every batch. So a run
  * analyses tables lead and lead_external_ref after its first thousand leads and each time it has
  * doubled what they held when last analysed: about twenty times for a million leads, at a fraction
- * of a second each; analysing makes every session plan those statements again.
+ * of a second each; analysing makes every session plan those statements again. It analyses on a
+ * thread and connection of its own, one analysis at a time, while the run goes on writing: a batch
+ * never waits for it (nor for an autovacuum holding the table's analyse lock).
  */
 @ApplicationScoped
 class PlannerStats {
@@ -21,9 +31,24 @@ class PlannerStats {
   private static final long FIRST = 1000;
 
   private final EntityManager em;
+  private final AgroalDataSource database;
+  private final AtomicBoolean analysing = new AtomicBoolean();
+  private final ExecutorService analyser =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "import-analyse");
+            thread.setDaemon(true);
+            return thread;
+          });
 
-  PlannerStats(EntityManager em) {
+  PlannerStats(EntityManager em, AgroalDataSource database) {
     this.em = em;
+    this.database = database;
+  }
+
+  @PreDestroy
+  void stop() {
+    analyser.shutdownNow();
   }
 
   /** How much a run has grown table lead since it was last analysed. */
@@ -61,13 +86,22 @@ class PlannerStats {
     return new Growth(rows);
   }
 
+  /** Analyses the tables in the background, unless an analysis is still running. */
   private void analyse() {
-    try {
-      QuarkusTransaction.requiringNew()
-          .run(() -> em.createNativeQuery("ANALYZE lead, lead_external_ref").executeUpdate());
-    } catch (RuntimeException e) {
-      // Statistics are a help, not a promise: a database that refuses them only plans worse.
-      LOG.warnf("Could not analyse the lead tables during an import: %s", e.getMessage());
+    if (analysing.compareAndSet(false, true)) {
+      analyser.execute(
+          () -> {
+            try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
+              statement.execute("ANALYZE lead, lead_external_ref");
+            } catch (SQLException | RuntimeException e) {
+              // Statistics are a help, not a promise: a database that refuses them only plans
+              // worse.
+              LOG.warnf("Could not analyse the lead tables during an import: %s", e.getMessage());
+            } finally {
+              analysing.set(false);
+            }
+          });
     }
   }
 }
