@@ -16,8 +16,9 @@
 #      and foreign keys in place): the reference, in rows/s;
 #   3. empties those tables, starts Baton in the production profile ($BATON_JVM), uploads the
 #      NDJSON file with curl -T to POST /api/v1/imports and follows GET /api/v1/imports/{id} four
-#      times a second over one connection (bench/import/follow.py) until the job ends: upload time, processing time, leads/s and rows/s over both, and the ratio to
-#      \copy; Baton's resident memory after the import (and its peak);
+#      times a second over one connection (bench/import/follow.py) until the job ends: upload
+#      time, processing time, leads/s and rows/s over both, and the ratio to \copy; Baton's
+#      resident memory after the import (and its peak);
 #   4. while the import runs, hands off single leads (POST /api/v1/leads, a new person each) at
 #      BENCH_HANDOFF_RATE per second, one at a time over one kept-alive connection
 #      (bench/import/probe.py: a process per request would take CPU from the import), and compares

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -88,7 +89,10 @@ class PlannerStats {
 
   /** Analyses the tables in the background, unless an analysis is still running. */
   private void analyse() {
-    if (analysing.compareAndSet(false, true)) {
+    if (!analysing.compareAndSet(false, true)) {
+      return;
+    }
+    try {
       analyser.execute(
           () -> {
             try (Connection connection = database.getConnection();
@@ -102,6 +106,8 @@ class PlannerStats {
               analysing.set(false);
             }
           });
+    } catch (RejectedExecutionException e) {
+      analysing.set(false); // shutting down: the run stops too, and resumes where it stopped
     }
   }
 }
