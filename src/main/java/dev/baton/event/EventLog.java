@@ -58,7 +58,7 @@ public class EventLog {
             from == null ? null : from.name(),
             to == null ? null : to.name(),
             data);
-    events.persist(event);
+    events.queue(event);
     // Synchronous: the webhook outbox writes its deliveries in this transaction, so the feed and
     // the deliveries never disagree.
     recorded.fire(new LeadEventRecorded(event));

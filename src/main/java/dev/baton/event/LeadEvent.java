@@ -114,6 +114,10 @@ public class LeadEvent {
     return occurredAt;
   }
 
+  public UUID getActorKeyId() {
+    return actorKeyId;
+  }
+
   public String getActorName() {
     return actorName;
   }

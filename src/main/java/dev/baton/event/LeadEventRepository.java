@@ -1,5 +1,7 @@
 package dev.baton.event;
 
+import dev.baton.db.Pipeline;
+import dev.baton.json.JsonColumns;
 import dev.baton.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -11,6 +13,38 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class LeadEventRepository implements PanacheRepositoryBase<LeadEvent, Long> {
+
+  private static final String INSERT =
+      """
+      INSERT INTO lead_event (event_id, lead_id, type, lead_version, occurred_at, actor_key_id,
+          actor_name, actor_role, from_status, to_status, data)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+
+  private final Pipeline pipeline;
+
+  LeadEventRepository(Pipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  /**
+   * Writes the event with the transaction's other queued statements ({@link Pipeline}); its
+   * sequence number and transaction id are the database's, and not read back.
+   */
+  void queue(LeadEvent event) {
+    pipeline.add(
+        INSERT,
+        event.getEventId(),
+        event.getLeadId(),
+        event.getType(),
+        event.getLeadVersion(),
+        event.getOccurredAt(),
+        event.getActorKeyId(),
+        event.getActorName(),
+        event.getActorRole(),
+        event.getFromStatus(),
+        event.getToStatus(),
+        JsonColumns.write(event.getData()));
+  }
 
   /** A page of the feed and where the next one starts. */
   public record FeedPage(List<LeadEvent> events, FeedCursor next) {}
@@ -92,6 +126,7 @@ public class LeadEventRepository implements PanacheRepositoryBase<LeadEvent, Lon
 
   /** Removes the named members from the data of a lead's events; their order stays. */
   public void erase(UUID leadId, List<String> members) {
+    pipeline.send(); // this transaction's events are among them
     getEntityManager()
         .createNativeQuery(
             "UPDATE lead_event SET data = data - string_to_array(?2, ',') WHERE lead_id = ?1")

@@ -1,5 +1,6 @@
 package dev.baton.json;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,12 +21,22 @@ import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 @PersistenceUnitExtension
 public class JsonColumns implements FormatMapper {
 
-  private final FormatMapper delegate =
-      new JacksonJsonFormatMapper(
-          new ObjectMapper()
-              .registerModule(new JavaTimeModule())
-              .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private final FormatMapper delegate = new JacksonJsonFormatMapper(MAPPER);
+
+  /** {@code value} as a jsonb column holds it, for a statement written in SQL. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Not writable as JSON: " + value.getClass(), e);
+    }
+  }
 
   @Override
   public <T> T fromString(CharSequence json, JavaType<T> type, WrapperOptions options) {

@@ -169,11 +169,11 @@ public class FunnelService {
     boolean wasPending = before != null && before.getState() == SlaState.PENDING;
     change.apply(lead, now, data);
     lead.touch(now);
-    conflicts.flush(lead);
     if (wasPending && lead.getCycle().getSla().getState() == SlaState.BREACHED) {
       changes.slaBreached(lead, now);
     }
     changes.changed(lead, action.eventType(), from, move.to(), now, caller, data);
+    conflicts.flush(lead);
     return LeadViews.of(lead);
   }
 }

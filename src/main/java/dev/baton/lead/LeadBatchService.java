@@ -1,6 +1,7 @@
 package dev.baton.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.db.Pipeline;
 import dev.baton.json.JsonBinder;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.LeadRecords.NewLead;
@@ -29,13 +30,19 @@ public class LeadBatchService {
   private final LeadRepository leads;
   private final JsonBinder binder;
   private final EntityManager entityManager;
+  private final Pipeline pipeline;
 
   public LeadBatchService(
-      LeadService service, LeadRepository leads, JsonBinder binder, EntityManager entityManager) {
+      LeadService service,
+      LeadRepository leads,
+      JsonBinder binder,
+      EntityManager entityManager,
+      Pipeline pipeline) {
     this.service = service;
     this.leads = leads;
     this.binder = binder;
     this.entityManager = entityManager;
+    this.pipeline = pipeline;
   }
 
   @Transactional
@@ -53,7 +60,7 @@ public class LeadBatchService {
         }
         NewLead lead = binder.bindValid(items.get(index), NewLead.class);
         outcomes.add(new Outcome(index, service.handOff(lead, caller), null));
-        session.flush();
+        pipeline.send();
         sql(session, "RELEASE SAVEPOINT batch_item");
         // Written: let it go. Each native statement (locks, upserts, the outbox) flushes the
         // persistence context, checking every entity in it: a batch that kept its leads and
@@ -61,8 +68,10 @@ public class LeadBatchService {
         session.clear();
       } catch (ProblemException problem) {
         sql(session, "ROLLBACK TO SAVEPOINT batch_item");
-        // What the failed item left in the persistence context must not be flushed later.
+        // What the failed item left in the persistence context or queued must not be written
+        // later.
         session.clear();
+        pipeline.discard();
         outcomes.add(new Outcome(index, null, problem));
       }
     }

@@ -1,5 +1,6 @@
 package dev.baton.lead;
 
+import dev.baton.db.Pipeline;
 import dev.baton.problem.ProblemException;
 import dev.baton.problem.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,19 +22,21 @@ class LeadConflicts {
   private static final String EXTERNAL_REF = "lead_external_ref_pkey";
 
   private final LeadRepository leads;
+  private final Pipeline pipeline;
 
-  LeadConflicts(LeadRepository leads) {
+  LeadConflicts(LeadRepository leads, Pipeline pipeline) {
     this.leads = leads;
+    this.pipeline = pipeline;
   }
 
-  /** Refuses the common case early, before anything is written. */
-  void checkNew(Lead lead) {
-    leads
-        .findOpen(lead.getEmailNormalized())
-        .ifPresent(
-            open -> {
-              throw duplicate(open.getId());
-            });
+  /**
+   * Refuses the common case early, before anything is written: the person's open lead ({@code
+   * open}, null when none) or a lead with one of its external ids.
+   */
+  void checkNew(Lead lead, UUID open) {
+    if (open != null) {
+      throw duplicate(open);
+    }
     for (ExternalRef ref : lead.getExternalRefs()) {
       leads
           .findByExternalRef(ref)
@@ -44,10 +47,13 @@ class LeadConflicts {
     }
   }
 
-  /** Writes the pending changes of {@code lead}; a duplicate that slipped in meanwhile is a 409. */
+  /**
+   * Writes the pending changes of {@code lead} and the statements queued with them ({@link
+   * Pipeline}); a duplicate that slipped in meanwhile is a 409.
+   */
   void flush(Lead lead) {
     try {
-      leads.flush();
+      pipeline.send();
     } catch (PersistenceException e) {
       String constraint = constraint(e);
       if (OPEN_EMAIL.equals(constraint)) {

@@ -1,19 +1,15 @@
 package dev.baton.lead;
 
+import dev.baton.db.Pipeline;
 import dev.baton.lead.LeadRecords.Conversion;
 import dev.baton.lead.LeadRecords.Rejection;
 import dev.baton.lead.LeadRecords.StatusTimes;
 import dev.baton.sla.SlaClock;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * The funnel's facts, one row per cycle of a lead (table lead_cycle): written in the transaction of
@@ -78,10 +74,10 @@ public class LeadCycles {
     }
   }
 
-  private final EntityManager em;
+  private final Pipeline pipeline;
 
-  public LeadCycles(EntityManager em) {
-    this.em = em;
+  public LeadCycles(Pipeline pipeline) {
+    this.pipeline = pipeline;
   }
 
   /**
@@ -193,27 +189,8 @@ public class LeadCycles {
         lead.getRecycleCount());
   }
 
-  /**
-   * Runs one statement on the transaction's connection. Plain JDBC, so that a null is sent untyped
-   * and PostgreSQL types it from its column.
-   */
+  /** Queues one statement with the transaction's other writes ({@link Pipeline}). */
   private void execute(String sql, Object... values) {
-    em.unwrap(Session.class)
-        .doWork(
-            connection -> {
-              try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                  Object value = values[i];
-                  if (value == null) {
-                    statement.setNull(i + 1, Types.OTHER);
-                  } else if (value instanceof Instant instant) {
-                    statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
-                  } else {
-                    statement.setObject(i + 1, value);
-                  }
-                }
-                statement.executeUpdate();
-              }
-            });
+    pipeline.add(sql, values);
   }
 }

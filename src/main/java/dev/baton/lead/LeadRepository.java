@@ -6,6 +6,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
@@ -61,19 +64,6 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
         .firstResultOptional();
   }
 
-  /** The person's latest converted or rejected lead, to link a comeback to. */
-  public Optional<Lead> findLastClosed(String emailNormalized) {
-    return find(
-            EMAIL
-                + " = ?1 and status in ("
-                + STATUS
-                + "CONVERTED, "
-                + STATUS
-                + "REJECTED) order by createdAt desc, id desc",
-            emailNormalized)
-        .firstResultOptional();
-  }
-
   public Optional<Lead> findByExternalRef(ExternalRef ref) {
     return find(
             "select l from Lead l join l.externalRefs r where r.system = ?1 and r.id = ?2",
@@ -94,6 +84,51 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
           .setParameter(1, key)
           .getSingleResult();
     }
+  }
+
+  /** A person's open lead and last closed one, by id; null when there is none. */
+  record PersonLeads(UUID open, UUID lastClosed) {}
+
+  private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0));\n";
+
+  private static final String PERSON_LEADS =
+      """
+      SELECT (SELECT id FROM lead WHERE email_normalized = ?
+                  AND status IN ('GENERATED', 'QUALIFIED', 'ACCEPTED') LIMIT 1),
+             (SELECT id FROM lead WHERE email_normalized = ?
+                  AND status IN ('CONVERTED', 'REJECTED')
+              ORDER BY created_at DESC, id DESC LIMIT 1)
+      """;
+
+  /**
+   * {@link #lockIdentities} and then the person's leads, in one exchange: PostgreSQL runs the
+   * statements in turn, so the read waits for the locks and sees what their last holder committed.
+   */
+  PersonLeads lockAndFind(Collection<String> keys, String emailNormalized) {
+    TreeSet<String> sorted = new TreeSet<>(keys);
+    return getEntityManager()
+        .unwrap(Session.class)
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement statement =
+                  connection.prepareStatement(LOCK.repeat(sorted.size()) + PERSON_LEADS)) {
+                int index = 1;
+                for (String key : sorted) {
+                  statement.setString(index++, key);
+                }
+                statement.setString(index++, emailNormalized);
+                statement.setString(index, emailNormalized);
+                statement.execute();
+                for (int lock = 0; lock < sorted.size(); lock++) {
+                  statement.getMoreResults();
+                }
+                try (ResultSet row = statement.getResultSet()) {
+                  row.next();
+                  return new PersonLeads(
+                      row.getObject(1, UUID.class), row.getObject(2, UUID.class));
+                }
+              }
+            });
   }
 
   static String personKey(String emailNormalized) {

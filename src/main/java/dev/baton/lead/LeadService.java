@@ -55,11 +55,14 @@ public class LeadService {
     if (lead.getStatus() == LeadStatus.QUALIFIED) {
       lead.startSla(now, changes.acceptanceTime(lead));
     }
-    leads.lockIdentities(identities(lead));
-    conflicts.checkNew(lead);
-    leads.findLastClosed(lead.getEmailNormalized()).ifPresent(last -> lead.linkTo(last.getId()));
+    LeadRepository.PersonLeads person =
+        leads.lockAndFind(identities(lead), lead.getEmailNormalized());
+    conflicts.checkNew(lead, person.open());
+    if (person.lastClosed() != null) {
+      lead.linkTo(person.lastClosed());
+    }
     leads.persist(lead);
-    conflicts.flush(lead);
+    conflicts.flush(lead); // the lead first: a duplicate is refused before anything else is done
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("status", lead.getStatus().name());
     data.put("source", request.attribution().source());
@@ -68,6 +71,7 @@ public class LeadService {
     EventLog.putIfPresent(data, "score", request.score());
     EventLog.putIfPresent(data, "previousLeadId", lead.getPreviousLeadId());
     changes.created(lead, now, caller, data);
+    conflicts.flush(lead); // its cycle, its event and their deliveries, in one exchange
     return LeadViews.of(lead);
   }
 
@@ -148,8 +152,8 @@ public class LeadService {
     Instant now = clock.now();
     lead.apply(after);
     lead.touch(now);
-    conflicts.flush(lead);
     changes.updated(lead, now, caller, Map.of("changed", changed));
+    conflicts.flush(lead);
   }
 
   private static void requireOneIdPerSystem(List<ExternalRef> refs) {

@@ -1,5 +1,6 @@
 package dev.baton.routing;
 
+import dev.baton.db.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -16,9 +17,11 @@ import java.util.UUID;
 public class AssignmentLog {
 
   private final EntityManager em;
+  private final Pipeline pipeline;
 
-  AssignmentLog(EntityManager em) {
+  AssignmentLog(EntityManager em, Pipeline pipeline) {
     this.em = em;
+    this.pipeline = pipeline;
   }
 
   void opened(UUID leadId, Router.Assignment chosen, Instant now) {
@@ -45,10 +48,18 @@ public class AssignmentLog {
     update("sla_deadline = ?2", leadId, deadline);
   }
 
-  /** The assignee answered (accepted or rejected): their assignment is over. */
+  /**
+   * The assignee answered (accepted or rejected): their assignment is over. The lead's last write
+   * of the request, so it goes with the request's other writes ({@link Pipeline}).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void answered(UUID leadId, Instant now) {
-    update("answered_at = ?2, ended_at = ?2", leadId, now);
+    pipeline.add(
+        "UPDATE lead_assignment SET answered_at = ?, ended_at = ? WHERE lead_id = ?"
+            + " AND ended_at IS NULL",
+        now,
+        now,
+        leadId);
   }
 
   /** The deadline passed unanswered while the lead was theirs: the breach is the assignee's. */

@@ -1,5 +1,6 @@
 package dev.baton.webhook;
 
+import dev.baton.db.Pipeline;
 import dev.baton.event.LeadEvent;
 import dev.baton.paging.Cursor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,25 +22,31 @@ public class DeliveryRepository {
   private static final String PENDING = DeliveryStatus.PENDING.sql();
 
   private final EntityManager em;
+  private final Pipeline pipeline;
 
-  DeliveryRepository(EntityManager em) {
+  DeliveryRepository(EntityManager em, Pipeline pipeline) {
     this.em = em;
+    this.pipeline = pipeline;
   }
 
   private static final String ENQUEUE =
       """
       INSERT INTO webhook_delivery (id, webhook_id, event_id, event_type, lead_id, payload,
           status, next_attempt_at, created_at)
-      SELECT gen_random_uuid(), w.id, ?1, ?2, ?3, ?4, %s, ?5, ?5
-      FROM webhook w
+      SELECT gen_random_uuid(), w.id, e.id, e.type, e.lead_id, e.payload, %s, e.at, e.at
+      FROM webhook w, (SELECT ?::uuid, ?::text, ?::uuid, ?::text, ?::timestamptz)
+          AS e (id, type, lead_id, payload, at)
       WHERE w.deleted_at IS NULL AND w.state <> 'DISABLED'
-          AND (w.event_types IS NULL OR ?2 = ANY (w.event_types))
+          AND (w.event_types IS NULL OR e.type = ANY (w.event_types))
       """
           .formatted(PENDING);
 
-  /** One delivery of {@code payload} per subscription that wants the event, in one statement. */
+  /**
+   * One delivery of {@code payload} per subscription that wants the event, in one statement sent
+   * with the event's own ({@link Pipeline}).
+   */
   void enqueue(LeadEvent event, String payload) {
-    update(
+    pipeline.add(
         ENQUEUE,
         event.getEventId(),
         event.getType(),
@@ -218,6 +225,7 @@ public class DeliveryRepository {
    * to null stays as it is.
    */
   void rewritePayloads(UUID leadId, UnaryOperator<String> rewrite) {
+    pipeline.send(); // the deliveries of this transaction's events are among them
     Query query =
         em.createNativeQuery(
             "SELECT id, payload FROM webhook_delivery WHERE lead_id = ?1 FOR UPDATE",

@@ -3,6 +3,7 @@ package dev.baton.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.baton.db.Pipeline;
 import dev.baton.event.EventLog;
 import dev.baton.event.EventType;
 import dev.baton.security.Caller;
@@ -40,6 +41,7 @@ class WebhookOutboxTest {
 
   @Inject EventLog events;
   @Inject EntityManager em;
+  @Inject Pipeline pipeline;
   @Inject AgroalDataSource database;
 
   @AfterEach
@@ -72,7 +74,9 @@ class WebhookOutboxTest {
                               null,
                               null,
                               new HashMap<>());
-                          // Seen inside the transaction: the event and its delivery.
+                          // Seen inside the transaction, once sent: the event and its
+                          // delivery.
+                          pipeline.send();
                           Object[] inside =
                               (Object[])
                                   em.createNativeQuery(COUNT, Object[].class)

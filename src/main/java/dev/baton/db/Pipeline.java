@@ -1,0 +1,144 @@
+package dev.baton.db;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.Session;
+
+/**
+ * The writes of a transaction whose answers nobody reads (an event, its webhook deliveries, the
+ * funnel facts of a cycle), sent to PostgreSQL together: one network exchange instead of one per
+ * statement. PostgreSQL still runs them one after the other, each with a snapshot of its own, and
+ * the first that fails fails the transaction.
+ *
+ * <p>They are sent by {@link #send()}, which a request calls once its work is done, so that a
+ * refusal (a constraint) surfaces inside the request; and in any case before the transaction
+ * commits. The entity changes Hibernate holds are written before them, so a queued statement may
+ * refer to a row persisted earlier in the transaction. A statement that reads what the queue may
+ * hold must send it first.
+ */
+@ApplicationScoped
+public class Pipeline {
+
+  private static final Object KEY = Pipeline.class;
+
+  private record Statement(String sql, Object[] values) {}
+
+  private final EntityManager em;
+  private final TransactionSynchronizationRegistry transactions;
+
+  public Pipeline(EntityManager em, TransactionSynchronizationRegistry transactions) {
+    this.em = em;
+    this.transactions = transactions;
+  }
+
+  /**
+   * Queues a statement with JDBC's {@code ?} parameters; a null is sent untyped, so PostgreSQL
+   * types it from its column, and an {@link Instant} as a {@code timestamptz}.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void add(String sql, Object... values) {
+    queued().add(new Statement(sql, values));
+  }
+
+  /**
+   * Writes what Hibernate holds, then every queued statement, in one exchange. What fails to be
+   * written is not queued anymore: its transaction (or savepoint) is rolled back.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void send() {
+    List<Statement> batch = take();
+    em.flush();
+    if (!batch.isEmpty()) {
+      em.unwrap(Session.class).doWork(connection -> execute(connection, batch));
+    }
+  }
+
+  /** Forgets the queued statements: the savepoint they were written after is rolled back. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void discard() {
+    take();
+  }
+
+  private List<Statement> take() {
+    @SuppressWarnings("unchecked")
+    List<Statement> queued = (List<Statement>) transactions.getResource(KEY);
+    if (queued == null || queued.isEmpty()) {
+      return List.of();
+    }
+    List<Statement> batch = List.copyOf(queued);
+    queued.clear();
+    return batch;
+  }
+
+  private List<Statement> queued() {
+    @SuppressWarnings("unchecked")
+    List<Statement> queued = (List<Statement>) transactions.getResource(KEY);
+    if (queued == null) {
+      List<Statement> created = new ArrayList<>();
+      transactions.putResource(KEY, created);
+      transactions.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+              if (!created.isEmpty()
+                  && transactions.getTransactionStatus() != Status.STATUS_MARKED_ROLLBACK) {
+                send();
+              }
+            }
+
+            @Override
+            public void afterCompletion(int status) {}
+          });
+      queued = created;
+    }
+    return queued;
+  }
+
+  /**
+   * One prepared statement of several, separated by semicolons: the driver sends them all (parse,
+   * bind, execute each) before it waits for PostgreSQL's answers.
+   */
+  private static void execute(java.sql.Connection connection, List<Statement> batch)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder();
+    for (Statement statement : batch) {
+      if (!sql.isEmpty()) {
+        sql.append(";\n");
+      }
+      sql.append(statement.sql());
+    }
+    try (PreparedStatement prepared = connection.prepareStatement(sql.toString())) {
+      int index = 1;
+      for (Statement statement : batch) {
+        for (Object value : statement.values()) {
+          bind(prepared, index++, value);
+        }
+      }
+      prepared.execute();
+      while (prepared.getMoreResults() || prepared.getUpdateCount() != -1) {
+        // every statement's result is read, so that none is left unanswered on the connection
+      }
+    }
+  }
+
+  static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.OTHER);
+    } else if (value instanceof Instant instant) {
+      statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+    } else {
+      statement.setObject(index, value);
+    }
+  }
+}
