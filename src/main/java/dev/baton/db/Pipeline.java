@@ -7,6 +7,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -60,8 +61,20 @@ public class Pipeline {
     List<Statement> batch = take();
     em.flush();
     if (!batch.isEmpty()) {
-      em.unwrap(Session.class).doWork(connection -> execute(connection, batch));
+      em.unwrap(Session.class).doReturningWork(connection -> execute(connection, batch));
     }
+  }
+
+  /**
+   * {@link #send()}, with a query after the queued statements in the same exchange: it sees what
+   * they wrote. Answers its rows.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Object[]> sendThenRead(String query, Object... values) {
+    List<Statement> batch = new ArrayList<>(take());
+    batch.add(new Statement(query, values));
+    em.flush();
+    return em.unwrap(Session.class).doReturningWork(connection -> execute(connection, batch));
   }
 
   /** Forgets the queued statements: the savepoint they were written after is rolled back. */
@@ -107,9 +120,10 @@ public class Pipeline {
 
   /**
    * One prepared statement of several, separated by semicolons: the driver sends them all (parse,
-   * bind, execute each) before it waits for PostgreSQL's answers.
+   * bind, execute each) before it waits for PostgreSQL's answers. Answers the rows of the last
+   * query among them, if any.
    */
-  private static void execute(java.sql.Connection connection, List<Statement> batch)
+  private static List<Object[]> execute(java.sql.Connection connection, List<Statement> batch)
       throws SQLException {
     StringBuilder sql = new StringBuilder();
     for (Statement statement : batch) {
@@ -125,11 +139,30 @@ public class Pipeline {
           bind(prepared, index++, value);
         }
       }
-      prepared.execute();
-      while (prepared.getMoreResults() || prepared.getUpdateCount() != -1) {
-        // every statement's result is read, so that none is left unanswered on the connection
+      // Every statement's result is read, so that none is left unanswered on the connection.
+      List<Object[]> rows = List.of();
+      boolean query = prepared.execute();
+      while (query || prepared.getUpdateCount() != -1) {
+        if (query) {
+          rows = rows(prepared.getResultSet());
+        }
+        query = prepared.getMoreResults();
       }
+      return rows;
     }
+  }
+
+  private static List<Object[]> rows(ResultSet results) throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    int columns = results.getMetaData().getColumnCount();
+    while (results.next()) {
+      Object[] row = new Object[columns];
+      for (int i = 0; i < columns; i++) {
+        row[i] = results.getObject(i + 1);
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   static void bind(PreparedStatement statement, int index, Object value) throws SQLException {

@@ -173,7 +173,6 @@ public class FunnelService {
       changes.slaBreached(lead, now);
     }
     changes.changed(lead, action.eventType(), from, move.to(), now, caller, data);
-    conflicts.flush(lead);
-    return LeadViews.of(lead);
+    return LeadViews.of(lead, conflicts.flushReadingRefs(lead));
   }
 }

@@ -6,8 +6,10 @@ import dev.baton.problem.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -52,8 +54,33 @@ class LeadConflicts {
    * Pipeline}); a duplicate that slipped in meanwhile is a 409.
    */
   void flush(Lead lead) {
+    written(
+        lead,
+        () -> {
+          pipeline.send();
+          return null;
+        });
+  }
+
+  /**
+   * {@link #flush}, then reads the lead's external ids in the same exchange: a move answers them
+   * without a round trip of their own.
+   */
+  List<ExternalRef> flushReadingRefs(Lead lead) {
+    return written(
+        lead,
+        () ->
+            pipeline.sendThenRead(REFS, lead.getId()).stream()
+                .map(row -> new ExternalRef((String) row[0], (String) row[1]))
+                .toList());
+  }
+
+  private static final String REFS =
+      "SELECT system, external_id FROM lead_external_ref WHERE lead_id = ?";
+
+  private <T> T written(Lead lead, Supplier<T> write) {
     try {
-      pipeline.send();
+      return write.get();
     } catch (PersistenceException e) {
       String constraint = constraint(e);
       if (OPEN_EMAIL.equals(constraint)) {
@@ -84,7 +111,7 @@ class LeadConflicts {
   }
 
   /** This transaction failed; what the others committed is read in a new one. */
-  private static Optional<UUID> committed(java.util.function.Supplier<Optional<UUID>> query) {
+  private static Optional<UUID> committed(Supplier<Optional<UUID>> query) {
     return QuarkusTransaction.requiringNew().call(query::get);
   }
 

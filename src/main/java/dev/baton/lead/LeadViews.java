@@ -13,6 +13,11 @@ final class LeadViews {
   private LeadViews() {}
 
   static LeadView of(Lead lead) {
+    return of(lead, lead.getExternalRefs());
+  }
+
+  /** The lead with {@code externalRefs}, read apart from it. */
+  static LeadView of(Lead lead, List<ExternalRef> externalRefs) {
     LeadChanges details = lead.editable();
     LeadCycle cycle = lead.getCycle();
     SlaClock sla = cycle.getSla();
@@ -42,7 +47,7 @@ final class LeadViews {
         lead.getVersion(),
         lead.getCreatedAt(),
         lead.getUpdatedAt(),
-        List.copyOf(lead.getExternalRefs()),
+        List.copyOf(externalRefs),
         lead.getPreviousLeadId(),
         lead.getErasedAt());
   }

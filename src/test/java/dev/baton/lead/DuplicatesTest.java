@@ -92,6 +92,22 @@ class DuplicatesTest {
   }
 
   @Test
+  void aMoveAnswersTheLeadWithItsExternalIds() {
+    String system = "crm-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> body = Leads.body(Leads.uniqueSource(), "QUALIFIED");
+    body.put(
+        "externalRefs",
+        List.of(Map.of("system", system, "id", "7"), Map.of("system", system + "-b", "id", "8")));
+    String id = Leads.handOff(body);
+    Leads.move(as(As.ADMIN), id, "accept", Map.of("owner", "jane@acme.com"))
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ACCEPTED"))
+        .body("externalRefs.system", equalTo(List.of(system, system + "-b")))
+        .body("externalRefs.id", equalTo(List.of("7", "8")));
+  }
+
+  @Test
   void twoIdsForOneSystemAreRefused() {
     Map<String, Object> lead = Leads.body(Leads.uniqueSource(), null);
     lead.put(
