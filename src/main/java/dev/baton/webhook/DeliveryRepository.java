@@ -41,18 +41,9 @@ public class DeliveryRepository {
       """
           .formatted(PENDING);
 
-  /**
-   * One delivery of {@code payload} per subscription that wants the event, in one statement sent
-   * with the event's own ({@link Pipeline}).
-   */
-  void enqueue(LeadEvent event, String payload) {
-    pipeline.add(
-        ENQUEUE,
-        event.getEventId(),
-        event.getType(),
-        event.getLeadId(),
-        payload,
-        event.getOccurredAt());
+  /** A delivery per subscription that wants event {@code e}, sent with it ({@link Pipeline}). */
+  void enqueue(LeadEvent e, String payload) {
+    pipeline.add(ENQUEUE, e.getEventId(), e.getType(), e.getLeadId(), payload, e.getOccurredAt());
   }
 
   private static final String CLAIM =
