@@ -1,12 +1,15 @@
 package dev.baton.routing;
 
 import dev.baton.db.BatonClock;
+import dev.baton.db.ChangeListener;
+import dev.baton.db.Remembered;
 import dev.baton.problem.Problem.FieldError;
 import dev.baton.problem.ProblemException;
 import dev.baton.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +21,26 @@ public class RoutingPolicyService {
   private final EntityManager em;
   private final TeamService team;
   private final BatonClock clock;
+  private final TransactionSynchronizationRegistry transactions;
+  private final Remembered<RoutingPolicy> remembered;
 
-  public RoutingPolicyService(EntityManager em, TeamService team, BatonClock clock) {
+  public RoutingPolicyService(
+      EntityManager em,
+      TeamService team,
+      BatonClock clock,
+      TransactionSynchronizationRegistry transactions,
+      ChangeListener changes) {
     this.em = em;
     this.team = team;
     this.clock = clock;
+    this.transactions = transactions;
+    this.remembered = new Remembered<>(changes, ChangeListener.Channel.POLICIES);
   }
 
+  /** The policy in force, from memory while nobody changed it (V19, {@link Remembered}). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public RoutingPolicy policy() {
-    return em.find(StoredRoutingPolicy.class, true).policy();
+    return remembered.get(() -> em.find(StoredRoutingPolicy.class, true).policy());
   }
 
   /** Replaces the rules, each naming a queue (and member) that exists. */
@@ -61,6 +74,7 @@ public class RoutingPolicyService {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
+    remembered.forgetAtCompletion(transactions);
     StoredRoutingPolicy stored =
         em.find(StoredRoutingPolicy.class, true, LockModeType.PESSIMISTIC_WRITE);
     stored.replace(policy, clock.now(), caller.name());

@@ -1,6 +1,8 @@
 package dev.baton.sla;
 
 import dev.baton.db.BatonClock;
+import dev.baton.db.ChangeListener;
+import dev.baton.db.Remembered;
 import dev.baton.problem.Problem.FieldError;
 import dev.baton.problem.ProblemException;
 import dev.baton.routing.TeamService;
@@ -8,6 +10,7 @@ import dev.baton.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,16 +24,26 @@ public class SlaPolicyService {
   private final EntityManager em;
   private final TeamService team;
   private final BatonClock clock;
+  private final TransactionSynchronizationRegistry transactions;
+  private final Remembered<SlaPolicy> remembered;
 
-  public SlaPolicyService(EntityManager em, TeamService team, BatonClock clock) {
+  public SlaPolicyService(
+      EntityManager em,
+      TeamService team,
+      BatonClock clock,
+      TransactionSynchronizationRegistry transactions,
+      ChangeListener changes) {
     this.em = em;
     this.team = team;
     this.clock = clock;
+    this.transactions = transactions;
+    this.remembered = new Remembered<>(changes, ChangeListener.Channel.POLICIES);
   }
 
+  /** The policy in force, from memory while nobody changed it (V19, {@link Remembered}). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public SlaPolicy policy() {
-    return em.find(StoredSlaPolicy.class, true).policy();
+    return remembered.get(() -> em.find(StoredSlaPolicy.class, true).policy());
   }
 
   /** How long, and how, sales has to answer a lead of this segment that enters QUALIFIED now. */
@@ -43,6 +56,7 @@ public class SlaPolicyService {
   public SlaPolicy replace(SlaPolicy policy, Caller caller) {
     requireOneEntryPerSegment(policy);
     requireEscalationQueue(policy);
+    remembered.forgetAtCompletion(transactions);
     StoredSlaPolicy stored = em.find(StoredSlaPolicy.class, true, LockModeType.PESSIMISTIC_WRITE);
     stored.replace(policy, clock.now(), caller.name());
     em.flush();

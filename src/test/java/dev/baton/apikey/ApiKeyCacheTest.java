@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.db.ChangeListener;
 import dev.baton.testing.Api;
 import dev.baton.testing.Api.As;
 import io.agroal.api.AgroalDataSource;
@@ -38,9 +39,9 @@ class ApiKeyCacheTest {
     try (Connection connection = database.getConnection();
         PreparedStatement listening =
             connection.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = ? AND query = ?")) {
-      listening.setString(1, ApiKeyCache.APPLICATION_NAME);
-      listening.setString(2, ApiKeyCache.LISTEN);
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?"
+                    + " AND query LIKE 'LISTEN%'")) {
+      listening.setString(1, ChangeListener.APPLICATION_NAME);
       while (true) {
         try (ResultSet found = listening.executeQuery()) {
           found.next();
@@ -103,7 +104,7 @@ class ApiKeyCacheTest {
             statement.executeQuery(
                 "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
                     + " WHERE application_name = '"
-                    + ApiKeyCache.APPLICATION_NAME
+                    + ChangeListener.APPLICATION_NAME
                     + "'")) {
       terminated.next();
       assertTrue(terminated.getInt(1) >= 1, "no listening connection to cut");

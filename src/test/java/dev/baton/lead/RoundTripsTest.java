@@ -103,13 +103,13 @@ class RoundTripsTest {
   }
 
   @Test
-  void aQualifyAlsoReadsItsPolicies() {
+  void aQualifyWaitsFourTimesItsPoliciesBeingInMemory() {
     String[] leads = {
       Leads.leadIn("GENERATED"), Leads.leadIn("GENERATED"), Leads.leadIn("GENERATED")
     };
     AtomicInteger next = new AtomicInteger();
     assertEquals(
-        6,
+        4,
         fewest(
             As.ADMIN,
             call ->
