@@ -61,8 +61,6 @@ public final class Remembered<T> {
    * next request on this replica reads it again without waiting for the notification.
    */
   public void forgetAtCompletion(TransactionSynchronizationRegistry transactions) {
-    changing.incrementAndGet();
-    forget();
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -74,5 +72,7 @@ public final class Remembered<T> {
             changing.decrementAndGet();
           }
         });
+    changing.incrementAndGet();
+    forget();
   }
 }

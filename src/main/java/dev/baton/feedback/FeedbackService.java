@@ -1,6 +1,7 @@
 package dev.baton.feedback;
 
 import dev.baton.db.BatonClock;
+import dev.baton.db.Pipeline;
 import dev.baton.event.EventLog;
 import dev.baton.event.EventType;
 import dev.baton.feedback.FeedbackRecords.FeedbackView;
@@ -29,18 +30,21 @@ public class FeedbackService {
   private final LeadCycles cycles;
   private final BatonClock clock;
   private final EventLog events;
+  private final Pipeline pipeline;
 
   public FeedbackService(
       FeedbackRepository feedback,
       LeadRepository leads,
       LeadCycles cycles,
       EventLog events,
-      BatonClock clock) {
+      BatonClock clock,
+      Pipeline pipeline) {
     this.feedback = feedback;
     this.leads = leads;
     this.cycles = cycles;
     this.events = events;
     this.clock = clock;
+    this.pipeline = pipeline;
   }
 
   @Transactional
@@ -73,6 +77,7 @@ public class FeedbackService {
     EventLog.putIfPresent(data, "text", in.text());
     events.record(
         leadId, EventType.LEAD_FEEDBACK_ADDED, lead.getVersion(), now, author, null, null, data);
+    pipeline.send(); // the feedback, then its rating and its event, in one exchange
     return FeedbackView.from(given);
   }
 

@@ -59,12 +59,12 @@ public class DisputeService {
     Instant now = clock.now();
     lead.openDispute(in.note(), caller.name(), now);
     lead.touch(now);
-    conflicts.flush(lead);
     changes.cycles().disputed(lead);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("reason", LeadViews.of(lead).dispute().reason());
     data.put("note", in.note());
     changes.changed(lead, EventType.LEAD_DISPUTED, null, null, now, caller, data);
+    conflicts.flush(lead); // the lead, then its queued writes
     return LeadViews.of(lead);
   }
 
@@ -87,12 +87,12 @@ public class DisputeService {
       lead.upholdRejection(in.note(), caller.name(), now);
     }
     lead.touch(now);
-    conflicts.flush(lead);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("outcome", in.outcome().name());
     EventLog.putIfPresent(data, "note", in.note());
     changes.changed(
         lead, EventType.LEAD_DISPUTE_RESOLVED, LeadStatus.REJECTED, to, now, caller, data);
+    conflicts.flush(lead); // the lead, then its queued writes
     return LeadViews.of(lead);
   }
 

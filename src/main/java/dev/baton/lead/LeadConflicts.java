@@ -76,7 +76,7 @@ class LeadConflicts {
   }
 
   private static final String REFS =
-      "SELECT system, external_id FROM lead_external_ref WHERE lead_id = ?";
+      "SELECT system, external_id FROM lead_external_ref WHERE lead_id = ? ORDER BY system";
 
   private <T> T written(Lead lead, Supplier<T> write) {
     try {

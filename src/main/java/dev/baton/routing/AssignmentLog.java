@@ -49,8 +49,10 @@ public class AssignmentLog {
   }
 
   /**
-   * The assignee answered (accepted or rejected): their assignment is over. The lead's last write
-   * of the request, so it goes with the request's other writes ({@link Pipeline}).
+   * The assignee answered (accepted or rejected): their assignment is over. Queued with the
+   * request's other writes ({@link Pipeline}): an accept or a reject writes nothing else to
+   * lead_assignment after it. A change that would (a new assignment of the same lead) must send the
+   * queue first, or this update would end the new assignment too.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void answered(UUID leadId, Instant now) {

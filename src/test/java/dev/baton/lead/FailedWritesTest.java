@@ -33,19 +33,27 @@ import org.junit.jupiter.api.Test;
 @SuppressWarnings("unchecked")
 class FailedWritesTest {
 
+  /** A trigger on webhook_delivery named {@code name} that refuses the rows of {@code when}. */
+  private static String doom(String name, String when) {
+    return """
+        CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF %2$s THEN
+                RAISE EXCEPTION 'refused by FailedWritesTest';
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER %1$s BEFORE INSERT ON webhook_delivery
+            FOR EACH ROW EXECUTE FUNCTION %1$s()
+        """
+        .formatted(name, when);
+  }
+
   private static final String DOOMED =
-      """
-      CREATE FUNCTION failed_writes_test() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-          IF EXISTS (SELECT 1 FROM lead WHERE id = NEW.lead_id
-                  AND email_normalized LIKE 'doomed-%') THEN
-              RAISE EXCEPTION 'refused by FailedWritesTest';
-          END IF;
-          RETURN NEW;
-      END $$;
-      CREATE TRIGGER failed_writes_test BEFORE INSERT ON webhook_delivery
-          FOR EACH ROW EXECUTE FUNCTION failed_writes_test()
-      """;
+      doom(
+          "failed_writes_test",
+          "EXISTS (SELECT 1 FROM lead WHERE id = NEW.lead_id"
+              + " AND email_normalized LIKE 'doomed-%')");
 
   private static final String SPARED =
       "DROP TRIGGER IF EXISTS failed_writes_test ON webhook_delivery;"
@@ -61,9 +69,14 @@ class FailedWritesTest {
     webhook = hooks.subscribe("http://127.0.0.1:9/never", null).getString("webhook.id");
   }
 
+  private static final String ERASURE_SPARED =
+      "DROP TRIGGER IF EXISTS failed_writes_erasure ON webhook_delivery;"
+          + " DROP FUNCTION IF EXISTS failed_writes_erasure()";
+
   @AfterEach
   void clean() throws SQLException {
     sql(SPARED);
+    sql(ERASURE_SPARED);
     hooks.deleteAll();
   }
 
@@ -116,6 +129,32 @@ class FailedWritesTest {
         .statusCode(200);
     assertEquals("ACCEPTED", Leads.get(id).path("status"));
     assertEquals(List.of(1L, 1L, 2L, 2L), traces(email, source), "and the accept's");
+  }
+
+  @Test
+  void anErasureWhoseEventFailsAtCommitErasesNothing() throws SQLException {
+    String id = Leads.leadIn("GENERATED");
+    String email = Leads.get(id).path("contact.email");
+    // An erasure's writes are sent when its transaction commits: the lead.erased delivery fails.
+    sql(
+        doom(
+            "failed_writes_erasure",
+            "NEW.event_type = 'lead.erased' AND NEW.lead_id = '" + id + "'"));
+
+    int status =
+        Api.as(As.ADMIN)
+            .delete(Leads.LEADS + "/" + id + "/personal-data")
+            .then()
+            .extract()
+            .statusCode();
+
+    assertTrue(status >= 500, "a failed write is the server's failure, answered " + status);
+    assertEquals(email, Leads.get(id).path("contact.email"), "the person is still there");
+    assertTrue(!Leads.historyTypes(id).contains("lead.erased"));
+
+    sql(ERASURE_SPARED);
+    Api.as(As.ADMIN).delete(Leads.LEADS + "/" + id + "/personal-data").then().statusCode(200);
+    assertTrue(Leads.historyTypes(id).contains("lead.erased"));
   }
 
   @Test
