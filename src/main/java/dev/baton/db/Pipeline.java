@@ -6,6 +6,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +27,8 @@ import org.hibernate.Session;
  * refusal (a constraint) surfaces inside the request; and in any case before the transaction
  * commits. The entity changes Hibernate holds are written before them, so a queued statement may
  * refer to a row persisted earlier in the transaction. A statement that reads what the queue may
- * hold must send it first.
+ * hold must send it first. {@link #sendThenRead} also serves a read that must follow statements of
+ * its own, in the same exchange (a handoff's advisory locks, then its duplicate check).
  */
 @ApplicationScoped
 public class Pipeline {
@@ -123,7 +125,7 @@ public class Pipeline {
    * bind, execute each) before it waits for PostgreSQL's answers. Answers the rows of the last
    * query among them, if any.
    */
-  private static List<Object[]> execute(java.sql.Connection connection, List<Statement> batch)
+  private static List<Object[]> execute(Connection connection, List<Statement> batch)
       throws SQLException {
     StringBuilder sql = new StringBuilder();
     for (Statement statement : batch) {

@@ -1,13 +1,12 @@
 package dev.baton.lead;
 
+import dev.baton.db.Pipeline;
 import dev.baton.paging.Cursor;
 import dev.baton.sla.SlaState;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,10 +14,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.hibernate.Session;
 
 @ApplicationScoped
 public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
+
+  private final Pipeline pipeline;
+
+  LeadRepository(Pipeline pipeline) {
+    this.pipeline = pipeline;
+  }
 
   /** The criteria of GET /api/v1/leads; null means any. */
   public record Filter(
@@ -89,7 +93,7 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
   /** A person's open lead and last closed one, by id; null when there is none. */
   record PersonLeads(UUID open, UUID lastClosed) {}
 
-  private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0));\n";
+  private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
 
   private static final String PERSON_LEADS =
       """
@@ -101,34 +105,16 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
       """;
 
   /**
-   * {@link #lockIdentities} and then the person's leads, in one exchange: PostgreSQL runs the
-   * statements in turn, so the read waits for the locks and sees what their last holder committed.
+   * {@link #lockIdentities} and then the person's leads, in one exchange ({@link Pipeline}):
+   * PostgreSQL runs the statements in turn, so the read waits for the locks and sees what their
+   * last holder committed.
    */
   PersonLeads lockAndFind(Collection<String> keys, String emailNormalized) {
-    TreeSet<String> sorted = new TreeSet<>(keys);
-    return getEntityManager()
-        .unwrap(Session.class)
-        .doReturningWork(
-            connection -> {
-              try (PreparedStatement statement =
-                  connection.prepareStatement(LOCK.repeat(sorted.size()) + PERSON_LEADS)) {
-                int index = 1;
-                for (String key : sorted) {
-                  statement.setString(index++, key);
-                }
-                statement.setString(index++, emailNormalized);
-                statement.setString(index, emailNormalized);
-                statement.execute();
-                for (int lock = 0; lock < sorted.size(); lock++) {
-                  statement.getMoreResults();
-                }
-                try (ResultSet row = statement.getResultSet()) {
-                  row.next();
-                  return new PersonLeads(
-                      row.getObject(1, UUID.class), row.getObject(2, UUID.class));
-                }
-              }
-            });
+    for (String key : new TreeSet<>(keys)) {
+      pipeline.add(LOCK, key);
+    }
+    Object[] row = pipeline.sendThenRead(PERSON_LEADS, emailNormalized, emailNormalized).get(0);
+    return new PersonLeads((UUID) row[0], (UUID) row[1]);
   }
 
   static String personKey(String emailNormalized) {

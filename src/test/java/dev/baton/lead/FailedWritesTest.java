@@ -83,9 +83,8 @@ class FailedWritesTest {
   @Test
   void aHandoffWhoseLastWriteFailsLeavesNothingAndCanBeMadeAgain() throws SQLException {
     String source = Leads.uniqueSource();
-    Map<String, Object> body = Leads.body(source, "QUALIFIED");
-    String email = "doomed-" + UUID.randomUUID() + "@example.com";
-    ((Map<String, Object>) body.get("contact")).put("email", email);
+    Map<String, Object> body = doomedBody(source, "QUALIFIED");
+    String email = email(body);
     sql(DOOMED);
 
     int status = Api.as(As.MARKETING).body(body).post(Leads.LEADS).then().extract().statusCode();
@@ -102,9 +101,8 @@ class FailedWritesTest {
   @Test
   void aMoveWhoseLastWriteFailsLeavesTheLeadAsItWas() throws SQLException {
     String source = Leads.uniqueSource();
-    Map<String, Object> body = Leads.body(source, "QUALIFIED");
-    String email = "doomed-" + UUID.randomUUID() + "@example.com";
-    ((Map<String, Object>) body.get("contact")).put("email", email);
+    Map<String, Object> body = doomedBody(source, "QUALIFIED");
+    String email = email(body);
     String id = Leads.handOff(body);
     long version = Leads.version(id);
     List<String> history = Leads.historyTypes(id);
@@ -161,9 +159,7 @@ class FailedWritesTest {
   void aBatchWhoseItemFailsInItsLastWriteCommitsNoneOfIt() throws SQLException {
     String source = Leads.uniqueSource();
     Map<String, Object> first = Leads.body(source, "GENERATED");
-    Map<String, Object> doomed = Leads.body(source, "GENERATED");
-    String email = "doomed-" + UUID.randomUUID() + "@example.com";
-    ((Map<String, Object>) doomed.get("contact")).put("email", email);
+    Map<String, Object> doomed = doomedBody(source, "GENERATED");
     sql(DOOMED);
 
     int status =
@@ -177,6 +173,18 @@ class FailedWritesTest {
     assertTrue(status >= 500, "a failed write is the server's failure, answered " + status);
     assertEquals(0L, count("SELECT count(*) FROM lead WHERE source = ?", source));
     assertEquals(0L, count("SELECT count(*) FROM lead_cycle WHERE source = ?", source));
+  }
+
+  /** A lead of a "doomed" person: the trigger DOOMED refuses its deliveries. */
+  private static Map<String, Object> doomedBody(String source, String status) {
+    Map<String, Object> body = Leads.body(source, status);
+    ((Map<String, Object>) body.get("contact"))
+        .put("email", "doomed-" + UUID.randomUUID() + "@example.com");
+    return body;
+  }
+
+  private static String email(Map<String, Object> body) {
+    return (String) ((Map<String, Object>) body.get("contact")).get("email");
   }
 
   /** The person's leads, their cycles, their events and their webhook deliveries. */
