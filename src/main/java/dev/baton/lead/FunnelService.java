@@ -158,7 +158,7 @@ public class FunnelService {
 
   private LeadView move(UUID id, List<Long> expected, Action action, Caller caller, Change change) {
     Funnel.requireRole(action, caller.role());
-    Lead lead = leads.lock(id).orElseThrow(() -> ProblemException.notFound("lead", id));
+    Lead lead = leads.lockToWrite(id).orElseThrow(() -> ProblemException.notFound("lead", id));
 
     ETags.check(expected, lead);
     LeadStatus from = lead.getStatus();
@@ -173,6 +173,7 @@ public class FunnelService {
       changes.slaBreached(lead, now);
     }
     changes.changed(lead, action.eventType(), from, move.to(), now, caller, data);
+    leads.write(lead); // the row as the move left it, with the cycle, the event and the deliveries
     return LeadViews.of(lead, conflicts.flushReadingRefs(lead));
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
@@ -41,6 +42,25 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
    */
   public Optional<Lead> lock(UUID id) {
     return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+  }
+
+  /**
+   * {@link #lock}, for a change whose row the caller writes itself with {@link #write}: Hibernate
+   * neither compares nor updates the lead, so its update joins the statements queued with it
+   * instead of taking an exchange of its own.
+   */
+  Optional<Lead> lockToWrite(UUID id) {
+    Optional<Lead> lead = lock(id);
+    lead.ifPresent(locked -> getEntityManager().unwrap(Session.class).setReadOnly(locked, true));
+    return lead;
+  }
+
+  /**
+   * Queues the row of a lead read by {@link #lockToWrite} as it stands now ({@link
+   * LeadRows#UPDATE}): called once its change is complete, before the queue is sent.
+   */
+  void write(Lead lead) {
+    pipeline.add(LeadRows.UPDATE, LeadRows.update(lead));
   }
 
   static final List<LeadStatus> OPEN =

@@ -1,8 +1,14 @@
 package dev.baton.lead;
 
 import dev.baton.db.CopyRows;
+import dev.baton.json.JsonColumns;
 import dev.baton.sla.SlaClock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A new lead as a row of table lead for {@code COPY}: the columns its entity maps, written from the
@@ -26,8 +32,97 @@ final class LeadRows {
 
   private LeadRows() {}
 
-  /** The row's columns before {@code previous_lead_id}. */
+  /**
+   * A lead's row written again from its entity: every column it maps but its id, the id last. A
+   * move writes the lead it changed this way, queued with the statements it writes anyway ({@link
+   * dev.baton.db.Pipeline}), rather than by Hibernate's update in an exchange of its own. (An
+   * erased lead has no contact: its columns are null.) LeadRowsTest holds it to the entity's
+   * mapping.
+   */
+  static final String UPDATE;
+
+  private static final List<String> UPDATED;
+
+  static {
+    List<String> columns = new ArrayList<>();
+    for (String column :
+        COLUMNS.substring(COLUMNS.indexOf('(') + 1, COLUMNS.lastIndexOf(')')).split(", ")) {
+      if (!column.equals("id")) {
+        columns.add(column);
+      }
+    }
+    columns.addAll(
+        List.of(
+            "erased_at",
+            "sla_warned_at",
+            "dispute_state",
+            "dispute_reason",
+            "dispute_note",
+            "disputed_at",
+            "disputed_by",
+            "dispute_resolved_at",
+            "dispute_resolved_by",
+            "dispute_resolution_note",
+            "assignee_id",
+            "assignee_queue",
+            "assigned_at"));
+    UPDATED = List.copyOf(columns);
+    UPDATE =
+        "UPDATE lead SET ("
+            + String.join(", ", UPDATED)
+            + ") = ("
+            + UPDATED.stream()
+                .map(column -> column.equals("attributes") ? "CAST(? AS jsonb)" : "?")
+                .collect(Collectors.joining(", "))
+            + ") WHERE id = ?";
+  }
+
+  /** The columns {@link #UPDATE} writes, in its order. */
+  static List<String> updated() {
+    return UPDATED;
+  }
+
+  /** The values of {@link #UPDATE}: {@link #updated()}'s, then the id. */
+  static Object[] update(Lead lead) {
+    List<Object> values = head(lead, JsonColumns::write);
+    values.remove(0); // the id, written last
+    values.add(lead.getPreviousLeadId());
+    values.addAll(tail(lead));
+    LeadCycle cycle = lead.getCycle();
+    SlaClock sla = cycle.getSla();
+    Dispute dispute = cycle.getDispute();
+    LeadRecords.DisputeView d = dispute == null ? null : dispute.view();
+    LeadAssignee assignee = cycle.getAssignee();
+    values.add(lead.getErasedAt());
+    values.add(sla == null ? null : sla.getWarnedAt());
+    values.add(d == null || d.state() == null ? null : d.state().name());
+    values.add(d == null ? null : d.reason());
+    values.add(d == null ? null : d.note());
+    values.add(d == null ? null : d.openedAt());
+    values.add(d == null ? null : d.openedBy());
+    values.add(d == null ? null : d.resolvedAt());
+    values.add(d == null ? null : d.resolvedBy());
+    values.add(d == null ? null : d.resolutionNote());
+    values.add(assignee == null ? null : assignee.memberId());
+    values.add(assignee == null ? null : assignee.queue());
+    values.add(assignee == null ? null : assignee.assignedAt());
+    values.add(lead.getId());
+    return values.toArray();
+  }
+
+  /** The row's columns before {@code previous_lead_id}, for {@code COPY}. */
   static void head(CopyRows out, Lead lead, Function<Object, String> json) {
+    head(lead, json).forEach(out::add);
+  }
+
+  /** The row's columns after {@code previous_lead_id}, for {@code COPY}. */
+  static void tail(CopyRows out, Lead lead) {
+    List<Object> values = tail(lead);
+    values.subList(0, values.size() - 1).forEach(out::add);
+    out.last(values.get(values.size() - 1));
+  }
+
+  private static List<Object> head(Lead lead, Function<Object, String> json) {
     LeadDetails d = lead.getDetails();
     LeadContact contact = d.contact();
     LeadCompany company = d.company();
@@ -37,62 +132,65 @@ final class LeadRows {
     LeadRecords.StatusTimes times = cycle.times();
     LeadRecords.Rejection rejection = cycle.rejection();
     LeadRecords.Conversion conversion = cycle.conversion();
-    out.add(lead.getId())
-        .add(lead.getStatus().name())
-        .add(contact.email())
-        .add(contact.emailNormalized())
-        .add(contact.firstName())
-        .add(contact.lastName())
-        .add(contact.phone())
-        .add(contact.jobTitle())
-        .add(company == null ? null : company.name())
-        .add(company == null ? null : company.domain())
-        .add(company == null ? null : company.industry())
-        .add(company == null ? null : company.size())
-        .add(company == null ? null : company.country())
-        .add(a.source())
-        .add(a.campaign())
-        .add(a.medium())
-        .add(a.content())
-        .add(a.term())
-        .add(a.utmSource())
-        .add(a.utmMedium())
-        .add(a.utmCampaign())
-        .add(a.utmTerm())
-        .add(a.utmContent())
-        .add(d.segment())
-        .add(lead.getScore())
-        .add(lead.getQualificationNote())
-        .add(cycle.getOwner())
-        .add(consent == null ? null : consent.granted())
-        .add(consent == null ? null : consent.capturedAt())
-        .add(consent == null ? null : consent.source())
-        .add(json.apply(d.attributes() == null ? java.util.Map.of() : d.attributes()))
-        .add(times.generatedAt())
-        .add(times.qualifiedAt())
-        .add(times.acceptedAt())
-        .add(times.rejectedAt())
-        .add(times.convertedAt())
-        .add(rejection == null ? null : rejection.reason())
-        .add(rejection == null ? null : rejection.note())
-        .add(conversion.opportunityRef())
-        .add(conversion.amount())
-        .add(conversion.currency())
-        .add(cycle.getRecycleCount())
-        .add(lead.getVersion())
-        .add(lead.getCreatedAt())
-        .add(lead.getUpdatedAt());
+    return new ArrayList<>(
+        Arrays.asList(
+            lead.getId(),
+            lead.getStatus().name(),
+            contact == null ? null : contact.email(),
+            contact == null ? null : contact.emailNormalized(),
+            contact == null ? null : contact.firstName(),
+            contact == null ? null : contact.lastName(),
+            contact == null ? null : contact.phone(),
+            contact == null ? null : contact.jobTitle(),
+            company == null ? null : company.name(),
+            company == null ? null : company.domain(),
+            company == null ? null : company.industry(),
+            company == null ? null : company.size(),
+            company == null ? null : company.country(),
+            a.source(),
+            a.campaign(),
+            a.medium(),
+            a.content(),
+            a.term(),
+            a.utmSource(),
+            a.utmMedium(),
+            a.utmCampaign(),
+            a.utmTerm(),
+            a.utmContent(),
+            d.segment(),
+            lead.getScore(),
+            lead.getQualificationNote(),
+            cycle.getOwner(),
+            consent == null ? null : consent.granted(),
+            consent == null ? null : consent.capturedAt(),
+            consent == null ? null : consent.source(),
+            json.apply(d.attributes() == null ? Map.of() : d.attributes()),
+            times.generatedAt(),
+            times.qualifiedAt(),
+            times.acceptedAt(),
+            times.rejectedAt(),
+            times.convertedAt(),
+            rejection == null ? null : rejection.reason(),
+            rejection == null ? null : rejection.note(),
+            conversion.opportunityRef(),
+            conversion.amount(),
+            conversion.currency(),
+            cycle.getRecycleCount(),
+            lead.getVersion(),
+            lead.getCreatedAt(),
+            lead.getUpdatedAt()));
   }
 
-  /** The row's columns after {@code previous_lead_id}. */
-  static void tail(CopyRows out, Lead lead) {
+  private static List<Object> tail(Lead lead) {
     SlaClock sla = lead.getCycle().getSla();
-    out.add(sla == null ? null : sla.getStartedAt())
-        .add(sla == null ? null : sla.getDeadline())
-        .add(sla == null ? null : sla.getState().name())
-        .add(sla == null ? null : sla.getDecidedAt())
-        .add(sla == null ? null : sla.getWarnAt())
-        .last(sla == null ? null : sla.isImported());
+    return new ArrayList<>(
+        Arrays.asList(
+            sla == null ? null : sla.getStartedAt(),
+            sla == null ? null : sla.getDeadline(),
+            sla == null ? null : sla.getState().name(),
+            sla == null ? null : sla.getDecidedAt(),
+            sla == null ? null : sla.getWarnAt(),
+            sla == null ? null : sla.getImported()));
   }
 
   static void refs(CopyRows out, Lead lead) {

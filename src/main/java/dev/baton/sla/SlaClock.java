@@ -109,6 +109,11 @@ public class SlaClock {
     return Boolean.TRUE.equals(imported);
   }
 
+  /** The column as it is stored: null for a clock that was never imported. */
+  public Boolean getImported() {
+    return imported;
+  }
+
   public boolean isRunning() {
     return state != null && decidedAt == null;
   }
@@ -131,5 +136,9 @@ public class SlaClock {
 
   public Instant getWarnAt() {
     return warnAt;
+  }
+
+  public Instant getWarnedAt() {
+    return warnedAt;
   }
 }

@@ -78,13 +78,13 @@ class RoundTripsTest {
   }
 
   @Test
-  void anAcceptAndAConvertWaitFourTimesEach() {
+  void anAcceptAndAConvertWaitThreeTimesEach() {
     String[] leads = {
       Leads.leadIn("QUALIFIED"), Leads.leadIn("QUALIFIED"), Leads.leadIn("QUALIFIED")
     };
     AtomicInteger next = new AtomicInteger();
     assertEquals(
-        4,
+        3,
         fewest(
             As.ADMIN,
             call ->
@@ -93,7 +93,7 @@ class RoundTripsTest {
             200));
     next.set(0);
     assertEquals(
-        4,
+        3,
         fewest(
             As.ADMIN,
             call ->
@@ -103,13 +103,13 @@ class RoundTripsTest {
   }
 
   @Test
-  void aQualifyWaitsFourTimesItsPoliciesBeingInMemory() {
+  void aQualifyWaitsThreeTimesItsPoliciesBeingInMemory() {
     String[] leads = {
       Leads.leadIn("GENERATED"), Leads.leadIn("GENERATED"), Leads.leadIn("GENERATED")
     };
     AtomicInteger next = new AtomicInteger();
     assertEquals(
-        4,
+        3,
         fewest(
             As.ADMIN,
             call ->
