@@ -76,6 +76,11 @@ class LeadAssignments {
     return team.ownerName(assignee.memberId());
   }
 
+  /** Whether a lead entering QUALIFIED may be assigned: the routing policy has rules. */
+  boolean routes() {
+    return router.routes();
+  }
+
   /**
    * Assigns a lead that just entered QUALIFIED, if the rules route it and someone can take it; when
    * the policy counts working hours, its clock then counts the assignee's. Answers whether it was

@@ -56,8 +56,20 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
   }
 
   /**
-   * Queues the row of a lead read by {@link #lockToWrite} as it stands now ({@link
-   * LeadRows#UPDATE}): called once its change is complete, before the queue is sent.
+   * Queues a new lead's row and its external ids ({@link LeadRows#INSERT}), as the lead stands now:
+   * the statements queued after them may refer to it.
+   */
+  void insert(Lead lead) {
+    pipeline.add(LeadRows.INSERT, LeadRows.insert(lead));
+    for (ExternalRef ref : lead.getExternalRefs()) {
+      pipeline.add(LeadRows.REF_INSERT, lead.getId(), ref.system(), ref.id());
+    }
+  }
+
+  /**
+   * Queues the row of a lead read by {@link #lockToWrite}, or inserted ({@link #insert}) and
+   * changed since, as it stands now ({@link LeadRows#UPDATE}): called once its change is complete,
+   * before the queue is sent.
    */
   void write(Lead lead) {
     pipeline.add(LeadRows.UPDATE, LeadRows.update(lead));

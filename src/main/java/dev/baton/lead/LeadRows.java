@@ -33,6 +33,37 @@ final class LeadRows {
   private LeadRows() {}
 
   /**
+   * A new lead's row, written from its entity with the statements queued after it ({@link
+   * dev.baton.db.Pipeline}) rather than by Hibernate's insert in an exchange of its own: {@link
+   * #COLUMNS}, in their order ({@link #insert}).
+   */
+  static final String INSERT;
+
+  static final String REF_INSERT =
+      "INSERT INTO lead_external_ref (lead_id, system, external_id) VALUES (?, ?, ?)";
+
+  static {
+    String[] columns =
+        COLUMNS.substring(COLUMNS.indexOf('(') + 1, COLUMNS.lastIndexOf(')')).split(", ");
+    INSERT =
+        "INSERT INTO "
+            + COLUMNS
+            + " VALUES ("
+            + Arrays.stream(columns)
+                .map(column -> column.equals("attributes") ? "CAST(? AS jsonb)" : "?")
+                .collect(Collectors.joining(", "))
+            + ")";
+  }
+
+  /** The values of {@link #INSERT}. */
+  static Object[] insert(Lead lead) {
+    List<Object> values = head(lead, JsonColumns::write);
+    values.add(lead.getPreviousLeadId());
+    values.addAll(tail(lead));
+    return values.toArray();
+  }
+
+  /**
    * A lead's row written again from its entity: every column it maps but its id, the id last. A
    * move writes the lead it changed this way, queued with the statements it writes anyway ({@link
    * dev.baton.db.Pipeline}), rather than by Hibernate's update in an exchange of its own. (An

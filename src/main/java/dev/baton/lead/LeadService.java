@@ -61,8 +61,13 @@ public class LeadService {
     if (person.lastClosed() != null) {
       lead.linkTo(person.lastClosed());
     }
-    leads.persist(lead);
-    conflicts.flush(lead); // the lead first: a duplicate is refused before anything else is done
+    leads.insert(lead);
+    // Routing writes an assignment that refers to the lead, and changes the lead: then the lead is
+    // written first, and again as routing left it.
+    boolean routed = lead.getStatus() == LeadStatus.QUALIFIED && changes.assignments().routes();
+    if (routed) {
+      conflicts.flush(lead);
+    }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("status", lead.getStatus().name());
     data.put("source", request.attribution().source());
@@ -71,7 +76,10 @@ public class LeadService {
     EventLog.putIfPresent(data, "score", request.score());
     EventLog.putIfPresent(data, "previousLeadId", lead.getPreviousLeadId());
     changes.created(lead, now, caller, data);
-    conflicts.flush(lead); // its cycle, its event and their deliveries, in one exchange
+    if (routed) {
+      leads.write(lead);
+    }
+    conflicts.flush(lead); // the lead, its cycle, its event and their deliveries, in one exchange
     return LeadViews.of(lead);
   }
 

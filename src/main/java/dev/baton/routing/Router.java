@@ -47,6 +47,12 @@ public class Router {
       Method method,
       @Schema(required = true) List<String> why) {}
 
+  /** Whether leads are routed at all: {@link #assign} may assign one. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean routes() {
+    return policies.policy().routes();
+  }
+
   /** Assigns the lead if the rules route it; empty when they do not, or nobody can take it. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Assignment> assign(UUID leadId, RoutingSubject lead, Instant now) {

@@ -68,9 +68,9 @@ class RoundTripsTest {
   }
 
   @Test
-  void aHandoffWaitsForPostgreSqlFourTimes() {
+  void aHandoffWaitsForPostgreSqlThreeTimes() {
     assertEquals(
-        4,
+        3,
         fewest(
             As.MARKETING,
             call -> call.body(Leads.body(Leads.uniqueSource(), "GENERATED")).post(Leads.LEADS),
