@@ -204,7 +204,7 @@ class LogPrivacyTest {
         PreparedStatement waiting =
             watcher.prepareStatement(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                    + " AND query LIKE 'insert into lead %'")) {
+                    + " AND query ILIKE 'insert into lead %'")) {
       while (System.nanoTime() < deadline) {
         try (ResultSet rows = waiting.executeQuery()) {
           rows.next();
