@@ -18,10 +18,10 @@ import java.util.List;
 import org.hibernate.Session;
 
 /**
- * The writes of a transaction whose answers nobody reads (an event, its webhook deliveries, the
- * funnel facts of a cycle), sent to PostgreSQL together: one network exchange instead of one per
- * statement. PostgreSQL still runs them one after the other, each with a snapshot of its own, and
- * the first that fails fails the transaction.
+ * The writes of a transaction whose answers nobody reads (a lead's row, its event, the event's
+ * webhook deliveries, the funnel facts of a cycle), sent to PostgreSQL together: one network
+ * exchange instead of one per statement. PostgreSQL still runs them one after the other, each with
+ * a snapshot of its own, and the first that fails fails the transaction.
  *
  * <p>They are sent by {@link #send()}, which a request calls once its work is done, so that a
  * refusal (a constraint) surfaces inside the request; and in any case before the transaction
