@@ -47,8 +47,12 @@ public class LeadChangeLog {
     return policies.terms(lead.getDetails().segment());
   }
 
+  /**
+   * A new lead's cycle, count and event; when {@code route}, a qualified lead goes to routing,
+   * whose assignment row refers to the lead: its row must be written by then.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  void created(Lead lead, Instant now, Caller caller, Map<String, Object> data) {
+  void created(Lead lead, Instant now, Caller caller, Map<String, Object> data, boolean route) {
     cycles.save(lead);
     metrics.handedOff();
     events.record(
@@ -60,7 +64,7 @@ public class LeadChangeLog {
         null,
         lead.getStatus(),
         data);
-    if (lead.getStatus() == LeadStatus.QUALIFIED && assignments.qualified(lead, now)) {
+    if (route && lead.getStatus() == LeadStatus.QUALIFIED && assignments.qualified(lead, now)) {
       cycles.save(lead); // the assignee's working hours may have moved the deadline
     }
   }

@@ -47,7 +47,8 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
   /**
    * {@link #lock}, for a change whose row the caller writes itself with {@link #write}: Hibernate
    * neither compares nor updates the lead, so its update joins the statements queued with it
-   * instead of taking an exchange of its own.
+   * instead of taking an exchange of its own. For the rest of the transaction Hibernate writes
+   * nothing of this lead: a change made after {@link #write} is lost unless written again.
    */
   Optional<Lead> lockToWrite(UUID id) {
     Optional<Lead> lead = lock(id);

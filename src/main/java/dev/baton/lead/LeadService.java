@@ -63,7 +63,8 @@ public class LeadService {
     }
     leads.insert(lead);
     // Routing writes an assignment that refers to the lead, and changes the lead: then the lead is
-    // written first, and again as routing left it.
+    // written first, and again as routing left it. Decided once: the policy read again later could
+    // be a newer one.
     boolean routed = lead.getStatus() == LeadStatus.QUALIFIED && changes.assignments().routes();
     if (routed) {
       conflicts.flush(lead);
@@ -75,7 +76,7 @@ public class LeadService {
     EventLog.putIfPresent(data, "segment", request.segment());
     EventLog.putIfPresent(data, "score", request.score());
     EventLog.putIfPresent(data, "previousLeadId", lead.getPreviousLeadId());
-    changes.created(lead, now, caller, data);
+    changes.created(lead, now, caller, data, routed);
     if (routed) {
       leads.write(lead);
     }
