@@ -1,10 +1,12 @@
 package dev.baton.db;
 
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +32,21 @@ public final class Remembered<T> {
   public Remembered(ChangeListener changes, ChangeListener.Channel channel) {
     this.changes = changes;
     changes.onChange(channel, this::forget);
+  }
+
+  /**
+   * {@link #get}, reading the row {@code id} of entity {@code type} as {@code view} sees it. The
+   * row is read past the transaction's persistence context, which would keep answering the copy it
+   * read first, even after a change was heard.
+   */
+  public <E> T get(EntityManager em, Class<E> type, Object id, Function<E, T> view) {
+    return get(
+        () -> {
+          E stored = em.find(type, id);
+          T value = view.apply(stored);
+          em.detach(stored);
+          return value;
+        });
   }
 
   /** The value kept, or what {@code read} reads (kept when nothing changed meanwhile). */

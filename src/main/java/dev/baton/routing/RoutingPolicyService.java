@@ -40,15 +40,7 @@ public class RoutingPolicyService {
   /** The policy in force, from memory while nobody changed it (V19, {@link Remembered}). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public RoutingPolicy policy() {
-    return remembered.get(
-        () -> {
-          // Read past this transaction's persistence context, which would keep answering the
-          // copy it read first, even after a change was heard.
-          StoredRoutingPolicy stored = em.find(StoredRoutingPolicy.class, true);
-          RoutingPolicy policy = stored.policy();
-          em.detach(stored);
-          return policy;
-        });
+    return remembered.get(em, StoredRoutingPolicy.class, true, StoredRoutingPolicy::policy);
   }
 
   /** Replaces the rules, each naming a queue (and member) that exists. */

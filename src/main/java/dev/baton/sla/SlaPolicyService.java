@@ -43,15 +43,7 @@ public class SlaPolicyService {
   /** The policy in force, from memory while nobody changed it (V19, {@link Remembered}). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public SlaPolicy policy() {
-    return remembered.get(
-        () -> {
-          // Read past this transaction's persistence context, which would keep answering the
-          // copy it read first, even after a change was heard.
-          StoredSlaPolicy stored = em.find(StoredSlaPolicy.class, true);
-          SlaPolicy policy = stored.policy();
-          em.detach(stored);
-          return policy;
-        });
+    return remembered.get(em, StoredSlaPolicy.class, true, StoredSlaPolicy::policy);
   }
 
   /** How long, and how, sales has to answer a lead of this segment that enters QUALIFIED now. */
