@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
@@ -51,9 +51,12 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
    * nothing of this lead: a change made after {@link #write} is lost unless written again.
    */
   Optional<Lead> lockToWrite(UUID id) {
-    Optional<Lead> lead = lock(id);
-    lead.ifPresent(locked -> getEntityManager().unwrap(Session.class).setReadOnly(locked, true));
-    return lead;
+    // The hint on the query, not Session.setReadOnly after it: Hibernate then keeps no copy of the
+    // loaded state to compare at flush (the copy of the JSON attributes was most of its cost).
+    return find("id", id)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .withHint(HibernateHints.HINT_READ_ONLY, true)
+        .firstResultOptional();
   }
 
   /**
