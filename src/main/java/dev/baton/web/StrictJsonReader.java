@@ -13,7 +13,6 @@ import dev.baton.problem.ProblemType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +22,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyReader;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
  * Reads every JSON request body of Baton and reports all that is wrong with it at once: unknown
@@ -32,7 +34,7 @@ import java.util.Map;
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json", "application/*+json"})
-public class StrictJsonReader implements MessageBodyReader<Object> {
+public class StrictJsonReader implements ServerMessageBodyReader<Object> {
 
   private final ObjectMapper mapper;
   private final JsonBinder binder;
@@ -44,12 +46,26 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
     this.limit = limit.limit();
   }
 
+  // The server's own forms of isReadable and readFrom: RESTEasy Reactive calls them without the
+  // resource method's parameter annotations, which it would otherwise parse anew from the class
+  // file twice for every request with a body (Method.getParameterAnnotations keeps no copy).
+  @Override
+  public boolean isReadable(
+      Class<?> type, Type genericType, ResteasyReactiveResourceInfo method, MediaType mediaType) {
+    return readable(type);
+  }
+
+  @Override
+  public Object readFrom(
+      Class<Object> type, Type genericType, MediaType mediaType, ServerRequestContext context)
+      throws IOException {
+    return read(type, genericType, context.getInputStream());
+  }
+
   @Override
   public boolean isReadable(
       Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-    return type == JsonNode.class
-        || type.isRecord() && type.getPackageName().startsWith("dev.baton")
-        || List.class.isAssignableFrom(type);
+    return readable(type);
   }
 
   @Override
@@ -61,6 +77,16 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
       MultivaluedMap<String, String> headers,
       InputStream body)
       throws IOException {
+    return read(type, genericType, body);
+  }
+
+  private static boolean readable(Class<?> type) {
+    return type == JsonNode.class
+        || type.isRecord() && type.getPackageName().startsWith("dev.baton")
+        || List.class.isAssignableFrom(type);
+  }
+
+  private Object read(Class<Object> type, Type genericType, InputStream body) throws IOException {
     JsonNode tree = readTree(new LimitedInputStream(body, limit));
     if (tree == null) {
       return null;
