@@ -18,7 +18,9 @@
 # (bench/http/pgbench/<action>.sql), and the same durable writes in one statement, one round trip
 # (bench/http/pgbench/<action>-1rt.sql). It prints one table: requests/s, p50 and p99 latency,
 # Baton against each reference, then p50 and p99 again in a second run paced at 80% of the first
-# one's requests/s; time from start to ready; resident memory after start and after the load.
+# one's requests/s, beside the p99 of the one-round-trip writes paced at that same rate (pgbench
+# -R: PostgreSQL's own tail at that load); time from start to ready; resident memory after start
+# and after the load.
 # Every figure comes from this one run on this machine.
 #
 # Settings (environment): BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_SECONDS (20),
@@ -166,7 +168,7 @@ stop_baton
 echo "== pgbench, $CONNECTIONS clients: Baton's statements one round trip each, then the same writes in one"
 psql -q "$BENCH_PSQL" -f bench/http/pgbench/setup.sql
 LEAD_COUNT=$(psql "$BENCH_PSQL" -tAc "SELECT count(*) FROM bench_lead")
-declare -A PGBENCH_1RT
+declare -A PGBENCH_1RT PGBENCH_P99
 pg_run() { # script, pgbench options...: prints tps and the transactions processed
   local script=$1; shift
   "$PGBENCH" -n -M extended -c "$CONNECTIONS" -j "$THREADS" -T "$SECONDS_EACH" "$@" -f "$script" \
@@ -197,12 +199,30 @@ for action in handoffs qualify accept convert; do
     echo "   $action, one round trip: only $written of $done statements wrote (the pool ran out): its tps is not a reference" >&2
     PGBENCH_1RT[$action]="$tps*"
   fi
+  # The same one-round-trip writes paced at the rate of Baton's paced run (-R, the same
+  # connections): PostgreSQL's own p99 on this machine at that load, what the latency target
+  # leaves Baton. Each transaction's time is logged (-l); the first second, while pgbench opens
+  # its connections, is left out.
+  rate=$(( ${BATON[$action]%% *} * 8 / 10 ))
+  case $action in
+    qualify) psql -q "$BENCH_PSQL" -v from=GENERATED -f bench/http/pgbench/pool.sql >/dev/null ;;
+    accept) psql -q "$BENCH_PSQL" -v from=QUALIFIED -f bench/http/pgbench/pool.sql >/dev/null ;;
+    convert) psql -q "$BENCH_PSQL" -v from=ACCEPTED -f bench/http/pgbench/pool.sql >/dev/null ;;
+  esac
+  rm -f "$WORK"/pglat*
+  before=$(events "$type")
+  read -r _ done < <(pg_run "$script-1rt.sql" -D k=0 -D clients="$CONNECTIONS" -R "$rate" -l --log-prefix="$WORK/pglat")
+  (( $(events "$type") - before >= done )) ||
+    echo "   $action, one round trip at $rate/s: the pool ran out: its p99 is not a reference" >&2
+  PGBENCH_P99[$action]=$(cat "$WORK"/pglat* | sort -k5,5n -k6,6n |
+    awk 'NR == 1 { from = $5 + 1 } $5 >= from { print $3 / 1000 }' | sort -n |
+    awk '{ v[NR] = $1 } END { i = int(NR * 0.99); if (i < 1) i = 1; if (NR) printf "%.1f", v[i] }')
 done
 echo
 echo "$(bench_machine) $CONNECTIONS connections, $THREADS wrk threads, ${SECONDS_EACH}s per run"
-printf '\n| %-9s | %8s | %7s | %7s | %6s | %11s | %13s | %11s | %10s | %8s | %7s | %7s |\n' what "req/s" \
-  "p50 ms" "p99 ms" non-2xx "pgbench tps" "Baton/pgbench" "1-RT tps" "Baton/1-RT" "at 80%" "p50 ms" "p99 ms"
-printf '|%s|\n' "-----------|----------|---------|---------|--------|-------------|---------------|-------------|------------|----------|---------|---------"
+printf '\n| %-9s | %8s | %7s | %7s | %6s | %11s | %13s | %11s | %10s | %8s | %7s | %7s | %11s |\n' what "req/s" \
+  "p50 ms" "p99 ms" non-2xx "pgbench tps" "Baton/pgbench" "1-RT tps" "Baton/1-RT" "at 80%" "p50 ms" "p99 ms" "1-RT p99 ms"
+printf '|%s|\n' "-----------|----------|---------|---------|--------|-------------|---------------|-------------|------------|----------|---------|---------|-------------"
 ratio() { [[ -z $2 ]] || awk -v a="$1" -v b="${2%\*}" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
 for what in handoffs qualify accept convert get list; do
   [[ -n "${BATON[$what]:-}" ]] || continue
@@ -211,9 +231,9 @@ for what in handoffs qualify accept convert get list; do
   one=${PGBENCH_1RT[$what]:-}
   read -r paced_rps paced_p50 paced_p99 paced_bad <<<"${PACED[$what]}"
   bad=$(( bad + paced_bad ))
-  printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s | %11s | %10s | %8s | %7s | %7s |\n' "$what" "$rps" \
+  printf '| %-9s | %8s | %7s | %7s | %6s | %11s | %13s | %11s | %10s | %8s | %7s | %7s | %11s |\n' "$what" "$rps" \
     "$p50" "$p99" "$bad" "$tps" "$(ratio "$rps" "$tps")" "$one" "$(ratio "$rps" "$one")" \
-    "$paced_rps" "$paced_p50" "$paced_p99"
+    "$paced_rps" "$paced_p50" "$paced_p99" "${PGBENCH_P99[$what]:-}"
 done
 echo
 echo "Start to ready: $READY_MS ms with the class archive of a training start, $READY_COLD_MS ms without (the training start)."
