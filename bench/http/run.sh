@@ -202,7 +202,9 @@ for action in handoffs qualify accept convert; do
   # The same one-round-trip writes paced at the rate of Baton's paced run (-R, the same
   # connections): PostgreSQL's own p99 on this machine at that load, what the latency target
   # leaves Baton. Each transaction's time is logged (-l); the first second, while pgbench opens
-  # its connections, is left out.
+  # its connections, is left out. With -R pgbench counts a transaction's time from when it was
+  # due ($3); wrk counts from when the request was sent, so the time it waited to start (its
+  # schedule lag, $7) is taken off, as wrk's paced run leaves it out.
   rate=$(( ${BATON[$action]%% *} * 8 / 10 ))
   case $action in
     qualify) psql -q "$BENCH_PSQL" -v from=GENERATED -f bench/http/pgbench/pool.sql >/dev/null ;;
@@ -215,7 +217,7 @@ for action in handoffs qualify accept convert; do
   (( $(events "$type") - before >= done )) ||
     echo "   $action, one round trip at $rate/s: the pool ran out: its p99 is not a reference" >&2
   PGBENCH_P99[$action]=$(cat "$WORK"/pglat* | sort -k5,5n -k6,6n |
-    awk 'NR == 1 { from = $5 + 1 } $5 >= from { print $3 / 1000 }' | sort -n |
+    awk 'NR == 1 { from = $5 + 1 } $5 >= from { print ($3 - $7) / 1000 }' | sort -n |
     awk '{ v[NR] = $1 } END { i = int(NR * 0.99); if (i < 1) i = 1; if (NR) printf "%.1f", v[i] }')
 done
 echo
