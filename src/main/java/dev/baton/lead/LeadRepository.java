@@ -3,6 +3,7 @@ package dev.baton.lead;
 import dev.baton.db.Pipeline;
 import dev.baton.paging.Cursor;
 import dev.baton.sla.SlaState;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
@@ -41,7 +43,7 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
    * sees the status the previous one left.
    */
   public Optional<Lead> lock(UUID id) {
-    return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    return locking(id).firstResultOptional();
   }
 
   /**
@@ -52,11 +54,18 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
    */
   Optional<Lead> lockToWrite(UUID id) {
     // The hint on the query, not Session.setReadOnly after it: Hibernate then keeps no copy of the
-    // loaded state to compare at flush (the copy of the JSON attributes was most of its cost).
-    return find("id", id)
-        .withLock(LockModeType.PESSIMISTIC_WRITE)
-        .withHint(HibernateHints.HINT_READ_ONLY, true)
-        .firstResultOptional();
+    // loaded state to compare at flush (the copy of the JSON attributes was most of its cost). The
+    // hint applies to what the query loads; a lead this transaction already held keeps its mode.
+    Optional<Lead> lead =
+        locking(id).withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
+    Session session = getEntityManager().unwrap(Session.class);
+    lead.filter(held -> !session.isReadOnly(held))
+        .ifPresent(held -> session.setReadOnly(held, true));
+    return lead;
+  }
+
+  private PanacheQuery<Lead> locking(UUID id) {
+    return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE);
   }
 
   /**

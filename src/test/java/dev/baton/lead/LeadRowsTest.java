@@ -1,6 +1,8 @@
 package dev.baton.lead;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -9,6 +11,7 @@ import dev.baton.testing.Api;
 import dev.baton.testing.Api.As;
 import dev.baton.testing.Leads;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +70,33 @@ class LeadRowsTest {
 
   @Inject EntityManagerFactory factory;
   @Inject AgroalDataSource db;
+  @Inject LeadRepository leads;
+
+  /**
+   * Hibernate's read-only hint applies only to what the query loads: a lead the transaction already
+   * held must be made read-only too, or Hibernate would write it again at flush, after the queued
+   * update (and refuse its own stale version).
+   */
+  @Test
+  void aLeadTheTransactionAlreadyHeldIsLockedReadOnlyToo() {
+    UUID id = UUID.fromString(Leads.handOff(Leads.body(Leads.uniqueSource(), "GENERATED")));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Session session = leads.getEntityManager().unwrap(Session.class);
+              Lead held = leads.findById(id);
+              assertFalse(session.isReadOnly(held));
+              Lead locked = leads.lockToWrite(id).orElseThrow();
+              assertSame(held, locked);
+              assertTrue(session.isReadOnly(locked));
+            });
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Session session = leads.getEntityManager().unwrap(Session.class);
+              assertTrue(session.isReadOnly(leads.lockToWrite(id).orElseThrow()));
+            });
+  }
 
   @Test
   void theUpdateWritesEveryColumnTheEntityMaps() {
