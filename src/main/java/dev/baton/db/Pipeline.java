@@ -35,7 +35,8 @@ public class Pipeline {
 
   private static final Object KEY = Pipeline.class;
 
-  private record Statement(String sql, Object[] values) {}
+  /** A statement and its values: JDBC's {@code ?} parameters, bound as {@link #add} says. */
+  public record Statement(String sql, Object... values) {}
 
   private final EntityManager em;
   private final TransactionSynchronizationRegistry transactions;
@@ -63,7 +64,7 @@ public class Pipeline {
     List<Statement> batch = take();
     em.flush();
     if (!batch.isEmpty()) {
-      em.unwrap(Session.class).doReturningWork(connection -> execute(connection, batch));
+      em.unwrap(Session.class).doReturningWork(connection -> execute(connection, batch, 0));
     }
   }
 
@@ -73,10 +74,22 @@ public class Pipeline {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Object[]> sendThenRead(String query, Object... values) {
+    return sendThenRead(new Statement(query, values)).get(0);
+  }
+
+  /**
+   * {@link #send()}, with queries after the queued statements in the same exchange, run in their
+   * order: each sees what was written before it, and what other transactions committed before it
+   * started (a query after a lock sees what the lock's last holder committed). Answers the rows of
+   * each query, in their order.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<List<Object[]>> sendThenRead(Statement... queries) {
     List<Statement> batch = new ArrayList<>(take());
-    batch.add(new Statement(query, values));
+    batch.addAll(List.of(queries));
     em.flush();
-    return em.unwrap(Session.class).doReturningWork(connection -> execute(connection, batch));
+    return em.unwrap(Session.class)
+        .doReturningWork(connection -> execute(connection, batch, queries.length));
   }
 
   /** Forgets the queued statements: the savepoint they were written after is rolled back. */
@@ -123,10 +136,10 @@ public class Pipeline {
   /**
    * One prepared statement of several, separated by semicolons: the driver sends them all (parse,
    * bind, execute each) before it waits for PostgreSQL's answers. Answers the rows of the last
-   * query among them, if any.
+   * {@code queries} among them, one list each.
    */
-  private static List<Object[]> execute(Connection connection, List<Statement> batch)
-      throws SQLException {
+  private static List<List<Object[]>> execute(
+      Connection connection, List<Statement> batch, int queries) throws SQLException {
     StringBuilder sql = new StringBuilder();
     for (Statement statement : batch) {
       if (!sql.isEmpty()) {
@@ -141,16 +154,19 @@ public class Pipeline {
           bind(prepared, index++, value);
         }
       }
-      // Every statement's result is read, so that none is left unanswered on the connection.
-      List<Object[]> rows = List.of();
+      // Every statement's result is read, so that none is left unanswered on the connection; each
+      // statement has one, rows or a count, in the order they were sent.
+      List<List<Object[]>> answers = new ArrayList<>();
+      int first = batch.size() - queries;
+      int result = 0;
       boolean query = prepared.execute();
       while (query || prepared.getUpdateCount() != -1) {
-        if (query) {
-          rows = rows(prepared.getResultSet());
+        if (result++ >= first) {
+          answers.add(query ? rows(prepared.getResultSet()) : List.of());
         }
         query = prepared.getMoreResults();
       }
-      return rows;
+      return answers;
     }
   }
 

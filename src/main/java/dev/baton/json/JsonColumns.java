@@ -1,12 +1,14 @@
 package dev.baton.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.hibernate.orm.JsonFormat;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import java.util.Map;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.format.FormatMapper;
@@ -37,6 +39,17 @@ public class JsonColumns implements FormatMapper {
       throw new IllegalArgumentException("Not writable as JSON: " + value.getClass(), e);
     }
   }
+
+  /** A jsonb object as Hibernate reads it into a {@code Map}, for a row read in SQL. */
+  public static Map<String, Object> readObject(String json) {
+    try {
+      return MAPPER.readValue(json, OBJECT);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Not a JSON object: " + json, e);
+    }
+  }
+
+  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
   @Override
   public <T> T fromString(CharSequence json, JavaType<T> type, WrapperOptions options) {

@@ -37,6 +37,20 @@ public class Dispute {
 
   protected Dispute() {}
 
+  /** A dispute as its lead's row stores it, read back without Hibernate. */
+  static Dispute stored(LeadRecords.DisputeView view) {
+    Dispute dispute = new Dispute();
+    dispute.state = view.state();
+    dispute.reason = view.reason();
+    dispute.note = view.note();
+    dispute.openedAt = view.openedAt();
+    dispute.openedBy = view.openedBy();
+    dispute.resolvedAt = view.resolvedAt();
+    dispute.resolvedBy = view.resolvedBy();
+    dispute.resolutionNote = view.resolutionNote();
+    return dispute;
+  }
+
   static Dispute open(String reason, String note, String by, Instant now) {
     Dispute dispute = new Dispute();
     dispute.state = DisputeState.OPEN;

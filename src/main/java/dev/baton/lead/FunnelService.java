@@ -174,6 +174,7 @@ public class FunnelService {
     }
     changes.changed(lead, action.eventType(), from, move.to(), now, caller, data);
     leads.write(lead); // the row as the move left it, with the cycle, the event and the deliveries
-    return LeadViews.of(lead, conflicts.flushReadingRefs(lead));
+    conflicts.flush(lead);
+    return LeadViews.of(lead);
   }
 }

@@ -1,7 +1,5 @@
 package dev.baton.lead;
 
-import dev.baton.db.Ids;
-import dev.baton.lead.LeadRecords.InitialStatus;
 import dev.baton.lead.LeadRecords.LeadChanges;
 import dev.baton.lead.LeadRecords.NewLead;
 import dev.baton.paging.Cursor;
@@ -72,19 +70,23 @@ public class Lead {
   protected Lead() {}
 
   Lead(NewLead request, Instant now) {
-    this.id = Ids.next();
-    this.createdAt = now;
-    this.updatedAt = now;
-    this.version = 1;
-    apply(request.changes());
-    if (request.externalRefs() != null) {
-      externalRefs.addAll(request.externalRefs());
-    }
-    this.score = request.score();
-    this.qualificationNote = request.qualificationNote();
-    this.status =
-        request.status() == InitialStatus.QUALIFIED ? LeadStatus.QUALIFIED : LeadStatus.GENERATED;
-    this.cycle = LeadCycle.first(status, now);
+    this(LeadState.handedOff(request, now));
+  }
+
+  /** A lead made of its parts: handed off, or read from its row ({@link LeadRowReader}). */
+  Lead(LeadState state) {
+    this.id = state.id();
+    this.status = state.status();
+    this.erasedAt = state.erasedAt();
+    this.previousLeadId = state.previousLeadId();
+    this.externalRefs = state.externalRefs();
+    this.details = state.details();
+    this.score = state.score();
+    this.qualificationNote = state.qualificationNote();
+    this.cycle = state.cycle();
+    this.version = state.version();
+    this.createdAt = state.createdAt();
+    this.updatedAt = state.updatedAt();
   }
 
   /** Starts the acceptance clock of a lead that just entered QUALIFIED. */

@@ -6,7 +6,6 @@ import dev.baton.problem.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -61,22 +60,6 @@ class LeadConflicts {
           return null;
         });
   }
-
-  /**
-   * {@link #flush}, then reads the lead's external ids in the same exchange: a move answers them
-   * without a round trip of their own.
-   */
-  List<ExternalRef> flushReadingRefs(Lead lead) {
-    return written(
-        lead,
-        () ->
-            pipeline.sendThenRead(REFS, lead.getId()).stream()
-                .map(row -> new ExternalRef((String) row[0], (String) row[1]))
-                .toList());
-  }
-
-  private static final String REFS =
-      "SELECT system, external_id FROM lead_external_ref WHERE lead_id = ? ORDER BY system";
 
   private <T> T written(Lead lead, Supplier<T> write) {
     try {

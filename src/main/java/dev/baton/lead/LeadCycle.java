@@ -70,6 +70,25 @@ public class LeadCycle {
 
   protected LeadCycle() {}
 
+  /** A cycle made of its parts, read from its lead's row ({@link LeadRowReader}). */
+  LeadCycle(LeadState.Cycle state) {
+    this.recycleCount = state.recycleCount();
+    this.generatedAt = state.generatedAt();
+    this.qualifiedAt = state.qualifiedAt();
+    this.acceptedAt = state.acceptedAt();
+    this.rejectedAt = state.rejectedAt();
+    this.convertedAt = state.convertedAt();
+    this.owner = state.owner();
+    this.rejectionReason = state.rejectionReason();
+    this.rejectionNote = state.rejectionNote();
+    this.opportunityRef = state.opportunityRef();
+    this.amount = state.amount();
+    this.currency = state.currency();
+    this.sla = state.sla();
+    this.dispute = state.dispute();
+    this.assignee = state.assignee();
+  }
+
   /** The handoff's cycle, entered as GENERATED or directly as QUALIFIED. */
   static LeadCycle first(LeadStatus status, Instant now) {
     LeadCycle cycle = new LeadCycle();

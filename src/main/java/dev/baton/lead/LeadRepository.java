@@ -2,6 +2,7 @@ package dev.baton.lead;
 
 import dev.baton.db.Pipeline;
 import dev.baton.paging.Cursor;
+import dev.baton.reason.RejectionReason;
 import dev.baton.sla.SlaState;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.hibernate.Session;
-import org.hibernate.jpa.HibernateHints;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 
 @ApplicationScoped
 public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
@@ -47,21 +48,37 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
   }
 
   /**
-   * {@link #lock}, for a change whose row the caller writes itself with {@link #write}: Hibernate
-   * neither compares nor updates the lead, so its update joins the statements queued with it
-   * instead of taking an exchange of its own. For the rest of the transaction Hibernate writes
-   * nothing of this lead: a change made after {@link #write} is lost unless written again.
+   * {@link #lock}, for a change whose row the caller writes itself with {@link #write}: the lead
+   * and its external ids are read in SQL, in one exchange ({@link LeadRowReader}), and Hibernate
+   * does not hold it, so it neither compares nor updates it; its update joins the statements queued
+   * with it instead of taking an exchange of its own. A change made after {@link #write} is lost
+   * unless written again.
    */
   Optional<Lead> lockToWrite(UUID id) {
-    // The hint on the query, not Session.setReadOnly after it: Hibernate then keeps no copy of the
-    // loaded state to compare at flush (the copy of the JSON attributes was most of its cost). The
-    // hint applies to what the query loads; a lead this transaction already held keeps its mode.
-    Optional<Lead> lead =
-        locking(id).withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
-    Session session = getEntityManager().unwrap(Session.class);
-    lead.filter(held -> !session.isReadOnly(held))
-        .ifPresent(held -> session.setReadOnly(held, true));
-    return lead;
+    SessionImplementor session = getEntityManager().unwrap(SessionImplementor.class);
+    EntityPersister persister =
+        session.getFactory().getMappingMetamodel().getEntityDescriptor(Lead.class);
+    if (session
+        .getPersistenceContextInternal()
+        .containsEntity(session.generateEntityKey(id, persister))) {
+      // A lead this transaction already holds is the one it changes: locked through Hibernate, and
+      // read-only so that Hibernate does not write it again after the queued update.
+      Optional<Lead> held = locking(id).firstResultOptional();
+      held.ifPresent(lead -> session.setReadOnly(lead, true));
+      return held;
+    }
+    List<List<Object[]>> rows =
+        pipeline.sendThenRead(
+            new Pipeline.Statement(LeadRowReader.LOCK, id),
+            new Pipeline.Statement(LeadRowReader.REFS, id));
+    if (rows.get(0).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        LeadRowReader.read(
+            rows.get(0).get(0),
+            rows.get(1),
+            code -> session.getReference(RejectionReason.class, code)));
   }
 
   private PanacheQuery<Lead> locking(UUID id) {

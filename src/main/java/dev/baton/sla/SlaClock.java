@@ -41,6 +41,26 @@ public class SlaClock {
 
   protected SlaClock() {}
 
+  /** A clock as its lead's row stores it, read back without Hibernate. */
+  public static SlaClock stored(
+      Instant startedAt,
+      Instant deadline,
+      SlaState state,
+      Instant decidedAt,
+      Instant warnAt,
+      Instant warnedAt,
+      Boolean imported) {
+    SlaClock clock = new SlaClock();
+    clock.startedAt = startedAt;
+    clock.deadline = deadline;
+    clock.state = state;
+    clock.decidedAt = decidedAt;
+    clock.warnAt = warnAt;
+    clock.warnedAt = warnedAt;
+    clock.imported = imported;
+    return clock;
+  }
+
   /**
    * Starts a clock at {@code now} that sales has {@code allowed} to answer, in calendar time: the
    * one place a deadline is computed (the breach job only compares deadlines with the time).

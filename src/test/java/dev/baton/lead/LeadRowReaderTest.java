@@ -1,0 +1,242 @@
+package dev.baton.lead;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.lead.LeadRecords.LeadView;
+import dev.baton.testing.Leads;
+import dev.baton.testing.Teams;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A move reads its lead in SQL ({@link LeadRowReader}) instead of through Hibernate: it must read
+ * the lead Hibernate would, column for column and part for part, and see what the lock's last
+ * holder committed.
+ */
+@QuarkusTest
+class LeadRowReaderTest {
+
+  @Inject AgroalDataSource db;
+  @Inject LeadRepository leads;
+
+  /** Every nullable column of the row set, so that no column can be read wrong unnoticed. */
+  @Test
+  void aLeadWithEveryColumnSetReadsAsHibernateReadsIt() throws SQLException {
+    Map<String, Object> body = Leads.body(Leads.uniqueSource(), "GENERATED");
+    body.put(
+        "contact",
+        Map.of(
+            "email", Leads.uniqueEmail(),
+            "firstName", "Ada",
+            "lastName", "Lovelace",
+            "phone", "+44 20 7946 0958",
+            "jobTitle", "Analyst"));
+    body.put(
+        "company",
+        Map.of(
+            "name", "Engines",
+            "domain", "engines.example",
+            "industry", "Computing",
+            "size", "11-50",
+            "country", "GB"));
+    body.put("segment", "enterprise");
+    Map<String, Object> attribution = new LinkedHashMap<>();
+    for (String field :
+        List.of(
+            "campaign",
+            "medium",
+            "content",
+            "term",
+            "utmSource",
+            "utmMedium",
+            "utmCampaign",
+            "utmTerm",
+            "utmContent")) {
+      attribution.put(field, field + "-value");
+    }
+    attribution.put("source", Leads.uniqueSource());
+    body.put("attribution", attribution);
+    body.put(
+        "consent",
+        Map.of("granted", true, "capturedAt", "2026-11-30T09:15:00.123456Z", "source", "form"));
+    body.put(
+        "attributes",
+        Map.of("seats", 12, "ratio", 0.125, "tags", List.of("a", "b"), "nested", Map.of("k", "v")));
+    body.put(
+        "externalRefs",
+        List.of(
+            Map.of("system", "salesforce", "id", UUID.randomUUID().toString()),
+            Map.of("system", "hubspot", "id", UUID.randomUUID().toString())));
+    UUID id = UUID.fromString(Leads.handOff(body));
+    UUID previous = UUID.fromString(Leads.leadIn("GENERATED"));
+    String member = Teams.member("reader");
+    sql(
+        """
+        UPDATE lead SET status = 'REJECTED', score = 71, qualification_note = 'fit',
+          owner = 'jane@acme.com', previous_lead_id = ?,
+          qualified_at = now() - interval '3 hours', accepted_at = now() - interval '2 hours',
+          rejected_at = now() - interval '1 hour', converted_at = now(),
+          rejection_reason = 'NOT_ICP', rejection_note = 'wrong segment',
+          opportunity_ref = '006-1', amount = 1200.50, currency = 'EUR', recycle_count = 2,
+          sla_started_at = now() - interval '3 hours', sla_deadline = now() + interval '1 day',
+          sla_state = 'MET', sla_decided_at = now() - interval '2 hours',
+          sla_warn_at = now() - interval '150 minutes', sla_warned_at = now() - interval '140 minutes',
+          sla_imported = true,
+          dispute_state = 'UPHELD', dispute_reason = 'NOT_ICP', dispute_note = 'they are',
+          disputed_at = now() - interval '50 minutes', disputed_by = 'marketing',
+          dispute_resolved_at = now() - interval '40 minutes', dispute_resolved_by = 'sales',
+          dispute_resolution_note = 'they are not',
+          assignee_id = ?, assignee_queue = 'emea', assigned_at = now() - interval '170 minutes'
+        WHERE id = ?
+        """,
+        previous,
+        member,
+        id);
+
+    LeadView read = sameAsHibernate(id).view();
+    assertEquals(List.of(true, true, true, true, true, true, true), sameAsHibernate(id).parts());
+    assertEquals("NOT_ICP", read.rejection().reason());
+    assertEquals(member, read.assignee().memberId());
+    assertEquals(2, read.externalRefs().size());
+  }
+
+  /** Hibernate reads an embedded part whose columns are all null as no part at all. */
+  @Test
+  void aLeadWithoutItsOptionalPartsHasNoneOfThem() {
+    UUID id = UUID.fromString(Leads.leadIn("GENERATED"));
+    Read read = sameAsHibernate(id);
+    assertEquals(List.of(), read.view().externalRefs());
+    assertEquals(List.of(true, false, false, false, false, false, false), read.parts());
+  }
+
+  @Test
+  void anErasedLeadReadsAsHibernateReadsIt() throws SQLException {
+    UUID id = UUID.fromString(Leads.leadIn("GENERATED"));
+    sql(
+        "UPDATE lead SET erased_at = now(), email = NULL, email_normalized = NULL,"
+            + " first_name = NULL, last_name = NULL, phone = NULL, job_title = NULL WHERE id = ?",
+        id);
+    Read read = sameAsHibernate(id);
+    assertTrue(read.view().erasedAt() != null);
+    assertEquals(List.of(false, false, false, false, false, false, false), read.parts());
+  }
+
+  @Test
+  void aLeadThatIsNotThereIsNotFound() {
+    assertFalse(
+        QuarkusTransaction.requiringNew()
+            .call(() -> leads.lockToWrite(UUID.randomUUID()))
+            .isPresent());
+  }
+
+  /**
+   * The lead and its external ids are read once the lock is held: a move waiting for another writer
+   * sees what that writer committed, the row and the ids alike.
+   */
+  @Test
+  void aMoveWaitingForTheLockReadsWhatItsHolderCommitted() throws Exception {
+    UUID id = UUID.fromString(Leads.leadIn("GENERATED"));
+    try (Connection holder = db.getConnection()) {
+      holder.setAutoCommit(false);
+      execute(holder, "SELECT 1 FROM lead WHERE id = ? FOR UPDATE", id);
+      execute(holder, "UPDATE lead SET score = 42 WHERE id = ?", id);
+      execute(
+          holder,
+          "INSERT INTO lead_external_ref (lead_id, system, external_id) VALUES (?, 'crm', ?)",
+          id,
+          id.toString());
+      CompletableFuture<Lead> waiting =
+          CompletableFuture.supplyAsync(
+              () ->
+                  QuarkusTransaction.requiringNew()
+                      .call(() -> leads.lockToWrite(id).orElseThrow()));
+      Thread.sleep(500);
+      assertFalse(waiting.isDone(), "the lock was not waited for");
+      holder.commit();
+      Lead read = waiting.get(30, TimeUnit.SECONDS);
+      assertEquals(42, read.getScore());
+      assertEquals(List.of(new ExternalRef("crm", id.toString())), read.getExternalRefs());
+    }
+  }
+
+  /**
+   * The lead read in SQL, checked against Hibernate's reading of the same row: every column ({@link
+   * LeadRows#update} writes them all), every part and the external ids.
+   */
+  private Read sameAsHibernate(UUID id) {
+    Read hibernate =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Lead lead = leads.findById(id);
+                  return reading(lead, lead.getExternalRefs());
+                });
+    Read sql =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Lead lead = leads.lockToWrite(id).orElseThrow();
+                  assertFalse(leads.getEntityManager().contains(lead), "Hibernate holds it");
+                  return reading(lead, lead.getExternalRefs());
+                });
+    assertEquals(hibernate.row(), sql.row());
+    assertEquals(hibernate.view(), sql.view());
+    assertEquals(hibernate.parts(), sql.parts());
+    return sql;
+  }
+
+  /** What a reading gives: the row it would write, the view it shows, which parts it has. */
+  private record Read(Lead lead, List<Object> row, LeadView view, List<Boolean> parts) {}
+
+  private static Read reading(Lead lead, List<ExternalRef> refs) {
+    List<ExternalRef> sorted = new ArrayList<>(refs);
+    sorted.sort(Comparator.comparing(ExternalRef::system));
+    LeadCycle cycle = lead.getCycle();
+    LeadDetails details = lead.getDetails();
+    return new Read(
+        lead,
+        Arrays.asList(LeadRows.update(lead)),
+        LeadViews.of(lead, sorted),
+        Arrays.asList(
+            details.contact() != null,
+            details.company() != null,
+            details.consent() != null,
+            cycle.getSla() != null,
+            cycle.getDispute() != null,
+            cycle.getAssignee() != null,
+            cycle.rejection() != null));
+  }
+
+  private void sql(String statement, Object... values) throws SQLException {
+    try (Connection connection = db.getConnection()) {
+      execute(connection, statement, values);
+    }
+  }
+
+  private static void execute(Connection connection, String statement, Object... values)
+      throws SQLException {
+    try (PreparedStatement prepared = connection.prepareStatement(statement)) {
+      for (int i = 0; i < values.length; i++) {
+        prepared.setObject(i + 1, values[i]);
+      }
+      assertTrue(prepared.execute() || prepared.getUpdateCount() >= 0);
+    }
+  }
+}
