@@ -166,6 +166,12 @@ public class Pipeline {
         }
         query = prepared.getMoreResults();
       }
+      if (result != batch.size()) {
+        // A statement of several commands (or of none) would shift the answers onto the wrong
+        // queries: a queued statement is one command.
+        throw new IllegalStateException(
+            batch.size() + " statements sent, " + result + " results answered");
+      }
       return answers;
     }
   }

@@ -58,14 +58,19 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     SessionImplementor session = getEntityManager().unwrap(SessionImplementor.class);
     EntityPersister persister =
         session.getFactory().getMappingMetamodel().getEntityDescriptor(Lead.class);
-    if (session
-        .getPersistenceContextInternal()
-        .containsEntity(session.generateEntityKey(id, persister))) {
-      // A lead this transaction already holds is the one it changes: locked through Hibernate, and
-      // read-only so that Hibernate does not write it again after the queued update.
-      Optional<Lead> held = locking(id).firstResultOptional();
-      held.ifPresent(lead -> session.setReadOnly(lead, true));
-      return held;
+    Lead held =
+        (Lead)
+            session
+                .getPersistenceContextInternal()
+                .getEntity(session.generateEntityKey(id, persister));
+    if (held != null) {
+      // A lead this transaction already holds is the one it changes: what the transaction wrote of
+      // it is sent, then it is read again under the lock (what others committed meanwhile too),
+      // and made read-only so that Hibernate does not write it again after the queued update.
+      pipeline.send();
+      getEntityManager().refresh(held, LockModeType.PESSIMISTIC_WRITE);
+      session.setReadOnly(held, true);
+      return Optional.of(held);
     }
     List<List<Object[]>> rows =
         pipeline.sendThenRead(

@@ -17,9 +17,9 @@ import org.postgresql.util.PGobject;
 
 /**
  * A lead read from its row in plain SQL, for a move ({@link LeadRepository#lockToWrite}): building
- * it through Hibernate's query was about half of a move's time in Java (docs/performance.md). It
- * reads every column the entity maps ({@link LeadRows#updated()}) as Hibernate would: an embedded
- * part whose columns are all null is no part. LeadRowReaderTest holds it to Hibernate's reading.
+ * it through Hibernate's query was 39–48% of a move's time in Java (docs/performance.md). It reads
+ * every column the entity maps ({@link LeadRows#updated()}) as Hibernate would: an embedded part
+ * whose columns are all null is no part. LeadRowReaderTest holds it to Hibernate's reading.
  */
 final class LeadRowReader {
 
@@ -30,7 +30,12 @@ final class LeadRowReader {
   /** The lead, locked as Hibernate locks it for a write on PostgreSQL. */
   static final String LOCK;
 
-  /** The lead's external ids; read after {@link #LOCK}, it sees what the last holder committed. */
+  /**
+   * The lead's external ids; read after {@link #LOCK}, it sees what the last holder committed.
+   * Every writer of them holds the lead's row lock (a handoff writes them with its new lead, an
+   * erasure deletes them under {@link LeadRepository#lock}): their foreign key's share lock alone
+   * would not wait for {@code FOR NO KEY UPDATE}.
+   */
   static final String REFS =
       "SELECT system, external_id FROM lead_external_ref WHERE lead_id = ? ORDER BY system";
 

@@ -90,16 +90,17 @@ class LeadRowReaderTest {
     sql(
         """
         UPDATE lead SET status = 'REJECTED', score = 71, qualification_note = 'fit',
-          owner = 'jane@acme.com', previous_lead_id = ?,
-          qualified_at = now() - interval '3 hours', accepted_at = now() - interval '2 hours',
-          rejected_at = now() - interval '1 hour', converted_at = now(),
+          owner = 'jane@acme.com', previous_lead_id = ?, updated_at = now() - interval '10 minutes',
+          generated_at = now() - interval '4 hours', qualified_at = now() - interval '3 hours',
+          accepted_at = now() - interval '2 hours', rejected_at = now() - interval '1 hour',
+          converted_at = now() - interval '30 minutes',
           rejection_reason = 'NOT_ICP', rejection_note = 'wrong segment',
           opportunity_ref = '006-1', amount = 1200.50, currency = 'EUR', recycle_count = 2,
-          sla_started_at = now() - interval '3 hours', sla_deadline = now() + interval '1 day',
-          sla_state = 'MET', sla_decided_at = now() - interval '2 hours',
+          sla_started_at = now() - interval '179 minutes', sla_deadline = now() + interval '1 day',
+          sla_state = 'MET', sla_decided_at = now() - interval '119 minutes',
           sla_warn_at = now() - interval '150 minutes', sla_warned_at = now() - interval '140 minutes',
-          sla_imported = true,
-          dispute_state = 'UPHELD', dispute_reason = 'NOT_ICP', dispute_note = 'they are',
+          sla_imported = false,
+          dispute_state = 'UPHELD', dispute_reason = 'SPAM', dispute_note = 'they are',
           disputed_at = now() - interval '50 minutes', disputed_by = 'marketing',
           dispute_resolved_at = now() - interval '40 minutes', dispute_resolved_by = 'sales',
           dispute_resolution_note = 'they are not',
@@ -124,6 +125,22 @@ class LeadRowReaderTest {
     Read read = sameAsHibernate(id);
     assertEquals(List.of(), read.view().externalRefs());
     assertEquals(List.of(true, false, false, false, false, false, false), read.parts());
+  }
+
+  /** A part with one column set is a part, its other columns null: Hibernate's reading too. */
+  @Test
+  void aPartOnlyPartlySetIsAPart() throws SQLException {
+    UUID id = UUID.fromString(Leads.leadIn("GENERATED"));
+    sql(
+        "UPDATE lead SET company_name = NULL, company_domain = NULL, company_industry = NULL,"
+            + " company_size = NULL, company_country = 'GB', consent_granted = NULL,"
+            + " consent_captured_at = NULL, consent_source = 'form', sla_state = 'PENDING',"
+            + " dispute_note = 'they are', assignee_queue = 'emea' WHERE id = ?",
+        id);
+    Read read = sameAsHibernate(id);
+    assertEquals(List.of(true, true, true, true, true, true, false), read.parts());
+    assertEquals("GB", read.view().company().country());
+    assertEquals("emea", read.view().assignee().queue());
   }
 
   @Test

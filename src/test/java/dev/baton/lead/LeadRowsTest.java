@@ -86,9 +86,11 @@ class LeadRowsTest {
               Session session = leads.getEntityManager().unwrap(Session.class);
               Lead held = leads.findById(id);
               assertFalse(session.isReadOnly(held));
+              committedElsewhere(id); // between this transaction's read and its lock
               Lead locked = leads.lockToWrite(id).orElseThrow();
               assertSame(held, locked);
               assertTrue(session.isReadOnly(locked));
+              assertEquals(17, locked.getScore(), "read again under the lock");
             });
     QuarkusTransaction.requiringNew()
         .run(
@@ -96,6 +98,17 @@ class LeadRowsTest {
                 assertFalse(
                     leads.getEntityManager().contains(leads.lockToWrite(id).orElseThrow()),
                     "a lead read for a move is not Hibernate's to write"));
+  }
+
+  private void committedElsewhere(UUID id) {
+    try (Connection connection = db.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement("UPDATE lead SET score = 17 WHERE id = ?")) {
+      update.setObject(1, id);
+      assertEquals(1, update.executeUpdate());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
