@@ -37,23 +37,7 @@ class LeadRowReaderTest {
   /** Every nullable column of the row set, so that no column can be read wrong unnoticed. */
   @Test
   void aLeadWithEveryColumnSetReadsAsHibernateReadsIt() throws SQLException {
-    Map<String, Object> body = Leads.body(Leads.uniqueSource(), "GENERATED");
-    body.put(
-        "contact",
-        Map.of(
-            "email", Leads.uniqueEmail(),
-            "firstName", "Ada",
-            "lastName", "Lovelace",
-            "phone", "+44 20 7946 0958",
-            "jobTitle", "Analyst"));
-    body.put(
-        "company",
-        Map.of(
-            "name", "Engines",
-            "domain", "engines.example",
-            "industry", "Computing",
-            "size", "11-50",
-            "country", "GB"));
+    Map<String, Object> body = Leads.withWholePerson(Leads.body(Leads.uniqueSource(), "GENERATED"));
     body.put("segment", "enterprise");
     Map<String, Object> attribution = new LinkedHashMap<>();
     for (String field :
@@ -71,9 +55,6 @@ class LeadRowReaderTest {
     }
     attribution.put("source", Leads.uniqueSource());
     body.put("attribution", attribution);
-    body.put(
-        "consent",
-        Map.of("granted", true, "capturedAt", "2026-11-30T09:15:00.123456Z", "source", "form"));
     body.put(
         "attributes",
         Map.of("seats", 12, "ratio", 0.125, "tags", List.of("a", "b"), "nested", Map.of("k", "v")));

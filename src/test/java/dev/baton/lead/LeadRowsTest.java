@@ -131,26 +131,7 @@ class LeadRowsTest {
 
   @Test
   void aMoveRewritesOnlyWhatItChanges() throws SQLException {
-    Map<String, Object> body = Leads.body(Leads.uniqueSource(), "GENERATED");
-    body.put(
-        "contact",
-        Map.of(
-            "email", Leads.uniqueEmail(),
-            "firstName", "Ada",
-            "lastName", "Lovelace",
-            "phone", "+44 20 7946 0958",
-            "jobTitle", "Analyst"));
-    body.put(
-        "company",
-        Map.of(
-            "name", "Analytical Engines",
-            "domain", "engines.example",
-            "industry", "Computing",
-            "size", "11-50",
-            "country", "GB"));
-    body.put(
-        "consent",
-        Map.of("granted", true, "capturedAt", "2026-11-30T09:15:00.123456Z", "source", "form"));
+    Map<String, Object> body = Leads.withWholePerson(Leads.body(Leads.uniqueSource(), "GENERATED"));
     body.put("attributes", Map.of("plan", "pro", "seats", 12, "tags", List.of("a", "b")));
     body.put("externalRefs", List.of(Map.of("system", "hubspot", "id", UUID.randomUUID())));
     String id = Leads.handOff(body);

@@ -50,6 +50,30 @@ public final class Leads {
     return body;
   }
 
+  /** {@code body} with the whole person: every contact, company and consent field given. */
+  public static Map<String, Object> withWholePerson(Map<String, Object> body) {
+    body.put(
+        "contact",
+        Map.of(
+            "email", uniqueEmail(),
+            "firstName", "Ada",
+            "lastName", "Lovelace",
+            "phone", "+44 20 7946 0958",
+            "jobTitle", "Analyst"));
+    body.put(
+        "company",
+        Map.of(
+            "name", "Analytical Engines",
+            "domain", "engines.example",
+            "industry", "Computing",
+            "size", "11-50",
+            "country", "GB"));
+    body.put(
+        "consent",
+        Map.of("granted", true, "capturedAt", "2026-11-30T09:15:00.123456Z", "source", "form"));
+    return body;
+  }
+
   /** Hands a lead off as marketing and answers its id. */
   public static String handOff(Map<String, Object> body) {
     return Api.as(As.MARKETING).body(body).post(LEADS).then().statusCode(201).extract().path("id");
