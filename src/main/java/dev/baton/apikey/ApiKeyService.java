@@ -5,6 +5,7 @@ import dev.baton.apikey.ApiKeyRecords.CreatedApiKey;
 import dev.baton.apikey.ApiKeyRecords.NewApiKey;
 import dev.baton.config.BatonConfig;
 import dev.baton.db.BatonClock;
+import dev.baton.db.TransactionEnd;
 import dev.baton.paging.Cursor;
 import dev.baton.paging.Page;
 import dev.baton.problem.ProblemException;
@@ -15,7 +16,6 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -146,16 +146,7 @@ public class ApiKeyService {
     }
     key.revoke(clock.now());
     // This replica forgets its keys at the commit; the others when PostgreSQL notifies them.
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            cache.clear();
-          }
-        });
+    TransactionEnd.afterEnd(transactions, cache::clear);
     return ApiKeyView.from(key);
   }
 

@@ -2,8 +2,6 @@ package dev.baton.db;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -35,8 +33,16 @@ public class Pipeline {
 
   private static final Object KEY = Pipeline.class;
 
-  /** A statement and its values: JDBC's {@code ?} parameters, bound as {@link #add} says. */
-  public record Statement(String sql, Object... values) {}
+  /**
+   * A statement and its values: JDBC's {@code ?} parameters, bound as {@link #add} says. One that
+   * must change exactly one row ({@link #addOneRow}) fails the exchange when it changes another
+   * number.
+   */
+  public record Statement(String sql, Object[] values, boolean oneRow) {
+    public Statement(String sql, Object... values) {
+      this(sql, values, false);
+    }
+  }
 
   private final EntityManager em;
   private final TransactionSynchronizationRegistry transactions;
@@ -53,6 +59,16 @@ public class Pipeline {
   @Transactional(Transactional.TxType.MANDATORY)
   public void add(String sql, Object... values) {
     queued().add(new Statement(sql, values));
+  }
+
+  /**
+   * {@link #add}, for a statement that must change exactly one row: the update of a row the
+   * transaction holds. Any other count fails the exchange, and with it the transaction, as
+   * Hibernate's own update would: a write that missed its row is never acknowledged.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void addOneRow(String sql, Object... values) {
+    queued().add(new Statement(sql, values, true));
   }
 
   /**
@@ -114,19 +130,16 @@ public class Pipeline {
     List<Statement> queued = (List<Statement>) transactions.getResource(KEY);
     if (queued == null) {
       List<Statement> created = new ArrayList<>();
+      // The session joins the transaction now, if it has not yet: it could not at commit, where
+      // the queue may be sent.
+      em.unwrap(Session.class).isJoinedToTransaction();
       transactions.putResource(KEY, created);
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-              if (!created.isEmpty()
-                  && transactions.getTransactionStatus() != Status.STATUS_MARKED_ROLLBACK) {
-                send();
-              }
+      TransactionEnd.beforeCommit(
+          transactions,
+          () -> {
+            if (!created.isEmpty()) {
+              send();
             }
-
-            @Override
-            public void afterCompletion(int status) {}
           });
       queued = created;
     }
@@ -161,6 +174,14 @@ public class Pipeline {
       int result = 0;
       boolean query = prepared.execute();
       while (query || prepared.getUpdateCount() != -1) {
+        if (!query && result < batch.size()) {
+          Statement statement = batch.get(result);
+          int count = prepared.getUpdateCount();
+          if (statement.oneRow() && count != 1) {
+            throw new IllegalStateException(
+                "changed " + count + " rows instead of one: " + statement.sql());
+          }
+        }
         if (result++ >= first) {
           answers.add(query ? rows(prepared.getResultSet()) : List.of());
         }

@@ -1,7 +1,6 @@
 package dev.baton.db;
 
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,16 +77,11 @@ public final class Remembered<T> {
    * next request on this replica reads it again without waiting for the notification.
    */
   public void forgetAtCompletion(TransactionSynchronizationRegistry transactions) {
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            forget();
-            changing.decrementAndGet();
-          }
+    TransactionEnd.afterEnd(
+        transactions,
+        () -> {
+          forget();
+          changing.decrementAndGet();
         });
     changing.incrementAndGet();
     forget();

@@ -107,7 +107,7 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
    * before the queue is sent.
    */
   void write(Lead lead) {
-    pipeline.add(LeadRows.UPDATE, LeadRows.update(lead));
+    pipeline.addOneRow(LeadRows.UPDATE, LeadRows.update(lead));
   }
 
   static final List<LeadStatus> OPEN =

@@ -1,5 +1,6 @@
 package dev.baton.metrics;
 
+import dev.baton.db.TransactionEnd;
 import dev.baton.event.EventType;
 import dev.baton.reason.RejectionReasonService;
 import io.micrometer.core.instrument.Counter;
@@ -9,8 +10,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Map;
@@ -149,17 +148,6 @@ public class LeadMetrics {
   }
 
   private void afterCommit(Counter counter) {
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              counter.increment();
-            }
-          }
-        });
+    TransactionEnd.afterCommit(transactions, counter::increment);
   }
 }
