@@ -7,9 +7,11 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +110,21 @@ public class Pipeline {
         .doReturningWork(connection -> execute(connection, batch, queries.length));
   }
 
+  /**
+   * Queries in one exchange, in a transaction or outside one (a read of what is committed): in a
+   * transaction they follow what it queued, as {@link #sendThenRead(Statement...)}. Answers the
+   * rows of each query, in their order.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<List<Object[]>> read(Statement... queries) {
+    if (transactions.getTransactionKey() != null) {
+      return sendThenRead(queries);
+    }
+    List<Statement> batch = List.of(queries);
+    return em.unwrap(Session.class)
+        .doReturningWork(connection -> execute(connection, batch, queries.length));
+  }
+
   /** Forgets the queued statements: the savepoint they were written after is rolled back. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void discard() {
@@ -197,13 +214,28 @@ public class Pipeline {
     }
   }
 
+  /**
+   * The rows of a query, a column as JDBC's {@code getObject} answers it, but a {@code timestamptz}
+   * as an {@link Instant}: read as an offset date-time, without {@code getTimestamp}'s calendar
+   * arithmetic, which a page of leads would do hundreds of times.
+   */
   private static List<Object[]> rows(ResultSet results) throws SQLException {
     List<Object[]> rows = new ArrayList<>();
-    int columns = results.getMetaData().getColumnCount();
+    ResultSetMetaData meta = results.getMetaData();
+    int columns = meta.getColumnCount();
+    boolean[] instants = new boolean[columns];
+    for (int i = 0; i < columns; i++) {
+      instants[i] = "timestamptz".equals(meta.getColumnTypeName(i + 1));
+    }
     while (results.next()) {
       Object[] row = new Object[columns];
       for (int i = 0; i < columns; i++) {
-        row[i] = results.getObject(i + 1);
+        if (instants[i]) {
+          OffsetDateTime at = results.getObject(i + 1, OffsetDateTime.class);
+          row[i] = at == null ? null : at.toInstant();
+        } else {
+          row[i] = results.getObject(i + 1);
+        }
       }
       rows.add(row);
     }

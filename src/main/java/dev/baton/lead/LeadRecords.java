@@ -211,7 +211,10 @@ public final class LeadRecords {
           long version,
       @Schema(required = true) Instant createdAt,
       @Schema(required = true) Instant updatedAt,
-      @Schema(required = true, description = "The lead's ids in other systems")
+      @Schema(
+              required = true,
+              description =
+                  "The lead's ids in other systems, one per system, in the order of the systems' names")
           List<ExternalRef> externalRefs,
       @Schema(description = "The person's previous lead (converted or rejected), if they came back")
           UUID previousLeadId,

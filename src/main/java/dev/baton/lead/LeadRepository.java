@@ -6,16 +6,15 @@ import dev.baton.reason.RejectionReason;
 import dev.baton.sla.SlaState;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
@@ -198,35 +197,9 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
    * page costs what the first one does (an OR of the two columns scanned from the beginning).
    */
   public List<Lead> page(Filter filter, Cursor after, int limit) {
-    List<String> where = new ArrayList<>();
-    Parameters params = new Parameters();
-    add(where, params, "status", "status", filter.status());
-    add(where, params, "details.attribution.source", "source", filter.source());
-    add(where, params, "details.attribution.campaign", "campaign", filter.campaign());
-    add(where, params, "details.segment", "segment", filter.segment());
-    add(where, params, "cycle.owner", "owner", filter.owner());
-    add(where, params, "cycle.sla.state", "slaState", filter.slaState());
-    if (filter.email() != null) {
-      add(where, params, EMAIL, "email", LeadContact.normalize(filter.email()));
-    }
-    if (filter.updatedSince() != null) {
-      where.add("updatedAt >= :updatedSince");
-      params.and("updatedSince", filter.updatedSince());
-    }
-    if (after != null) {
-      where.add("(createdAt, id) > (:afterAt, :afterId)");
-      params.and("afterAt", after.at()).and("afterId", after.id());
-    }
-    String query =
-        (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by createdAt, id";
-    return find(query, params).page(0, limit).list();
-  }
-
-  private static void add(
-      List<String> where, Parameters params, String path, String name, Object value) {
-    if (value != null) {
-      where.add(path + " = :" + name);
-      params.and(name, value);
-    }
+    List<List<Object[]>> rows = pipeline.read(LeadPages.statements(filter, after, limit));
+    Session session = getEntityManager().unwrap(Session.class);
+    return LeadRowReader.readAll(
+        rows.get(0), rows.get(1), code -> session.getReference(RejectionReason.class, code));
   }
 }

@@ -5,7 +5,6 @@ import dev.baton.reason.RejectionReason;
 import dev.baton.sla.SlaClock;
 import dev.baton.sla.SlaState;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +26,9 @@ final class LeadRowReader {
 
   private static final Map<String, Integer> INDEX = new HashMap<>();
 
+  /** Every column of table lead the entity maps, for a query to complete ({@link LeadPages}). */
+  static final String SELECT;
+
   /** The lead, locked as Hibernate locks it for a write on PostgreSQL. */
   static final String LOCK;
 
@@ -47,10 +49,30 @@ final class LeadRowReader {
     for (int i = 0; i < COLUMNS.size(); i++) {
       INDEX.put(COLUMNS.get(i), i);
     }
-    LOCK = "SELECT " + String.join(", ", COLUMNS) + " FROM lead WHERE id = ? FOR NO KEY UPDATE";
+    SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM lead";
+    LOCK = SELECT + " WHERE id = ? FOR NO KEY UPDATE";
   }
 
   private LeadRowReader() {}
+
+  /**
+   * The leads of rows of {@link #SELECT}, in their order, with their external ids: rows of {@code
+   * lead_id, system, external_id}.
+   */
+  static List<Lead> readAll(
+      List<Object[]> rows, List<Object[]> refs, Function<String, RejectionReason> reasons) {
+    Map<UUID, List<Object[]>> byLead = new HashMap<>();
+    for (Object[] ref : refs) {
+      byLead
+          .computeIfAbsent((UUID) ref[0], lead -> new ArrayList<>())
+          .add(new Object[] {ref[1], ref[2]});
+    }
+    List<Lead> leads = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      leads.add(read(row, byLead.getOrDefault((UUID) row[0], List.of()), reasons));
+    }
+    return leads;
+  }
 
   /**
    * The lead of a row of {@link #LOCK} with the rows of {@link #REFS}; {@code reasons} gives the
@@ -196,14 +218,14 @@ final class LeadRowReader {
     return (String) value;
   }
 
-  /** A row of {@link #LOCK}, by column name; timestamps as instants, jsonb as its text. */
+  /**
+   * A row of {@link #SELECT}, by column name ({@link dev.baton.db.Pipeline}'s: timestamps as
+   * instants), jsonb as its text.
+   */
   private record Row(Object[] values) {
 
     Object get(String column) {
       Object value = values[INDEX.get(column)];
-      if (value instanceof Timestamp timestamp) {
-        return timestamp.toInstant();
-      }
       return value instanceof PGobject json ? json.getValue() : value;
     }
 

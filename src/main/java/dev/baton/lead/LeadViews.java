@@ -4,6 +4,7 @@ import dev.baton.lead.LeadRecords.LeadChanges;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.LeadRecords.SlaView;
 import dev.baton.sla.SlaClock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,10 @@ final class LeadViews {
     return of(lead, lead.getExternalRefs());
   }
 
-  /** The lead with {@code externalRefs}, read apart from it. */
+  /**
+   * The lead with {@code externalRefs}, read apart from it: in the order of their systems, however
+   * they were read or given.
+   */
   static LeadView of(Lead lead, List<ExternalRef> externalRefs) {
     LeadChanges details = lead.editable();
     LeadCycle cycle = lead.getCycle();
@@ -47,7 +51,7 @@ final class LeadViews {
         lead.getVersion(),
         lead.getCreatedAt(),
         lead.getUpdatedAt(),
-        List.copyOf(externalRefs),
+        externalRefs.stream().sorted(Comparator.comparing(ExternalRef::system)).toList(),
         lead.getPreviousLeadId(),
         lead.getErasedAt());
   }

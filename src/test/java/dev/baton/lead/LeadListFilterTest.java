@@ -116,4 +116,36 @@ class LeadListFilterTest {
     assertEquals(one.getMap(""), page.getMap("data[0]"));
     assertEquals(List.of(id), page.getList("data.id"));
   }
+
+  /**
+   * A lead's external ids come in the order of their systems' names whichever way it is read: the
+   * handoff's answer (in the order given), a lead (Hibernate), a page of the list and a move (SQL).
+   */
+  @Test
+  void externalIdsAreInTheOrderOfTheirSystemsWhereverTheLeadIsRead() {
+    String source = Leads.uniqueSource();
+    Map<String, Object> body = Leads.body(source, null);
+    body.put(
+        "externalRefs",
+        List.of(
+            Map.of("system", "zoho", "id", "z-1"),
+            Map.of("system", "hubspot", "id", "h-1"),
+            Map.of("system", "pipedrive", "id", "p-1")));
+    List<String> sorted = List.of("hubspot", "pipedrive", "zoho");
+    String id =
+        as(As.MARKETING)
+            .body(body)
+            .post(LEADS)
+            .then()
+            .statusCode(201)
+            .body("externalRefs.system", equalTo(sorted))
+            .extract()
+            .path("id");
+    Leads.get(id).then().body("externalRefs.system", equalTo(sorted));
+    assertEquals(sorted, list(Map.of("source", source)).getList("data[0].externalRefs.system"));
+    Leads.move(as(As.ADMIN), id, "qualify", Map.of())
+        .then()
+        .statusCode(200)
+        .body("externalRefs.system", equalTo(sorted));
+  }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.lead.LeadRecords.LeadView;
+import dev.baton.paging.Cursor;
 import dev.baton.testing.Leads;
 import dev.baton.testing.Teams;
 import io.agroal.api.AgroalDataSource;
@@ -24,9 +25,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A move reads its lead in SQL ({@link LeadRowReader}) instead of through Hibernate: it must read
- * the lead Hibernate would, column for column and part for part, and see what the lock's last
- * holder committed.
+ * A move and a page of the list read their leads in SQL ({@link LeadRowReader}) instead of through
+ * Hibernate: they must read the lead Hibernate would, column for column and part for part, and a
+ * move must see what the lock's last holder committed.
  */
 @QuarkusTest
 class LeadRowReaderTest {
@@ -162,9 +163,21 @@ class LeadRowReaderTest {
                   assertFalse(leads.getEntityManager().contains(lead), "Hibernate holds it");
                   return reading(lead, lead.getExternalRefs());
                 });
-    assertEquals(hibernate.row(), sql.row());
-    assertEquals(hibernate.view(), sql.view());
-    assertEquals(hibernate.parts(), sql.parts());
+    // A page of the list (LeadPages) starting at this lead reads it the same way.
+    Cursor before = new Cursor(hibernate.lead().getCreatedAt(), new UUID(0, 0));
+    Lead first =
+        leads
+            .page(
+                new LeadRepository.Filter(null, null, null, null, null, null, null, null),
+                before,
+                1)
+            .get(0);
+    Read listed = reading(first, first.getExternalRefs());
+    for (Read read : List.of(sql, listed)) {
+      assertEquals(hibernate.row(), read.row());
+      assertEquals(hibernate.view(), read.view());
+      assertEquals(hibernate.parts(), read.parts());
+    }
     return sql;
   }
 
