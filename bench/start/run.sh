@@ -21,8 +21,11 @@
 # are -XX:MaxRAMPercentage=<JAVA_MAX_MEM_RATIO> $GC_CONTAINER_OPTIONS -XX:MinHeapFreeRatio=10
 # -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90
 # -XX:+ExitOnOutOfMemoryError. JAVA_OPTS_APPEND and GC_CONTAINER_OPTIONS are read from the
-# Dockerfile. One flag differs: outside a container the heap is -Xmx64m, what
-# -XX:MaxRAMPercentage=20 (the manifests' JAVA_MAX_MEM_RATIO) gives under the pod's 320Mi limit.
+# Dockerfile. Outside a container the JVM is told the pod's memory instead of reading it from its
+# cgroup: -XX:MaxRAM=320m (the manifests' limit) with -XX:MaxRAMPercentage=20 (their
+# JAVA_MAX_MEM_RATIO), so that the heap starts and grows as in a pod: at most 64 MiB, and an
+# initial heap of InitialRAMPercentage (1.5625%, 5 MiB) unless the options say otherwise.
+# BENCH_JAVA_OPTS: more JVM options for every start, after the image's.
 # The JVM is this machine's, not the image's Red Hat build of OpenJDK 17.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -43,7 +46,7 @@ APP=$PWD/target/quarkus-app
 dockerfile() { sed -n "s/^ENV $1=\"\(.*\)\"$/\1/p" src/main/docker/Dockerfile.jvm; }
 APPEND=$(dockerfile JAVA_OPTS_APPEND)
 GC=$(dockerfile GC_CONTAINER_OPTIONS)
-RUN_JAVA="-Xmx64m ${GC:--XX:+UseParallelGC} -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"
+RUN_JAVA="-XX:MaxRAM=320m -XX:MaxRAMPercentage=20 ${GC:--XX:+UseParallelGC} -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"
 RUN_JAVA+=" -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError"
 # Without the image's archive option; each variant adds its own.
 BASE_APPEND=$(sed 's/ *-XX:SharedArchiveFile=[^ ]*//' <<<"$APPEND")
@@ -55,7 +58,7 @@ start_baton() { # java options...
   local started; started=$(date +%s%N)
   (cd "$APP" && QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
     QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT BATON_SHUTDOWN_DELAY=0s \
-    exec java $RUN_JAVA $BASE_APPEND "$@" -cp . -jar "$APP/quarkus-run.jar" >"$WORK/baton.log" 2>&1) &
+    exec java $RUN_JAVA $BASE_APPEND ${BENCH_JAVA_OPTS:-} "$@" -cp . -jar "$APP/quarkus-run.jar" >"$WORK/baton.log" 2>&1) &
   BATON_PID=$!
   until curl -sf -o /dev/null "http://localhost:$OPS_PORT/q/health/ready"; do
     kill -0 "$BATON_PID" 2>/dev/null || { echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1; }

@@ -38,17 +38,7 @@ class PipelineTest {
   @Test
   void anUpdateThatMissesItsRowFailsTheExchangeAndLeavesNothing() throws SQLException {
     UUID lead = UUID.fromString(Leads.leadIn("GENERATED"));
-    RuntimeException failed =
-        assertThrows(
-            RuntimeException.class,
-            () ->
-                QuarkusTransaction.requiringNew()
-                    .run(
-                        () -> {
-                          pipeline.add(SCORE, 42, lead);
-                          pipeline.addOneRow(SCORE, 43, UUID.randomUUID());
-                          pipeline.send();
-                        }));
+    RuntimeException failed = missingItsRowBeside(lead, true);
     assertTrue(
         message(failed).contains("changed 0 rows instead of one"), "the cause: " + message(failed));
     assertEquals(0, score(lead), "the statement queued beside it is rolled back");
@@ -57,16 +47,27 @@ class PipelineTest {
   @Test
   void anUpdateThatMissesItsRowFailsTheCommit() throws SQLException {
     UUID lead = UUID.fromString(Leads.leadIn("GENERATED"));
-    assertThrows(
+    missingItsRowBeside(lead, false);
+    assertEquals(0, score(lead), "nothing is committed when the queue fails at commit");
+  }
+
+  /**
+   * A transaction that queues a change of {@code lead} and an update of a lead that is not there,
+   * sent by the request ({@code send}) or by the commit: it must fail.
+   */
+  private RuntimeException missingItsRowBeside(UUID lead, boolean send) {
+    return assertThrows(
         RuntimeException.class,
         () ->
             QuarkusTransaction.requiringNew()
                 .run(
                     () -> {
-                      pipeline.add(SCORE, 44, lead);
-                      pipeline.addOneRow(SCORE, 45, UUID.randomUUID());
+                      pipeline.add(SCORE, 42, lead);
+                      pipeline.addOneRow(SCORE, 43, UUID.randomUUID());
+                      if (send) {
+                        pipeline.send();
+                      }
                     }));
-    assertEquals(0, score(lead), "nothing is committed when the queue fails at commit");
   }
 
   private int score(UUID lead) throws SQLException {

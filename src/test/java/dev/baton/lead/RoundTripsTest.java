@@ -8,6 +8,7 @@ import dev.baton.testing.Leads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,6 +117,19 @@ class RoundTripsTest {
                 call.body(Map.of("score", 70))
                     .post(Leads.LEADS + "/" + leads[next.getAndIncrement()] + "/qualify"),
             200));
+  }
+
+  @Test
+  void aPageOfTheListWaitsOnceWithTheExternalIdsOfItsLeads() {
+    String source = Leads.uniqueSource();
+    for (String system : List.of("hubspot", "salesforce")) {
+      Map<String, Object> body = Leads.body(source, null);
+      body.put(
+          "externalRefs", List.of(Map.of("system", system, "id", UUID.randomUUID().toString())));
+      Leads.handOff(body);
+    }
+    assertEquals(
+        1, fewest(As.SALES, call -> call.queryParam("source", source).get(Leads.LEADS), 200));
   }
 
   /**
