@@ -6,9 +6,10 @@
 #   bench_postgres <port> [-c setting=value ...]
 #
 # BATON_JVM: the container image's settings (C1 only, serial collector, no collection for class
-# metadata below 100 MiB; src/main/docker/Dockerfile.jvm) and the heap a pod of the generated
-# Kubernetes manifests gets (20% of its 320Mi limit).
-BATON_JVM="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MetaspaceSize=100m -Xmx64m"
+# metadata below 100 MiB, no hsperfdata file; src/main/docker/Dockerfile.jvm) and the heap a pod of
+# the generated Kubernetes manifests gets (20% of its 320Mi limit; outside a container the initial
+# heap is then 64 MiB too, as the image's -XX:InitialRAMPercentage=20 makes it in a pod).
+BATON_JVM="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MetaspaceSize=100m -XX:-UsePerfData -Xmx64m"
 #
 # With BENCH_JDBC_URL set (and BENCH_PSQL, a psql connection string for the same database) it does
 # nothing. Otherwise it runs initdb and pg_ctl of the local PostgreSQL installation (as root, as
