@@ -6,13 +6,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.Session;
@@ -181,7 +176,7 @@ public class Pipeline {
       int index = 1;
       for (Statement statement : batch) {
         for (Object value : statement.values()) {
-          bind(prepared, index++, value);
+          JdbcValues.bind(prepared, index++, value);
         }
       }
       // Every statement's result is read, so that none is left unanswered on the connection; each
@@ -200,7 +195,7 @@ public class Pipeline {
           }
         }
         if (result++ >= first) {
-          answers.add(query ? rows(prepared.getResultSet()) : List.of());
+          answers.add(query ? JdbcValues.rows(prepared.getResultSet()) : List.of());
         }
         query = prepared.getMoreResults();
       }
@@ -211,44 +206,6 @@ public class Pipeline {
             batch.size() + " statements sent, " + result + " results answered");
       }
       return answers;
-    }
-  }
-
-  /**
-   * The rows of a query, a column as JDBC's {@code getObject} answers it, but a {@code timestamptz}
-   * as an {@link Instant}: read as an offset date-time, without {@code getTimestamp}'s calendar
-   * arithmetic, which a page of leads would do hundreds of times.
-   */
-  private static List<Object[]> rows(ResultSet results) throws SQLException {
-    List<Object[]> rows = new ArrayList<>();
-    ResultSetMetaData meta = results.getMetaData();
-    int columns = meta.getColumnCount();
-    boolean[] instants = new boolean[columns];
-    for (int i = 0; i < columns; i++) {
-      instants[i] = "timestamptz".equals(meta.getColumnTypeName(i + 1));
-    }
-    while (results.next()) {
-      Object[] row = new Object[columns];
-      for (int i = 0; i < columns; i++) {
-        if (instants[i]) {
-          OffsetDateTime at = results.getObject(i + 1, OffsetDateTime.class);
-          row[i] = at == null ? null : at.toInstant();
-        } else {
-          row[i] = results.getObject(i + 1);
-        }
-      }
-      rows.add(row);
-    }
-    return rows;
-  }
-
-  static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.OTHER);
-    } else if (value instanceof Instant instant) {
-      statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
-    } else {
-      statement.setObject(index, value);
     }
   }
 }
