@@ -1,5 +1,6 @@
 package dev.baton.db;
 
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -17,9 +18,9 @@ final class JdbcValues {
   private JdbcValues() {}
 
   /**
-   * The rows of a query, a column as JDBC's {@code getObject} answers it, but a {@code timestamptz}
-   * as an {@link Instant}: read as an offset date-time, without {@code getTimestamp}'s calendar
-   * arithmetic, which a page of leads would do hundreds of times.
+   * The rows of a query, a column as JDBC's {@code getObject} answers it, but an array as a Java
+   * array and a {@code timestamptz} as an {@link Instant}: read as an offset date-time, without
+   * {@code getTimestamp}'s calendar arithmetic, which a page of leads would do hundreds of times.
    */
   static List<Object[]> rows(ResultSet results) throws SQLException {
     List<Object[]> rows = new ArrayList<>();
@@ -36,7 +37,8 @@ final class JdbcValues {
           OffsetDateTime at = results.getObject(i + 1, OffsetDateTime.class);
           row[i] = at == null ? null : at.toInstant();
         } else {
-          row[i] = results.getObject(i + 1);
+          Object value = results.getObject(i + 1);
+          row[i] = value instanceof Array array ? array.getArray() : value;
         }
       }
       rows.add(row);

@@ -144,7 +144,7 @@ public class Pipeline {
       List<Statement> created = new ArrayList<>();
       // The session joins the transaction now, if it has not yet: it could not at commit, where
       // the queue may be sent.
-      em.unwrap(Session.class).isJoinedToTransaction();
+      em.joinTransaction();
       transactions.putResource(KEY, created);
       TransactionEnd.beforeCommit(
           transactions,

@@ -56,7 +56,7 @@ final class LeadRow {
           + " l.recycle_count, l.version, l.created_at, l.updated_at, l.previous_lead_id,"
           // system:id; a system has no colon (ExternalRef.SYSTEM)
           + " ARRAY(SELECT x.system || ':' || x.external_id FROM lead_external_ref x"
-          + " WHERE x.lead_id = l.id ORDER BY x.system) AS external_refs";
+          + " WHERE x.lead_id = l.id ORDER BY x.system COLLATE \"C\") AS external_refs";
 
   static final String FROM = "lead l LEFT JOIN rejection_reason r ON r.code = l.rejection_reason";
 

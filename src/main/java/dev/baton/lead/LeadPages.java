@@ -2,23 +2,40 @@ package dev.baton.lead;
 
 import dev.baton.db.Pipeline.Statement;
 import dev.baton.paging.Cursor;
+import dev.baton.reason.RejectionReason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * A page of GET /api/v1/leads (and its search) in plain SQL: the leads of the page, then the
- * external ids of the same leads, sent in one exchange and read by {@link LeadRowReader}. Through
- * Hibernate a page took two exchanges and built its leads through generic initializers: read this
- * way a replica serves half as many pages again, with a third of the tail (docs/performance.md).
- * Each filter is a column with an index of its own ({@code lead_status}, {@code lead_source}…), the
- * order is the cursor's, {@code (created_at, id)}.
+ * A page of GET /api/v1/leads (and its search) in plain SQL: the leads of the page, each with its
+ * external ids, in one statement (one snapshot: a lead and its ids as one moment saw them) read by
+ * {@link LeadRowReader}. Through Hibernate a page took two exchanges and built its leads through
+ * generic initializers: read this way a replica serves half as many pages again, with a third of
+ * the tail (docs/performance.md). Each filter is a column with an index of its own ({@code
+ * lead_status}, {@code lead_source}…), the order is the cursor's, {@code (created_at, id)}.
  */
 final class LeadPages {
 
+  /**
+   * The external ids of a lead of the page, in the order of their systems' names, compared as
+   * {@link LeadViews} compares them (character by character, whatever the database's collation).
+   */
+  private static final String REFS =
+      " FROM lead_external_ref x WHERE x.lead_id = lead.id ORDER BY x.system COLLATE \"C\")";
+
+  /**
+   * Each lead of the page with its external ids after its columns: their systems, then their ids,
+   * as two arrays in the same order (one id per system), read in the same statement.
+   */
+  private static final String SELECT =
+      LeadRowReader.select(
+          ", ARRAY(SELECT x.system" + REFS + ", ARRAY(SELECT x.external_id" + REFS);
+
   private LeadPages() {}
 
-  /** The page's query, then its external ids' ({@code lead_id, system, external_id}). */
-  static Statement[] statements(LeadRepository.Filter filter, Cursor after, int limit) {
+  /** The page's query: its leads, each with its external ids ({@link LeadRowReader#readAll}). */
+  static Statement statement(LeadRepository.Filter filter, Cursor after, int limit) {
     List<String> where = new ArrayList<>();
     List<Object> values = new ArrayList<>();
     equal(where, values, "status", filter.status() == null ? null : filter.status().name());
@@ -45,16 +62,7 @@ final class LeadPages {
         (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
             + " ORDER BY created_at, id LIMIT "
             + limit;
-    Object[] bound = values.toArray();
-    return new Statement[] {
-      new Statement(LeadRowReader.SELECT + page, bound),
-      new Statement(
-          "SELECT lead_id, system, external_id FROM lead_external_ref WHERE lead_id IN (SELECT id"
-              + " FROM lead"
-              + page
-              + ") ORDER BY lead_id, system",
-          bound)
-    };
+    return new Statement(SELECT + page, values.toArray());
   }
 
   private static void equal(List<String> where, List<Object> values, String column, Object value) {
@@ -62,5 +70,23 @@ final class LeadPages {
       where.add(column + " = ?");
       values.add(value);
     }
+  }
+
+  /**
+   * The leads of the rows of {@link #statement}, in their order; {@code reasons} as for {@link
+   * LeadRowReader#read}.
+   */
+  static List<Lead> read(List<Object[]> rows, Function<String, RejectionReason> reasons) {
+    List<Lead> leads = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      String[] systems = (String[]) row[row.length - 2];
+      String[] ids = (String[]) row[row.length - 1];
+      List<Object[]> refs = new ArrayList<>(systems.length);
+      for (int i = 0; i < systems.length; i++) {
+        refs.add(new Object[] {systems[i], ids[i]});
+      }
+      leads.add(LeadRowReader.read(row, refs, reasons));
+    }
+    return leads;
   }
 }

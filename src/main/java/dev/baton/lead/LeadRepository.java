@@ -197,9 +197,8 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
    * page costs what the first one does (an OR of the two columns scanned from the beginning).
    */
   public List<Lead> page(Filter filter, Cursor after, int limit) {
-    List<List<Object[]>> rows = pipeline.read(LeadPages.statements(filter, after, limit));
+    List<Object[]> rows = pipeline.read(LeadPages.statement(filter, after, limit)).get(0);
     Session session = getEntityManager().unwrap(Session.class);
-    return LeadRowReader.readAll(
-        rows.get(0), rows.get(1), code -> session.getReference(RejectionReason.class, code));
+    return LeadPages.read(rows, code -> session.getReference(RejectionReason.class, code));
   }
 }

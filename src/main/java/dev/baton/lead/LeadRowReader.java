@@ -39,7 +39,8 @@ final class LeadRowReader {
    * would not wait for {@code FOR NO KEY UPDATE}.
    */
   static final String REFS =
-      "SELECT system, external_id FROM lead_external_ref WHERE lead_id = ? ORDER BY system";
+      "SELECT system, external_id FROM lead_external_ref WHERE lead_id = ? ORDER BY system"
+          + " COLLATE \"C\"";
 
   static {
     List<String> columns = new ArrayList<>();
@@ -49,29 +50,15 @@ final class LeadRowReader {
     for (int i = 0; i < COLUMNS.size(); i++) {
       INDEX.put(COLUMNS.get(i), i);
     }
-    SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM lead";
+    SELECT = select("");
     LOCK = SELECT + " WHERE id = ? FOR NO KEY UPDATE";
   }
 
   private LeadRowReader() {}
 
-  /**
-   * The leads of rows of {@link #SELECT}, in their order, with their external ids: rows of {@code
-   * lead_id, system, external_id}.
-   */
-  static List<Lead> readAll(
-      List<Object[]> rows, List<Object[]> refs, Function<String, RejectionReason> reasons) {
-    Map<UUID, List<Object[]>> byLead = new HashMap<>();
-    for (Object[] ref : refs) {
-      byLead
-          .computeIfAbsent((UUID) ref[0], lead -> new ArrayList<>())
-          .add(new Object[] {ref[1], ref[2]});
-    }
-    List<Lead> leads = new ArrayList<>(rows.size());
-    for (Object[] row : rows) {
-      leads.add(read(row, byLead.getOrDefault((UUID) row[0], List.of()), reasons));
-    }
-    return leads;
+  /** {@link #SELECT} with {@code more} columns after the lead's. */
+  static String select(String more) {
+    return "SELECT " + String.join(", ", COLUMNS) + more + " FROM lead";
   }
 
   /**

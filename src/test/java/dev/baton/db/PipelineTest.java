@@ -47,7 +47,9 @@ class PipelineTest {
   @Test
   void anUpdateThatMissesItsRowFailsTheCommit() throws SQLException {
     UUID lead = UUID.fromString(Leads.leadIn("GENERATED"));
-    missingItsRowBeside(lead, false);
+    RuntimeException failed = missingItsRowBeside(lead, false);
+    assertTrue(
+        message(failed).contains("changed 0 rows instead of one"), "the cause: " + message(failed));
     assertEquals(0, score(lead), "nothing is committed when the queue fails at commit");
   }
 

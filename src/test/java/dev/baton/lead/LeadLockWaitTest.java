@@ -111,7 +111,8 @@ class LeadLockWaitTest {
     try (Connection connection = db.getConnection();
         PreparedStatement waiting =
             connection.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    + " AND datname = current_database()")) {
       for (int i = 0; i < 300; i++) {
         try (ResultSet row = waiting.executeQuery()) {
           row.next();

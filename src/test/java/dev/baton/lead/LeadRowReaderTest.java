@@ -172,6 +172,7 @@ class LeadRowReaderTest {
                 before,
                 1)
             .get(0);
+    assertEquals(id, first.getId(), "the page starts at the lead");
     Read listed = reading(first, first.getExternalRefs());
     for (Read read : List.of(sql, listed)) {
       assertEquals(hibernate.row(), read.row());

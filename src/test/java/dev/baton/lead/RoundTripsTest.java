@@ -1,5 +1,6 @@
 package dev.baton.lead;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.baton.testing.Api;
@@ -130,6 +131,13 @@ class RoundTripsTest {
     }
     assertEquals(
         1, fewest(As.SALES, call -> call.queryParam("source", source).get(Leads.LEADS), 200));
+    Api.as(As.SALES)
+        .queryParam("source", source)
+        .get(Leads.LEADS)
+        .then()
+        .body(
+            "data.externalRefs.system",
+            equalTo(List.of(List.of("hubspot"), List.of("salesforce"))));
   }
 
   /**
