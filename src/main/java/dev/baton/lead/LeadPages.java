@@ -9,32 +9,33 @@ import java.util.function.Function;
 
 /**
  * A page of GET /api/v1/leads (and its search) in plain SQL: the leads of the page, each with its
- * external ids, in one statement (one snapshot: a lead and its ids as one moment saw them) read by
- * {@link LeadRowReader}. Through Hibernate a page took two exchanges and built its leads through
- * generic initializers: read this way a replica serves half as many pages again, with a third of
- * the tail (docs/performance.md). Each filter is a column with an index of its own ({@code
- * lead_status}, {@code lead_source}…), the order is the cursor's, {@code (created_at, id)}.
+ * external ids, in one statement read by {@link LeadRowReader}. Through Hibernate a page took two
+ * exchanges and built its leads through generic initializers: read this way a replica serves half
+ * as many pages again, with a third of the tail (docs/performance.md). Each filter is a column with
+ * an index of its own ({@code lead_status}, {@code lead_source}…), the order is the cursor's,
+ * {@code (created_at, id)}.
  */
 final class LeadPages {
 
   /**
-   * The external ids of a lead of the page, in the order of their systems' names, compared as
-   * {@link LeadViews} compares them (character by character, whatever the database's collation).
+   * The page's leads with their external ids: the page once (materialized), then the ids of its
+   * leads aggregated per lead, in the order of their systems' names compared as {@link LeadViews}
+   * compares them (character by character, whatever the database's collation), joined to it. One
+   * statement, one snapshot: a lead and its ids as one moment saw them. Correlated subqueries per
+   * lead cost a third of the list's throughput (docs/performance.md).
    */
-  private static final String REFS =
-      " FROM lead_external_ref x WHERE x.lead_id = lead.id ORDER BY x.system COLLATE \"C\")";
+  private static final String PAGE = "WITH page AS MATERIALIZED (" + LeadRowReader.SELECT;
 
-  /**
-   * Each lead of the page with its external ids after its columns: their systems, then their ids,
-   * as two arrays in the same order (one id per system), read in the same statement.
-   */
-  private static final String SELECT =
-      LeadRowReader.select(
-          ", ARRAY(SELECT x.system" + REFS + ", ARRAY(SELECT x.external_id" + REFS);
+  private static final String WITH_REFS =
+      "), refs AS (SELECT x.lead_id, array_agg(x.system ORDER BY x.system COLLATE \"C\") AS"
+          + " systems, array_agg(x.external_id ORDER BY x.system COLLATE \"C\") AS ids"
+          + " FROM lead_external_ref x WHERE x.lead_id IN (SELECT id FROM page) GROUP BY x.lead_id)"
+          + " SELECT page.*, refs.systems, refs.ids FROM page LEFT JOIN refs ON refs.lead_id ="
+          + " page.id ORDER BY page.created_at, page.id";
 
   private LeadPages() {}
 
-  /** The page's query: its leads, each with its external ids ({@link LeadRowReader#readAll}). */
+  /** The page's query: its leads, each with its external ids ({@link #read}). */
   static Statement statement(LeadRepository.Filter filter, Cursor after, int limit) {
     List<String> where = new ArrayList<>();
     List<Object> values = new ArrayList<>();
@@ -62,7 +63,7 @@ final class LeadPages {
         (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
             + " ORDER BY created_at, id LIMIT "
             + limit;
-    return new Statement(SELECT + page, values.toArray());
+    return new Statement(PAGE + page + WITH_REFS, values.toArray());
   }
 
   private static void equal(List<String> where, List<Object> values, String column, Object value) {
@@ -79,7 +80,8 @@ final class LeadPages {
   static List<Lead> read(List<Object[]> rows, Function<String, RejectionReason> reasons) {
     List<Lead> leads = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
-      String[] systems = (String[]) row[row.length - 2];
+      String[] systems =
+          row[row.length - 2] == null ? new String[0] : (String[]) row[row.length - 2];
       String[] ids = (String[]) row[row.length - 1];
       List<Object[]> refs = new ArrayList<>(systems.length);
       for (int i = 0; i < systems.length; i++) {

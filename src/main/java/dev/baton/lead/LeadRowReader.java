@@ -50,16 +50,11 @@ final class LeadRowReader {
     for (int i = 0; i < COLUMNS.size(); i++) {
       INDEX.put(COLUMNS.get(i), i);
     }
-    SELECT = select("");
+    SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM lead";
     LOCK = SELECT + " WHERE id = ? FOR NO KEY UPDATE";
   }
 
   private LeadRowReader() {}
-
-  /** {@link #SELECT} with {@code more} columns after the lead's. */
-  static String select(String more) {
-    return "SELECT " + String.join(", ", COLUMNS) + more + " FROM lead";
-  }
 
   /**
    * The lead of a row of {@link #LOCK} with the rows of {@link #REFS}; {@code reasons} gives the
