@@ -10,10 +10,9 @@ import java.util.function.Function;
 /**
  * A page of GET /api/v1/leads (and its search) in plain SQL: the leads of the page, each with its
  * external ids, in one statement read by {@link LeadRowReader}. Through Hibernate a page took two
- * exchanges and built its leads through generic initializers: read this way a replica serves half
- * as many pages again, with a third of the tail (docs/performance.md). Each filter is a column with
- * an index of its own ({@code lead_status}, {@code lead_source}…), the order is the cursor's,
- * {@code (created_at, id)}.
+ * exchanges and built its leads through generic initializers (the figures of each version are in
+ * docs/performance.md, "What changed"). Each filter is a column with an index of its own ({@code
+ * lead_status}, {@code lead_source}…), the order is the cursor's, {@code (created_at, id)}.
  */
 final class LeadPages {
 
@@ -22,7 +21,7 @@ final class LeadPages {
    * leads aggregated per lead, in the order of their systems' names compared as {@link LeadViews}
    * compares them (character by character, whatever the database's collation), joined to it. One
    * statement, one snapshot: a lead and its ids as one moment saw them. Correlated subqueries per
-   * lead cost a third of the list's throughput (docs/performance.md).
+   * lead measured slower (docs/performance.md).
    */
   private static final String PAGE = "WITH page AS MATERIALIZED (" + LeadRowReader.SELECT;
 

@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The queue's promises: a statement that must change one row fails its transaction when it changes
@@ -35,22 +37,15 @@ class PipelineTest {
     assertEquals(41, score(lead));
   }
 
-  @Test
-  void anUpdateThatMissesItsRowFailsTheExchangeAndLeavesNothing() throws SQLException {
+  /** Sent by the request ({@code true}) or only by the commit ({@code false}). */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void anUpdateThatMissesItsRowFailsAndLeavesNothing(boolean send) throws SQLException {
     UUID lead = UUID.fromString(Leads.leadIn("GENERATED"));
-    RuntimeException failed = missingItsRowBeside(lead, true);
+    RuntimeException failed = missingItsRowBeside(lead, send);
     assertTrue(
         message(failed).contains("changed 0 rows instead of one"), "the cause: " + message(failed));
     assertEquals(0, score(lead), "the statement queued beside it is rolled back");
-  }
-
-  @Test
-  void anUpdateThatMissesItsRowFailsTheCommit() throws SQLException {
-    UUID lead = UUID.fromString(Leads.leadIn("GENERATED"));
-    RuntimeException failed = missingItsRowBeside(lead, false);
-    assertTrue(
-        message(failed).contains("changed 0 rows instead of one"), "the cause: " + message(failed));
-    assertEquals(0, score(lead), "nothing is committed when the queue fails at commit");
   }
 
   /**
