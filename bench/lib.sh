@@ -2,7 +2,7 @@
 # cluster unless one is given.
 #
 #   source bench/lib.sh
-#   java $BATON_JVM -jar target/quarkus-app/quarkus-run.jar
+#   $BATON_JAVA $BATON_JVM -jar target/quarkus-app/quarkus-run.jar
 #   bench_postgres <port> [-c setting=value ...]
 #
 # BATON_JVM: the container image's settings (C1 only, serial collector, no collection for class
@@ -10,6 +10,33 @@
 # the generated Kubernetes manifests gets (20% of its 320Mi limit; outside a container the initial
 # heap is then 64 MiB too, as the image's -XX:InitialRAMPercentage=20 makes it in a pod).
 BATON_JVM="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MetaspaceSize=100m -XX:-UsePerfData -Xmx64m"
+#
+# BATON_JAVA: the java Baton runs on, of the image's version (the FROM line of the Dockerfile,
+# openjdk-<version>-runtime): BENCH_JAVA if set, else java on the PATH if it is that version, else
+# a JDK of that version under /usr/lib/jvm; failing all, java on the PATH, with a warning. The
+# figures name the version they ran on (bench_machine).
+# ARCHIVE_WRITE and ARCHIVE_READ: BATON_JAVA's options (completed by a file name) to write a
+# class archive as a training start exits and to start from it: JDK 25's AOT cache, as the image
+# has, or JDK 17's dynamic class archive (AppCDS).
+java_version() { "$1" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }'; }
+IMAGE_JAVA_VERSION=$(sed -n 's/^FROM .*openjdk-\([0-9]*\)-runtime.*/\1/p' src/main/docker/Dockerfile.jvm)
+if [[ -n ${BENCH_JAVA:-} ]]; then
+  BATON_JAVA=$BENCH_JAVA
+elif [[ $(java_version java) == "$IMAGE_JAVA_VERSION" ]]; then
+  BATON_JAVA=java
+else
+  BATON_JAVA=$(ls -d /usr/lib/jvm/*-"$IMAGE_JAVA_VERSION"*/bin/java /usr/lib/jvm/*"$IMAGE_JAVA_VERSION"-jdk*/bin/java \
+    2>/dev/null | head -1)
+  if [[ -z $BATON_JAVA ]]; then
+    BATON_JAVA=java
+    echo "warning: no Java $IMAGE_JAVA_VERSION (the image's) found, Baton runs on Java $(java_version java): set BENCH_JAVA" >&2
+  fi
+fi
+if (( $(java_version "$BATON_JAVA") >= 25 )); then
+  ARCHIVE_WRITE=-XX:AOTCacheOutput= ARCHIVE_READ=-XX:AOTCache=
+else
+  ARCHIVE_WRITE=-XX:ArchiveClassesAtExit= ARCHIVE_READ=-XX:SharedArchiveFile=
+fi
 #
 # With BENCH_JDBC_URL set (and BENCH_PSQL, a psql connection string for the same database) it does
 # nothing. Otherwise it runs initdb and pg_ctl of the local PostgreSQL installation (as root, as
@@ -60,7 +87,7 @@ bench_machine() {
   local cpus model
   cpus=$(nproc); model=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
   echo "Machine: $cpus CPUs ($model), $(( $(awk '/MemTotal/ { print $2 }' /proc/meminfo) / 1024 / 1024 )) GiB;" \
-    "PostgreSQL $(psql "$BENCH_PSQL" -tAc 'SHOW server_version'); Java $(java -version 2>&1 | awk -F'"' '/version/ { print $2 }');"
+    "PostgreSQL $(psql "$BENCH_PSQL" -tAc 'SHOW server_version'); Java $("$BATON_JAVA" -version 2>&1 | awk -F'"' '/version/ { print $2 }');"
 }
 
 # A new API key of the role, created with the admin key $ADMIN on the Baton at $PORT.

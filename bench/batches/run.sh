@@ -43,7 +43,7 @@ echo "   $(( $(stat -c %s "$WORK/batch1.json") / 1024 )) KiB each"
 echo "== starting Baton (production profile, $BATON_JVM ${BENCH_JAVA_OPTS:-}) on port $PORT"
 QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
   BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT BATON_SHUTDOWN_DELAY=0s \
-  java $BATON_JVM ${BENCH_JAVA_OPTS:-} -Xlog:gc:file="$WORK/gc.log" \
+  "$BATON_JAVA" $BATON_JVM ${BENCH_JAVA_OPTS:-} -Xlog:gc:file="$WORK/gc.log" \
   -jar target/quarkus-app/quarkus-run.jar >"$WORK/baton.log" 2>&1 &
 BATON_PID=$!
 until curl -sf "http://localhost:$OPS_PORT/q/health/ready" >/dev/null; do

@@ -7,8 +7,9 @@
 # Builds Baton, starts a throwaway PostgreSQL cluster (initdb/pg_ctl of the local PostgreSQL
 # installation; as root it runs as user postgres) or uses the database in BENCH_JDBC_URL (with
 # BENCH_PSQL, a psql connection string for the same database), starts Baton in the production
-# profile once to train a class archive (AppCDS: its time to ready is the cold start's), then again
-# from that archive, on loopback, and loads it with wrk (installed with apt-get when missing):
+# profile once to train a class archive (the image's java and its AOT cache, bench/lib.sh: its
+# time to ready is the cold start's), then again from that archive, on loopback, and loads it
+# with wrk (installed with apt-get when missing):
 #   handoffs   POST /api/v1/leads, each a new person
 #   moves      POST …/qualify, then …/accept, then …/convert, each on another of those leads
 #   get        GET /api/v1/leads/{id}, random leads
@@ -28,7 +29,8 @@
 # "handoffs qualify accept convert get list"), BENCH_JAVA_OPTS (more JVM options, e.g. a profiler).
 #
 # Baton runs with the JVM settings of the container image (src/main/docker/Dockerfile.jvm) and the
-# heap a pod of the generated Kubernetes manifests gets: BATON_JVM (bench/lib.sh).
+# heap a pod of the generated Kubernetes manifests gets: BATON_JVM, on the image's Java version:
+# BATON_JAVA (bench/lib.sh; BENCH_JAVA to choose another java).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
@@ -60,7 +62,7 @@ start_baton() { # java options...
   local started; started=$(date +%s%N)
   QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
     BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT BATON_SHUTDOWN_DELAY=0s \
-    java $BATON_JVM "$@" -jar target/quarkus-app/quarkus-run.jar >"$WORK/baton.log" 2>&1 &
+    "$BATON_JAVA" $BATON_JVM "$@" -jar target/quarkus-app/quarkus-run.jar >"$WORK/baton.log" 2>&1 &
   BATON_PID=$!
   until curl -sf "http://localhost:$OPS_PORT/q/health/ready" >/dev/null; do
     kill -0 "$BATON_PID" 2>/dev/null || { echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1; }
@@ -71,10 +73,11 @@ start_baton() { # java options...
 stop_baton() { kill "$BATON_PID"; wait "$BATON_PID" 2>/dev/null || true; BATON_PID=; }
 
 # A training start: the classes a start and each kind of request load are archived when the JVM
-# exits (AppCDS, -XX:ArchiveClassesAtExit), and the measured start maps them from the archive
-# instead of loading them from the jars. Its time to ready is the cold start's.
-echo "== training start (production profile, $BATON_JVM): a class archive for the measured start"
-start_baton -XX:ArchiveClassesAtExit="$WORK/baton.jsa"
+# exits (JDK 25's AOT cache as in the image, JDK 17's class archive on an older java:
+# ARCHIVE_WRITE, bench/lib.sh), and the measured start maps them from the archive instead of
+# loading them from the jars. Its time to ready is the cold start's.
+echo "== training start (production profile, $BATON_JAVA $BATON_JVM): a class archive for the measured start"
+start_baton "$ARCHIVE_WRITE$WORK/baton.archive"
 READY_COLD_MS=$READY_MS
 MARKETING=$(key MARKETING)
 SALES=$(key SALES)
@@ -96,7 +99,7 @@ run_wrk "$MARKETING" 3 / -s bench/http/handoff.lua >/dev/null
 stop_baton
 
 echo "== starting Baton (production profile, $BATON_JVM, the class archive) on port $PORT"
-start_baton -XX:SharedArchiveFile="$WORK/baton.jsa" ${BENCH_JAVA_OPTS:-}
+start_baton "$ARCHIVE_READ$WORK/baton.archive" ${BENCH_JAVA_OPTS:-}
 sleep 2
 RSS_START=$(( $(ps -o rss= -p "$BATON_PID") / 1024 ))
 

@@ -69,7 +69,7 @@ fi
 start_baton() {
   QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
     BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT BATON_SHUTDOWN_DELAY=0s \
-    java $BATON_JVM ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
+    "$BATON_JAVA" $BATON_JVM ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
   BATON_PID=$!
   for _ in $(seq 1 240); do
     curl -sf "http://localhost:$OPS_PORT/q/health/ready" >/dev/null && return

@@ -31,7 +31,7 @@ echo "== building"
 
 start_baton() {
   QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$KEY \
-    QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT java $BATON_JVM -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
+    QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT "$BATON_JAVA" $BATON_JVM -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
   BATON_PID=$!
   for _ in $(seq 1 120); do
     curl -sf "http://localhost:$OPS_PORT/q/health/ready" >/dev/null && return
@@ -72,7 +72,7 @@ time_it() { # name, path: an API call with the key, or a scoreboard page with th
 }
 
 echo
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB, $(uname -sr), $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB, $(uname -sr), $("$BATON_JAVA" -version 2>&1 | head -1)"
 psql "$BENCH_PSQL" -tAc "SELECT 'PostgreSQL ' || current_setting('server_version') || ': ' || (SELECT count(*) FROM lead) || ' leads, ' || (SELECT count(*) FROM lead_cycle) || ' cycles, ' || (SELECT count(*) FROM lead_event) || ' events; cycles handed off in [$FROM, $TO): ' || (SELECT count(*) FROM lead_cycle WHERE handed_off_at >= '$FROM' AND handed_off_at < '$TO')"
 echo
 echo "| request ($RUNS calls, one at a time)             | p50 ms  | p95 ms  | max ms  |"

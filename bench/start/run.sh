@@ -9,8 +9,8 @@
 # cluster (bench/lib.sh; or BENCH_JDBC_URL + BENCH_PSQL), starts Baton once unmeasured (Flyway
 # migrates the new database), then BENCH_STARTS times (5) in turn each of:
 #   none      no class archive;
-#   image     the archive the image builds, by the command of the Dockerfile's RUN step: a start
-#             without a database (an address nobody answers), stopped once started;
+#   image     the archive the image builds (JDK 25's AOT cache), by the command of the Dockerfile's
+#             RUN step: a start without a database (an address nobody answers), stopped once started;
 #   trained   for comparison, an archive of a training start (a few requests of each kind, then
 #             stopped), as bench/http/run.sh makes: what a deployment could add with a database.
 # and prints the median and the spread of each, and how many of the classes a start loads each
@@ -26,7 +26,8 @@
 # JAVA_MAX_MEM_RATIO), so that the heap starts and grows as in a pod: at most 64 MiB, and an
 # initial heap of InitialRAMPercentage (1.5625%, 5 MiB) unless the options say otherwise.
 # BENCH_JAVA_OPTS: more JVM options for every start, after the image's.
-# The JVM is this machine's, not the image's Red Hat build of OpenJDK 17.
+# The java is BATON_JAVA (bench/lib.sh): this machine's JDK of the image's version (BENCH_JAVA to
+# choose), not the image's Red Hat build of it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 STARTS=${BENCH_STARTS:-5}
@@ -49,8 +50,12 @@ GC=$(dockerfile GC_CONTAINER_OPTIONS)
 RUN_JAVA="-XX:MaxRAM=320m -XX:MaxRAMPercentage=20 ${GC:--XX:+UseParallelGC} -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"
 RUN_JAVA+=" -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError"
 # Without the image's archive option; each variant adds its own.
-BASE_APPEND=$(sed 's/ *-XX:SharedArchiveFile=[^ ]*//' <<<"$APPEND")
+IMAGE_ARCHIVE=$(grep -o -- '-XX:\(SharedArchiveFile\|AOTCache\)=[^ ]*' <<<"$APPEND" || true)
+[[ -n $IMAGE_ARCHIVE ]] || { echo "no archive option in the Dockerfile's JAVA_OPTS_APPEND" >&2; exit 1; }
+IMAGE_ARCHIVE=${IMAGE_ARCHIVE//\/deployments/$APP}
+BASE_APPEND=$(sed 's/ *-XX:\(SharedArchiveFile\|AOTCache\)=[^ ]*//' <<<"$APPEND")
 echo "== the image's command: java $RUN_JAVA $APPEND -cp . -jar /deployments/quarkus-run.jar"
+echo "   with $BATON_JAVA ($("$BATON_JAVA" -version 2>&1 | head -1))"
 
 # Starts Baton as the image does, with the given options after JAVA_OPTS_APPEND's, and waits until
 # it is ready: READY_MS from the start of the process to /q/health/ready answering 200.
@@ -58,7 +63,7 @@ start_baton() { # java options...
   local started; started=$(date +%s%N)
   (cd "$APP" && QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
     QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT BATON_SHUTDOWN_DELAY=0s \
-    exec java $RUN_JAVA $BASE_APPEND ${BENCH_JAVA_OPTS:-} "$@" -cp . -jar "$APP/quarkus-run.jar" >"$WORK/baton.log" 2>&1) &
+    exec "$BATON_JAVA" $RUN_JAVA $BASE_APPEND ${BENCH_JAVA_OPTS:-} "$@" -cp . -jar "$APP/quarkus-run.jar" >"$WORK/baton.log" 2>&1) &
   BATON_PID=$!
   until curl -sf -o /dev/null "http://localhost:$OPS_PORT/q/health/ready"; do
     kill -0 "$BATON_PID" 2>/dev/null || { echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1; }
@@ -74,20 +79,19 @@ stop_baton
 
 # The image's archive: the Dockerfile's RUN step, /deployments being target/quarkus-app.
 echo "== the image's class archive (the Dockerfile's RUN step)"
-rm -f "$APP/app-cds.jsa"
+rm -f "${IMAGE_ARCHIVE#*=}"
 generate=$(sed -n '/^RUN cd \/deployments/,/[^\\]$/p' src/main/docker/Dockerfile.jvm |
   sed 's/^RUN //; s/\\$//' | tr -d '\n')
 [[ -n $generate ]] || { echo "no RUN step writing an archive in the Dockerfile" >&2; exit 1; }
 generate=${generate//\/deployments/$APP}
 generate=${generate//:9000\//:$OPS_PORT/}
+generate=${generate// java -/ $BATON_JAVA -}
 (cd "$APP" && QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT bash -c "$generate") \
   >"$WORK/generate.log" 2>&1 || { cat "$WORK/generate.log" >&2; exit 1; }
-IMAGE_ARCHIVE=$(grep -o -- '-XX:SharedArchiveFile=[^ ]*' <<<"$APPEND")
-IMAGE_ARCHIVE=${IMAGE_ARCHIVE//\/deployments/$APP}
 [[ -f ${IMAGE_ARCHIVE#*=} ]] || { echo "no archive at ${IMAGE_ARCHIVE#*=}" >&2; exit 1; }
 
 echo "== a training start for the trained archive (a few requests of each kind)"
-start_baton -XX:ArchiveClassesAtExit="$WORK/trained.jsa"
+start_baton "$ARCHIVE_WRITE$WORK/trained.archive"
 MARKETING=$(key MARKETING)
 for i in 1 2 3; do
   lead=$(curl -sf -H "Authorization: Bearer $MARKETING" -H 'Content-Type: application/json' \
@@ -102,7 +106,7 @@ for i in 1 2 3; do
 done
 stop_baton
 
-declare -A OPTS=([none]="" [image]="$IMAGE_ARCHIVE" [trained]="-XX:SharedArchiveFile=$WORK/trained.jsa")
+declare -A OPTS=([none]="" [image]="$IMAGE_ARCHIVE" [trained]="$ARCHIVE_READ$WORK/trained.archive")
 declare -A TIMES
 for i in $(seq "$STARTS"); do
   for variant in none image trained; do
@@ -117,10 +121,10 @@ done
 shared() { # java options...
   start_baton "$@" -Xlog:class+load=info:file="$WORK/classes.log"
   stop_baton
-  echo "$(grep -c 'shared objects file (top)' "$WORK/classes.log") of $(grep -c 'source:' "$WORK/classes.log")"
+  echo "$(grep -c 'source: shared objects file' "$WORK/classes.log") of $(grep -c 'source:' "$WORK/classes.log")"
 }
 SHARED_IMAGE=$(shared $IMAGE_ARCHIVE)
-SHARED_TRAINED=$(shared -XX:SharedArchiveFile="$WORK/trained.jsa")
+SHARED_TRAINED=$(shared ${OPTS[trained]})
 
 stats() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ v[NR] = $1 } END {
   printf "%6d ms median (%d–%d ms)", v[int((NR + 1) / 2)], v[1], v[NR] }'; }
@@ -128,5 +132,5 @@ echo
 echo "$(bench_machine) $STARTS starts each, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Start to ready, the image's command:"
 echo "  no class archive:          $(stats "${TIMES[none]}")"
-echo "  the image's archive:       $(stats "${TIMES[image]}"); $SHARED_IMAGE classes loaded from it"
-echo "  a training start's archive: $(stats "${TIMES[trained]}"); $SHARED_TRAINED classes loaded from it"
+echo "  the image's archive:       $(stats "${TIMES[image]}"); $SHARED_IMAGE classes loaded from it (the JDK's own included)"
+echo "  a training start's archive: $(stats "${TIMES[trained]}"); $SHARED_TRAINED classes loaded from it (the JDK's own included)"
