@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.baton.testing.Api.As;
 import dev.baton.testing.Leads;
+import dev.baton.testing.OwnThread;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,7 +52,7 @@ class LeadLockWaitTest {
           id,
           id.toString());
       CompletableFuture<Lead> waiting =
-          CompletableFuture.supplyAsync(
+          OwnThread.supply(
               () ->
                   QuarkusTransaction.requiringNew()
                       .call(() -> leads.lockToWrite(id).orElseThrow()));
@@ -85,7 +86,7 @@ class LeadLockWaitTest {
           holderLead,
           ref);
       CompletableFuture<Response> handoff =
-          CompletableFuture.supplyAsync(() -> as(As.MARKETING).body(body).post(Leads.LEADS));
+          OwnThread.supply(() -> as(As.MARKETING).body(body).post(Leads.LEADS));
       waitForALockWait();
       assertFalse(handoff.isDone(), "the handoff did not wait for the writer");
       holder.commit();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.baton.testing.Api.As;
 import dev.baton.testing.CapturedLog;
+import dev.baton.testing.OwnThread;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -181,8 +182,7 @@ class LogPrivacyTest {
         reopen.executeUpdate();
       }
       CompletableFuture<Response> handoff =
-          CompletableFuture.supplyAsync(
-              () -> as(As.MARKETING).body(again).post("/api/v1/leads").andReturn());
+          OwnThread.supply(() -> as(As.MARKETING).body(again).post("/api/v1/leads").andReturn());
       awaitBlockedInsert(connection);
       connection.commit();
       Response answer = handoff.get(120, TimeUnit.SECONDS);
