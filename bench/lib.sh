@@ -13,26 +13,37 @@ BATON_JVM="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MetaspaceSize=100m -XX:-
 #
 # BATON_JAVA: the java Baton runs on, of the image's version (the FROM line of the Dockerfile,
 # openjdk-<version>-runtime): BENCH_JAVA if set, else java on the PATH if it is that version, else
-# a JDK of that version under /usr/lib/jvm; failing all, java on the PATH, with a warning. The
-# figures name the version they ran on (bench_machine).
+# the first JDK of that version under /usr/lib/jvm; failing both, java on the PATH, with a warning
+# (bench/start/run.sh then stops: the image's archive needs the image's version). The figures name
+# the version they ran on (bench_machine). BATON_JAVA_VERSION: its feature version (17, 25).
 # ARCHIVE_WRITE and ARCHIVE_READ: BATON_JAVA's options (completed by a file name) to write a
 # class archive as a training start exits and to start from it: JDK 25's AOT cache, as the image
 # has, or JDK 17's dynamic class archive (AppCDS).
-java_version() { "$1" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }'; }
+java_version() { # java: its feature version, or nothing when it does not run
+  "$1" -version 2>&1 | awk -F'"' '/version/ { split($2, v, /[.-]/); print v[1] + 0; exit }' || true
+}
 IMAGE_JAVA_VERSION=$(sed -n 's/^FROM .*openjdk-\([0-9]*\)-runtime.*/\1/p' src/main/docker/Dockerfile.jvm)
+[[ -n $IMAGE_JAVA_VERSION ]] || { echo "no openjdk-<version>-runtime in the Dockerfile's FROM line" >&2; exit 1; }
 if [[ -n ${BENCH_JAVA:-} ]]; then
   BATON_JAVA=$BENCH_JAVA
 elif [[ $(java_version java) == "$IMAGE_JAVA_VERSION" ]]; then
   BATON_JAVA=java
 else
-  BATON_JAVA=$(ls -d /usr/lib/jvm/*-"$IMAGE_JAVA_VERSION"*/bin/java /usr/lib/jvm/*"$IMAGE_JAVA_VERSION"-jdk*/bin/java \
-    2>/dev/null | head -1)
+  BATON_JAVA=
+  for candidate in /usr/lib/jvm/*/bin/java; do
+    if [[ -x $candidate && $(java_version "$candidate") == "$IMAGE_JAVA_VERSION" ]]; then
+      BATON_JAVA=$candidate
+      break
+    fi
+  done
   if [[ -z $BATON_JAVA ]]; then
     BATON_JAVA=java
     echo "warning: no Java $IMAGE_JAVA_VERSION (the image's) found, Baton runs on Java $(java_version java): set BENCH_JAVA" >&2
   fi
 fi
-if (( $(java_version "$BATON_JAVA") >= 25 )); then
+BATON_JAVA_VERSION=$(java_version "$BATON_JAVA")
+[[ $BATON_JAVA_VERSION =~ ^[0-9]+$ ]] || { echo "cannot run $BATON_JAVA (BENCH_JAVA?)" >&2; exit 1; }
+if (( BATON_JAVA_VERSION >= 25 )); then
   ARCHIVE_WRITE=-XX:AOTCacheOutput= ARCHIVE_READ=-XX:AOTCache=
 else
   ARCHIVE_WRITE=-XX:ArchiveClassesAtExit= ARCHIVE_READ=-XX:SharedArchiveFile=

@@ -27,7 +27,8 @@
 # initial heap of InitialRAMPercentage (1.5625%, 5 MiB) unless the options say otherwise.
 # BENCH_JAVA_OPTS: more JVM options for every start, after the image's.
 # The java is BATON_JAVA (bench/lib.sh): this machine's JDK of the image's version (BENCH_JAVA to
-# choose), not the image's Red Hat build of it.
+# choose), not the image's Red Hat build of it. It must be that version: the image's archive is
+# that JDK's (an AOT cache, JDK 25).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 STARTS=${BENCH_STARTS:-5}
@@ -54,6 +55,12 @@ IMAGE_ARCHIVE=$(grep -o -- '-XX:\(SharedArchiveFile\|AOTCache\)=[^ ]*' <<<"$APPE
 [[ -n $IMAGE_ARCHIVE ]] || { echo "no archive option in the Dockerfile's JAVA_OPTS_APPEND" >&2; exit 1; }
 IMAGE_ARCHIVE=${IMAGE_ARCHIVE//\/deployments/$APP}
 BASE_APPEND=$(sed 's/ *-XX:\(SharedArchiveFile\|AOTCache\)=[^ ]*//' <<<"$APPEND")
+if [[ $IMAGE_ARCHIVE == -XX:AOTCache=* && $ARCHIVE_READ != -XX:AOTCache= ]]; then
+  echo "the image builds a JDK $IMAGE_JAVA_VERSION AOT cache, and $BATON_JAVA is Java $BATON_JAVA_VERSION: set BENCH_JAVA" >&2
+  exit 1
+fi
+# The image's archive is written into target/quarkus-app, as into /deployments: removed at the end.
+trap 'rm -f "${IMAGE_ARCHIVE#*=}"; bench_cleanup' EXIT
 echo "== the image's command: java $RUN_JAVA $APPEND -cp . -jar /deployments/quarkus-run.jar"
 echo "   with $BATON_JAVA ($("$BATON_JAVA" -version 2>&1 | head -1))"
 
@@ -85,8 +92,11 @@ generate=$(sed -n '/^RUN cd \/deployments/,/[^\\]$/p' src/main/docker/Dockerfile
 [[ -n $generate ]] || { echo "no RUN step writing an archive in the Dockerfile" >&2; exit 1; }
 generate=${generate//\/deployments/$APP}
 generate=${generate//:9000\//:$OPS_PORT/}
-generate=${generate// java -/ $BATON_JAVA -}
-(cd "$APP" && QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT bash -c "$generate") \
+generate=${generate//\/tmp\//$WORK/}
+[[ $generate == *" java -"* ]] || { echo "no java command in the Dockerfile's RUN step" >&2; exit 1; }
+generate=${generate// java -/ $(printf %q "$BATON_JAVA") -}
+(cd "$APP" && QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT GC_CONTAINER_OPTIONS=$GC \
+  bash -c "$generate") \
   >"$WORK/generate.log" 2>&1 || { cat "$WORK/generate.log" >&2; exit 1; }
 [[ -f ${IMAGE_ARCHIVE#*=} ]] || { echo "no archive at ${IMAGE_ARCHIVE#*=}" >&2; exit 1; }
 

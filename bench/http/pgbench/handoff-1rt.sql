@@ -15,7 +15,9 @@
 -- subscribed to every event): per handoff, one lead, one lead_cycle, one lead_event and one
 -- webhook_delivery row, with the same values (ids and times aside); none when the person has an
 -- open lead. Run with: pgbench -M extended (no variables beyond the draw).
-\set n random(1, 2000000000)
+-- A new person each time: drawn from 9e18, no two draws of a run meet (from 2e9, a run now and
+-- then drew a person twice, and the reference counted a handoff that wrote nothing).
+\set n random(1, 9000000000000000000)
 WITH person AS (
     SELECT 'pg1-' || CAST(:client_id AS text) || '-' || CAST(:n AS text) || '@example.com' AS email),
 locked AS (

@@ -4,7 +4,9 @@
 -- bench/http/handoff.lua (a colon inside a literal is written chr(58): pgbench would take it for a
 -- variable). Run with: pgbench -M extended (variables are sent as parameters). The API key is not read: Baton
 -- holds the keys it has seen in memory.
-\set n random(1, 2000000000)
+-- A new person each time: drawn from 9e18, no two draws of a run meet (from 2e9, a run now and
+-- then drew a person twice, and the reference counted a handoff that wrote nothing).
+\set n random(1, 9000000000000000000)
 BEGIN;
 -- The person's lock, then their open lead (a duplicate) and their last closed one (a comeback).
 SELECT pg_advisory_xact_lock(hashtextextended('person' || chr(58) || 'pg-' || CAST(:client_id AS text) || '-' || CAST(:n AS text) || '@example.com', 0));
