@@ -8,7 +8,7 @@
 # installation; as root it runs as user postgres) or uses the database in BENCH_JDBC_URL (with
 # BENCH_PSQL, a psql connection string for the same database), starts Baton in the production
 # profile once to train a class archive (the image's java and its AOT cache, bench/lib.sh: its
-# time to ready is the cold start's), then again from that archive, on loopback, and loads it
+# time to ready is a start without any archive), then again from that archive, on loopback, and loads it
 # with wrk (installed with apt-get when missing):
 #   handoffs   POST /api/v1/leads, each a new person
 #   moves      POST …/qualify, then …/accept, then …/convert, each on another of those leads
@@ -75,7 +75,8 @@ stop_baton() { kill "$BATON_PID"; wait "$BATON_PID" 2>/dev/null || true; BATON_P
 # A training start: the classes a start and each kind of request load are archived when the JVM
 # exits (JDK 25's AOT cache as in the image, JDK 17's class archive on an older java:
 # ARCHIVE_WRITE, bench/lib.sh), and the measured start maps them from the archive instead of
-# loading them from the jars. Its time to ready is the cold start's.
+# loading them from the jars. Its time to ready is a start without any archive (on JDK 25 recording
+# the cache also turns off the JDK's own archive), plus the recording.
 echo "== training start (production profile, $BATON_JAVA $BATON_JVM): a class archive for the measured start"
 start_baton "$ARCHIVE_WRITE$WORK/baton.archive"
 READY_COLD_MS=$READY_MS
@@ -199,7 +200,7 @@ for action in handoffs qualify accept convert; do
   # A statement that found no lead to move wrote nothing and cost less: the reference is then
   # too high a figure. Said, not hidden (more leads: BENCH_MOVE_LEADS).
   if (( written < done )); then
-    echo "   $action, one round trip: only $written of $done statements wrote (the pool ran out): its tps is not a reference" >&2
+    echo "   $action, one round trip: only $written of $done statements wrote (a move's pool ran out, or a handoff drew a person twice): its tps is not a reference" >&2
     PGBENCH_1RT[$action]="$tps*"
   fi
   # The same one-round-trip writes paced at the rate of Baton's paced run (-R, the same
