@@ -8,8 +8,8 @@
 # installation; as root it runs as user postgres) or uses the database in BENCH_JDBC_URL (with
 # BENCH_PSQL, a psql connection string for the same database), starts Baton in the production
 # profile once to train a class archive (the image's java and its AOT cache, bench/lib.sh: its
-# time to ready is a start without any archive), then again from that archive, on loopback, and loads it
-# with wrk (installed with apt-get when missing):
+# time to ready is a start without any archive), then again from that archive, on loopback, and
+# loads it with wrk (installed with apt-get when missing):
 #   handoffs   POST /api/v1/leads, each a new person
 #   moves      POST …/qualify, then …/accept, then …/convert, each on another of those leads
 #   get        GET /api/v1/leads/{id}, random leads

@@ -5,7 +5,7 @@
 -- variable). Run with: pgbench -M extended (variables are sent as parameters). The API key is not read: Baton
 -- holds the keys it has seen in memory.
 -- A new person each time: drawn from 9e18, no two draws of a run meet (from 2e9, a run now and
--- then drew a person twice, and the reference counted a handoff that wrote nothing).
+-- then drew a person twice, whose second handoff met the open lead's unique index).
 \set n random(1, 9000000000000000000)
 BEGIN;
 -- The person's lock, then their open lead (a duplicate) and their last closed one (a comeback).
