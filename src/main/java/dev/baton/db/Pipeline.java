@@ -33,11 +33,13 @@ public class Pipeline {
   /**
    * A statement and its values: JDBC's {@code ?} parameters, bound as {@link #add} says. One that
    * must change exactly one row ({@link #addOneRow}) fails the exchange when it changes another
-   * number.
+   * number. Made by {@link #of}: a constructor taking the values as varargs beside the canonical
+   * one would read {@code (sql, Object[], boolean)} as a statement that must change one row.
    */
   public record Statement(String sql, Object[] values, boolean oneRow) {
-    public Statement(String sql, Object... values) {
-      this(sql, values, false);
+    /** A statement with these values, whatever number of rows it changes or answers. */
+    public static Statement of(String sql, Object... values) {
+      return new Statement(sql, values, false);
     }
   }
 
@@ -55,7 +57,7 @@ public class Pipeline {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void add(String sql, Object... values) {
-    queued().add(new Statement(sql, values));
+    queued().add(Statement.of(sql, values));
   }
 
   /**
@@ -87,7 +89,7 @@ public class Pipeline {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Object[]> sendThenRead(String query, Object... values) {
-    return sendThenRead(new Statement(query, values)).get(0);
+    return sendThenRead(Statement.of(query, values)).get(0);
   }
 
   /**

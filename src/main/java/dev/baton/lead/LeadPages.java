@@ -62,7 +62,7 @@ final class LeadPages {
         (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
             + " ORDER BY created_at, id LIMIT "
             + limit;
-    return new Statement(PAGE + page + WITH_REFS, values.toArray());
+    return Statement.of(PAGE + page + WITH_REFS, values.toArray());
   }
 
   private static void equal(List<String> where, List<Object> values, String column, Object value) {

@@ -73,8 +73,8 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     }
     List<List<Object[]>> rows =
         pipeline.sendThenRead(
-            new Pipeline.Statement(LeadRowReader.LOCK, id),
-            new Pipeline.Statement(LeadRowReader.REFS, id));
+            Pipeline.Statement.of(LeadRowReader.LOCK, id),
+            Pipeline.Statement.of(LeadRowReader.REFS, id));
     if (rows.get(0).isEmpty()) {
       return Optional.empty();
     }
