@@ -45,6 +45,7 @@ BATON_JAVA_VERSION=$(java_version "$BATON_JAVA")
 [[ $BATON_JAVA_VERSION =~ ^[0-9]+$ ]] || { echo "cannot run $BATON_JAVA (BENCH_JAVA?)" >&2; exit 1; }
 if (( BATON_JAVA_VERSION >= 25 )); then
   ARCHIVE_WRITE=-XX:AOTCacheOutput= ARCHIVE_READ=-XX:AOTCache=
+  BATON_JVM="$BATON_JVM -XX:TrimNativeHeapInterval=5000" # the image's, a JDK 22 option
 else
   ARCHIVE_WRITE=-XX:ArchiveClassesAtExit= ARCHIVE_READ=-XX:SharedArchiveFile=
 fi
