@@ -25,16 +25,22 @@ ADMIN_KEY=${BATON_ADMIN_KEY:-dev-admin-key}
 log() { printf '[typescript] %s\n' "$*"; }
 
 started=() # process group ids of what this script started
+# A process started below as `(exec setsid …) &` leads a process group of its own once setsid has
+# run, and is still a plain child of this shell for the moment before: each signal goes to the
+# group, or to the process while there is no group yet.
+signal() { # signal, pgid
+  kill "-$1" -- "-$2" 2>/dev/null || kill "-$1" "$2" 2>/dev/null
+}
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   for pgid in "${started[@]}"; do
-    kill -TERM -- "-$pgid" 2>/dev/null || true
+    signal TERM "$pgid" || true
   done
   for pgid in "${started[@]}"; do
     # Baton stops its embedded PostgreSQL on SIGTERM; give it time, then insist.
-    for _ in $(seq 1 60); do kill -0 -- "-$pgid" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL -- "-$pgid" 2>/dev/null || true
+    for _ in $(seq 1 60); do signal 0 "$pgid" || break; sleep 0.5; done
+    signal KILL "$pgid" || true
   done
   exit "$rc"
 }
@@ -136,7 +142,7 @@ if [ -z "${BATON_UPSTREAM:-}" ]; then
   log "waiting for Baton to be ready"
   for i in $(seq 1 300); do
     http_ok "$OPS/q/health/ready" && break
-    kill -0 -- "-$BATON_PGID" 2>/dev/null || { tail -50 "$WORK/baton.log" >&2; echo "Baton stopped" >&2; exit 1; }
+    signal 0 "$BATON_PGID" || { tail -50 "$WORK/baton.log" >&2; echo "Baton stopped" >&2; exit 1; }
     [ "$i" -lt 300 ] || { tail -50 "$WORK/baton.log" >&2; echo "Baton not ready after 300 s" >&2; exit 1; }
     sleep 1
   done
@@ -151,7 +157,7 @@ started+=("$!")
 PRISM_PGID=$!
 for i in $(seq 1 120); do
   port_open "$PRISM_PORT" && break
-  kill -0 -- "-$PRISM_PGID" 2>/dev/null || { cat "$WORK/prism.log" >&2; echo "Prism stopped" >&2; exit 1; }
+  signal 0 "$PRISM_PGID" || { cat "$WORK/prism.log" >&2; echo "Prism stopped" >&2; exit 1; }
   [ "$i" -lt 120 ] || { cat "$WORK/prism.log" >&2; echo "Prism not listening after 60 s" >&2; exit 1; }
   sleep 0.5
 done

@@ -2,6 +2,7 @@ package dev.baton.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.baton.db.Conditions;
 import dev.baton.lead.LeadRecords.LeadView;
 import dev.baton.lead.LeadStatus;
 import dev.baton.sla.SlaState;
@@ -9,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -56,25 +55,18 @@ public class LeadExport {
   /** The leads after {@code after} (from the first when null), written when the answer is sent. */
   public StreamingOutput stream(
       Filter filter, Position after, ExportFormat format, ExportShape shape) {
-    List<String> where = new ArrayList<>();
-    List<Object> parameters = new ArrayList<>();
-    where(
-        where, parameters, "l.status = ?", filter.status() == null ? null : filter.status().name());
-    where(where, parameters, "l.source = ?", filter.source());
-    where(where, parameters, "l.campaign = ?", filter.campaign());
-    where(where, parameters, "l.segment = ?", filter.segment());
-    where(
-        where,
-        parameters,
-        "l.sla_state = ?",
-        filter.slaState() == null ? null : filter.slaState().name());
-    where(where, parameters, "l.updated_at >= ?", filter.updatedSince());
-    where(where, parameters, "l.created_at >= ?", filter.createdFrom());
-    where(where, parameters, "l.created_at < ?", filter.createdTo());
+    Conditions where =
+        new Conditions()
+            .when("l.status = ?", filter.status() == null ? null : filter.status().name())
+            .when("l.source = ?", filter.source())
+            .when("l.campaign = ?", filter.campaign())
+            .when("l.segment = ?", filter.segment())
+            .when("l.sla_state = ?", filter.slaState() == null ? null : filter.slaState().name())
+            .when("l.updated_at >= ?", filter.updatedSince())
+            .when("l.created_at >= ?", filter.createdFrom())
+            .when("l.created_at < ?", filter.createdTo());
     if (after != null) {
-      where.add("(l.created_at, l.id) > (?, ?)");
-      parameters.add(after.createdAt());
-      parameters.add(after.id());
+      where.add("(l.created_at, l.id) > (?, ?)", after.createdAt(), after.id());
     }
     String sql =
         "SELECT "
@@ -82,7 +74,7 @@ public class LeadExport {
             + (shape == ExportShape.history ? ", " + HistoryRow.EVENTS : "")
             + " FROM "
             + LeadRow.FROM
-            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+            + where.where()
             + " ORDER BY l.created_at, l.id";
     return out -> {
       if (format == ExportFormat.csv) {
@@ -93,7 +85,7 @@ public class LeadExport {
           snapshot ->
               snapshot.each(
                   sql,
-                  parameters,
+                  where.values(),
                   row -> {
                     LeadView lead = LeadRow.read(row, json);
                     if (shape == ExportShape.history) {
@@ -109,13 +101,5 @@ public class LeadExport {
                     }
                   }));
     };
-  }
-
-  private static void where(
-      List<String> where, List<Object> parameters, String test, Object value) {
-    if (value != null) {
-      where.add(test);
-      parameters.add(value);
-    }
   }
 }

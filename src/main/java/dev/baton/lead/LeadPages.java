@@ -1,5 +1,6 @@
 package dev.baton.lead;
 
+import dev.baton.db.Conditions;
 import dev.baton.db.Pipeline.Statement;
 import dev.baton.paging.Cursor;
 import dev.baton.reason.RejectionReason;
@@ -36,40 +37,23 @@ final class LeadPages {
 
   /** The page's query: its leads, each with its external ids ({@link #read}). */
   static Statement statement(LeadRepository.Filter filter, Cursor after, int limit) {
-    List<String> where = new ArrayList<>();
-    List<Object> values = new ArrayList<>();
-    equal(where, values, "status", filter.status() == null ? null : filter.status().name());
-    equal(where, values, "source", filter.source());
-    equal(where, values, "campaign", filter.campaign());
-    equal(where, values, "segment", filter.segment());
-    equal(where, values, "owner", filter.owner());
-    equal(where, values, "sla_state", filter.slaState() == null ? null : filter.slaState().name());
-    equal(
-        where,
-        values,
-        "email_normalized",
-        filter.email() == null ? null : LeadContact.normalize(filter.email()));
-    if (filter.updatedSince() != null) {
-      where.add("updated_at >= ?");
-      values.add(filter.updatedSince());
-    }
+    Conditions where =
+        new Conditions()
+            .when("status = ?", filter.status() == null ? null : filter.status().name())
+            .when("source = ?", filter.source())
+            .when("campaign = ?", filter.campaign())
+            .when("segment = ?", filter.segment())
+            .when("owner = ?", filter.owner())
+            .when("sla_state = ?", filter.slaState() == null ? null : filter.slaState().name())
+            .when(
+                "email_normalized = ?",
+                filter.email() == null ? null : LeadContact.normalize(filter.email()))
+            .when("updated_at >= ?", filter.updatedSince());
     if (after != null) {
-      where.add("(created_at, id) > (?, ?)");
-      values.add(after.at());
-      values.add(after.id());
+      where.add("(created_at, id) > (?, ?)", after.at(), after.id());
     }
-    String page =
-        (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-            + " ORDER BY created_at, id LIMIT "
-            + limit;
-    return Statement.of(PAGE + page + WITH_REFS, values.toArray());
-  }
-
-  private static void equal(List<String> where, List<Object> values, String column, Object value) {
-    if (value != null) {
-      where.add(column + " = ?");
-      values.add(value);
-    }
+    String page = where.where() + " ORDER BY created_at, id LIMIT " + limit;
+    return Statement.of(PAGE + page + WITH_REFS, where.values().toArray());
   }
 
   /**
