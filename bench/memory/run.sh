@@ -8,8 +8,8 @@
 # bench/http/run.sh does; or BENCH_JDBC_URL + BENCH_PSQL), starts Baton once to train a class
 # archive (bench/lib.sh: ARCHIVE_WRITE, a few seconds of handoffs), then from that archive with
 # BATON_JVM, native memory tracking and BENCH_JAVA_OPTS, and loads it with wrk: BENCH_SECONDS (30)
-# of handoffs, then 10 s of lists (the first page of all leads). It prints the resident memory after start
-# and after the load, the throughput of both loads, then:
+# of handoffs, then 10 s of lists (the first page of all leads). It prints the resident memory
+# after start and after the load, the throughput of both loads, the collections (-Xlog:gc), then:
 #   native memory tracking's summary (jcmd VM.native_memory): the heap, the class archive or
 #     metaspace, code, threads...;
 #   /proc/<pid>/smaps grouped: the archive's file, the JVM's library, anonymous memory (its largest
@@ -65,7 +65,8 @@ curl -sf -o /dev/null -H "Authorization: Bearer $SALES" "http://localhost:$PORT/
 stop_baton
 
 echo "== Baton from the archive, ${BENCH_JAVA_OPTS:-no more options}"
-start_baton "$ARCHIVE_READ$WORK/baton.archive" -XX:NativeMemoryTracking=summary ${BENCH_JAVA_OPTS:-}
+start_baton "$ARCHIVE_READ$WORK/baton.archive" -XX:NativeMemoryTracking=summary "-Xlog:gc:file=$WORK/gc.log" \
+  ${BENCH_JAVA_OPTS:-}
 sleep 2
 RSS_START=$(rss)
 read -r handoffs _ <<<"$(run_wrk "$MARKETING" "$SECONDS_EACH" / -s bench/http/handoff.lua)"
@@ -74,7 +75,9 @@ RSS_AFTER=$(rss)
 
 echo
 echo "$(bench_machine) ${SECONDS_EACH}s of handoffs ($handoffs/s), 10 s of lists ($lists/s)"
-echo "Resident memory: $RSS_START MiB after start, $RSS_AFTER MiB after the load."
+echo "Resident memory: $RSS_START MiB after start, $RSS_AFTER MiB after the load;" \
+  "$(grep -c 'Pause Young' "$WORK/gc.log") young and $(grep -c 'Pause Full' "$WORK/gc.log") full collections" \
+  "since the start, the heap $(grep -E 'Pause (Young|Full)' "$WORK/gc.log" | tail -1 | grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)') at the last."
 echo
 echo "-- native memory tracking (committed KiB)"
 "$JCMD" "$BATON_PID" VM.native_memory summary | sed -nE \

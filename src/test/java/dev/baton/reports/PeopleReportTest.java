@@ -62,6 +62,7 @@ class PeopleReportTest {
         T0.plus(Duration.ofHours(3)),
         () -> Leads.move(as(As.SALES), second, "reject", Map.of("reason", "NO_BUDGET")));
     at(T0.plus(Duration.ofHours(30)), job::breachDue);
+    Leads.awaitSlaState(third, "BREACHED");
 
     JsonPath report =
         as(As.ANALYST)
@@ -73,16 +74,6 @@ class PeopleReportTest {
             .statusCode(200)
             .extract()
             .jsonPath();
-    System.out.println(
-        "DEBUG "
-            + report.prettify()
-            + " a="
-            + a
-            + " b="
-            + b
-            + " "
-            + Leads.historyTypes(first)
-            + Leads.historyTypes(third));
     String m = "members.find { it.memberId == '%s' }.";
     String ma = m.formatted(a);
     assertEquals(2, report.getInt(ma + "assigned"));

@@ -4,7 +4,6 @@ import static dev.baton.testing.Api.as;
 import static dev.baton.testing.ExactReads.assertCounts;
 import static dev.baton.testing.ExactReads.assertDecimal;
 import static dev.baton.testing.ExactReads.assertLong;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,13 +51,6 @@ final class SlaReportPlays {
 
   static JsonPath lead(String id) {
     return Leads.get(id).then().statusCode(200).extract().jsonPath();
-  }
-
-  static void awaitSlaState(String id, String state) throws InterruptedException {
-    for (int i = 0; i < 100 && !state.equals(lead(id).getString("sla.state")); i++) {
-      Thread.sleep(100);
-    }
-    assertEquals(state, lead(id).getString("sla.state"), "sla.state of " + id);
   }
 
   static Map<String, String> query(Instant from, Instant to, String segment) {

@@ -111,6 +111,7 @@ class PersonalSlaTest {
 
     job.breachDue();
     job.breachDue();
+    Leads.awaitSlaState(lead, "BREACHED");
 
     List<String> types = Leads.historyTypes(lead);
     assertEquals(
@@ -138,6 +139,7 @@ class PersonalSlaTest {
     String first = Leads.get(lead).jsonPath().getString("assignee.memberId");
 
     job.breachDue();
+    Leads.awaitSlaState(lead, "BREACHED");
 
     Leads.get(lead).then().body("assignee.memberId", equalTo(first.equals(one) ? two : one));
   }

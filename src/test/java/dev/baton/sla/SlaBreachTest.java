@@ -19,7 +19,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ class SlaBreachTest {
     long version = Leads.version(id);
 
     breaches.breachDue();
-    JsonPath lead = awaitSlaState(id, "BREACHED");
+    JsonPath lead = Leads.awaitSlaState(id, "BREACHED");
     assertEquals("QUALIFIED", lead.getString("status"), "a breach does not move the lead");
     assertNull(lead.get("sla.decidedAt"), "nobody answered");
     assertEquals(version + 1, lead.getLong("version"));
@@ -113,20 +112,6 @@ class SlaBreachTest {
     assertEquals(
         Map.of(accepted, 1, rejected, 1),
         Overdue.breachEvents(database, List.of(accepted, rejected)));
-  }
-
-  static JsonPath awaitSlaState(String id, String state) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (true) {
-      JsonPath lead = Leads.get(id).then().statusCode(200).extract().jsonPath();
-      if (state.equals(lead.getString("sla.state"))) {
-        return lead;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("the SLA of " + id + " is still " + lead.getString("sla.state"));
-      }
-      Thread.sleep(200);
-    }
   }
 
   /** The lead ids of every event of this type in the change feed. */

@@ -6,6 +6,7 @@ import dev.baton.testing.Api.As;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -160,5 +161,30 @@ public final class Leads {
         .then()
         .statusCode(201);
     return code;
+  }
+
+  /**
+   * The lead once its SLA is in {@code state}, read again every 100 ms for up to 20 s. A test that
+   * runs the breach job itself needs it: a scheduled run of the job may hold the same lead at that
+   * moment, and the job skips what another run holds (SKIP LOCKED), so the breach is seen only once
+   * that run commits.
+   */
+  public static JsonPath awaitSlaState(String id, String state) {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (true) {
+      JsonPath lead = get(id).then().statusCode(200).extract().jsonPath();
+      if (state.equals(lead.getString("sla.state"))) {
+        return lead;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the SLA of " + id + " is still " + lead.getString("sla.state"));
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 }
