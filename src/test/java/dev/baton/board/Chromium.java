@@ -2,9 +2,12 @@ package dev.baton.board;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -40,9 +43,13 @@ final class Chromium implements ExecutionCondition {
     return ConditionEvaluationResult.disabled(why);
   }
 
-  /** A new headless browser with an empty profile, of the given window size. */
+  /**
+   * A new headless browser with an empty profile, of the given window size. The profile (a few MB
+   * in the temporary directory) is deleted when the test JVM exits, after the browser has quit.
+   */
   static ChromeDriver start(int width, int height) throws IOException {
     Path profile = Files.createTempDirectory("baton-chromium");
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(profile)));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());
     options.addArguments(
@@ -93,6 +100,14 @@ final class Chromium implements ExecutionCondition {
           shot.toPath(),
           Path.of(docs, name + ".png"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // A profile left behind is only a few MB of the temporary directory.
     }
   }
 }
