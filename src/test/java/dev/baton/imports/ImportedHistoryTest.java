@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.lead.SlaBreachJob;
 import dev.baton.testing.Api.As;
+import dev.baton.testing.Overdue;
 import dev.baton.testing.TestClock;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,6 +29,7 @@ class ImportedHistoryTest {
 
   @Inject TestClock clock;
   @Inject SlaBreachJob breaches;
+  @Inject AgroalDataSource database;
 
   @Test
   void anImportedHistoryGivesTheFiguresOfTheSameHistoryPlayedLive() throws Exception {
@@ -37,6 +41,7 @@ class ImportedHistoryTest {
       clock.reset();
     }
     breaches.breachDue(); // the live leads still waiting ran out of time long ago
+    Overdue.awaitNoneOverdue(database, twins.liveIds, Duration.ofSeconds(20));
     JsonPath job = Imports.run(twins.file.toString(), null);
     assertEquals("SUCCEEDED", job.getString("state"), job.prettify());
     assertEquals(
