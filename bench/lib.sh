@@ -80,6 +80,29 @@ bench_postgres_stop() {
   fi
 }
 
+# Starts Baton from target/quarkus-app in the production profile as the benchmarks run it: on $PORT
+# (the management interface on $OPS_PORT), the database BENCH_JDBC_URL, $ADMIN as the bootstrap
+# admin key, no rate limit, no shutdown delay; $BATON_JAVA $BATON_JVM and the given JVM options; its
+# output appended to $WORK/baton.log. Waits until it is ready, polling every 20 ms (exits with the
+# end of the log when it stops or is not ready within 4 minutes): BATON_PID, and READY_MS, the time
+# from the start of the JVM to /q/health/ready answering 200. stop_baton stops it.
+start_baton() { # java options...
+  local started; started=$(date +%s%N)
+  QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
+    BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT \
+    BATON_SHUTDOWN_DELAY=0s "$BATON_JAVA" $BATON_JVM "$@" -jar target/quarkus-app/quarkus-run.jar \
+    >>"$WORK/baton.log" 2>&1 &
+  BATON_PID=$!
+  until curl -sf -o /dev/null "http://localhost:$OPS_PORT/q/health/ready"; do
+    if ! kill -0 "$BATON_PID" 2>/dev/null || (( $(date +%s%N) - started > 240000000000 )); then
+      echo "Baton did not start:" >&2; tail -50 "$WORK/baton.log" >&2; exit 1
+    fi
+    sleep 0.02
+  done
+  READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+stop_baton() { kill "$BATON_PID"; wait "$BATON_PID" 2>/dev/null || true; BATON_PID=; }
+
 # For `trap bench_cleanup EXIT`: stops the Baton in $BATON_PID and the cluster, removes $WORK.
 bench_cleanup() {
   [[ -n "${BATON_PID:-}" ]] && kill "$BATON_PID" 2>/dev/null && wait "$BATON_PID" 2>/dev/null || true

@@ -41,15 +41,7 @@ done
 echo "   $(( $(stat -c %s "$WORK/batch1.json") / 1024 )) KiB each"
 
 echo "== starting Baton (production profile, $BATON_JVM ${BENCH_JAVA_OPTS:-}) on port $PORT"
-QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
-  BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT BATON_SHUTDOWN_DELAY=0s \
-  "$BATON_JAVA" $BATON_JVM ${BENCH_JAVA_OPTS:-} -Xlog:gc:file="$WORK/gc.log" \
-  -jar target/quarkus-app/quarkus-run.jar >"$WORK/baton.log" 2>&1 &
-BATON_PID=$!
-until curl -sf "http://localhost:$OPS_PORT/q/health/ready" >/dev/null; do
-  kill -0 "$BATON_PID" 2>/dev/null || { echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1; }
-  sleep 0.1
-done
+start_baton ${BENCH_JAVA_OPTS:-} -Xlog:gc:file="$WORK/gc.log"
 
 echo "== sending them at once"
 started=$(date +%s%N)

@@ -53,22 +53,6 @@ ADMIN_PSQL=${BENCH_PSQL%/baton}/postgres
 echo "== building"
 ./mvnw -B -q package -DskipTests
 
-start_baton() {
-  QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
-    BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT \
-    "$BATON_JAVA" $BATON_JVM -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
-  BATON_PID=$!
-  until curl -sf "http://localhost:$OPS_PORT/q/health/ready" >/dev/null; do
-    kill -0 "$BATON_PID" 2>/dev/null || { echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1; }
-    sleep 0.1
-  done
-}
-stop_baton() {
-  kill "$BATON_PID"; wait "$BATON_PID" 2>/dev/null || true; BATON_PID=
-}
-
-
-
 # EXPLAIN (ANALYZE, BUFFERS) of one statement, summed up as: scan nodes (with their indexes) and
 # sorts | shared buffers touched | rows removed by filters | execution ms.
 plan() { # SQL (may PREPARE and SET before the EXPLAIN; the last statement's plan counts)

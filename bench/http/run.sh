@@ -56,22 +56,6 @@ bench_postgres "${BENCH_PG_PORT:-55433}" -c shared_buffers=256MB -c max_connecti
 echo "== building"
 ./mvnw -B -q package -DskipTests
 
-# Starts Baton in the production profile with $BATON_JVM and the given JVM options, and waits
-# until it is ready: READY_MS is the time from the start of the JVM to /q/health/ready answering.
-start_baton() { # java options...
-  local started; started=$(date +%s%N)
-  QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
-    BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT BATON_SHUTDOWN_DELAY=0s \
-    "$BATON_JAVA" $BATON_JVM "$@" -jar target/quarkus-app/quarkus-run.jar >"$WORK/baton.log" 2>&1 &
-  BATON_PID=$!
-  until curl -sf "http://localhost:$OPS_PORT/q/health/ready" >/dev/null; do
-    kill -0 "$BATON_PID" 2>/dev/null || { echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1; }
-    sleep 0.02
-  done
-  READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
-}
-stop_baton() { kill "$BATON_PID"; wait "$BATON_PID" 2>/dev/null || true; BATON_PID=; }
-
 # A training start: the classes a start and each kind of request load are archived when the JVM
 # exits (JDK 25's AOT cache as in the image, JDK 17's class archive on an older java:
 # ARCHIVE_WRITE, bench/lib.sh), and the measured start maps them from the archive instead of
@@ -103,7 +87,6 @@ echo "== starting Baton (production profile, $BATON_JVM, the class archive) on p
 start_baton "$ARCHIVE_READ$WORK/baton.archive" ${BENCH_JAVA_OPTS:-}
 sleep 2
 RSS_START=$(( $(ps -o rss= -p "$BATON_PID") / 1024 ))
-
 
 # Each run twice: as fast as the connections go (the peak), then at 80% of that peak, paced
 # (bench/http/pace.lua), for the latency a replica shows with some headroom left.

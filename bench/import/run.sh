@@ -65,20 +65,6 @@ if [[ -z "${BENCH_NO_BUILD:-}" || ! -f target/quarkus-app/quarkus-run.jar ]]; th
   ./mvnw -B -q -o package -DskipTests 2>/dev/null || ./mvnw -B -q package -DskipTests
 fi
 
-# Starts Baton in the production profile with $BATON_JVM and waits until it is ready.
-start_baton() {
-  QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
-    BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT BATON_SHUTDOWN_DELAY=0s \
-    "$BATON_JAVA" $BATON_JVM ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
-  BATON_PID=$!
-  for _ in $(seq 1 240); do
-    curl -sf "http://localhost:$OPS_PORT/q/health/ready" >/dev/null && return
-    kill -0 "$BATON_PID" 2>/dev/null || break
-    sleep 0.5
-  done
-  echo "Baton did not start:" >&2; tail -50 "$WORK/baton.log" >&2; exit 1
-}
-stop_baton() { kill "$BATON_PID"; wait "$BATON_PID" 2>/dev/null || true; BATON_PID=; }
 now_ns() { date +%s%N; }
 secs() { awk -v ns="$1" 'BEGIN { printf "%.1f", ns / 1e9 }'; }
 per_s() { awk -v n="$1" -v ns="$2" 'BEGIN { printf "%.0f", n * 1e9 / ns }'; }
@@ -92,7 +78,7 @@ IMPORTED_ROWS="SELECT (SELECT count(*) FROM lead l WHERE l.email_normalized NOT 
   + (SELECT count(*) FROM lead_feedback f JOIN lead l ON l.id = f.lead_id WHERE l.email_normalized NOT LIKE '%@handoff.bench')"
 
 echo "== starting Baton once: Flyway migrates the database"
-start_baton
+start_baton ${BENCH_JAVA_OPTS:-}
 stop_baton
 q "TRUNCATE $TABLES CASCADE" >/dev/null
 # The columns the import API's migration added, when this build has it: the reference writes them too.
@@ -134,7 +120,7 @@ q "VACUUM ANALYZE" >/dev/null
 q "CHECKPOINT" >/dev/null 2>&1 || true
 
 echo "== starting Baton (production profile, $BATON_JVM) on port $PORT"
-start_baton
+start_baton ${BENCH_JAVA_OPTS:-}
 MARKETING=$(key MARKETING)
 
 # Hands off one new person at a time at $RATE a second for $1 seconds (0: until the file $2

@@ -39,18 +39,6 @@ bench_postgres "${BENCH_PG_PORT:-55436}" -c shared_buffers=256MB -c max_connecti
 
 [[ -f target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests
 
-start_baton() { # java options...
-  QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$ADMIN \
-    BATON_RATE_LIMIT_REQUESTS_PER_WINDOW=0 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT \
-    BATON_SHUTDOWN_DELAY=0s "$BATON_JAVA" $BATON_JVM "$@" -jar target/quarkus-app/quarkus-run.jar \
-    >"$WORK/baton.log" 2>&1 &
-  BATON_PID=$!
-  until curl -sf "http://localhost:$OPS_PORT/q/health/ready" >/dev/null; do
-    kill -0 "$BATON_PID" 2>/dev/null || { echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1; }
-    sleep 0.05
-  done
-}
-stop_baton() { kill "$BATON_PID"; wait "$BATON_PID" 2>/dev/null || true; BATON_PID=; }
 rss() { echo $(( $(ps -o rss= -p "$BATON_PID") / 1024 )); }
 # The jcmd of Baton's own JDK.
 JCMD=$(dirname "$(readlink -f "$(command -v "$BATON_JAVA")")")/jcmd

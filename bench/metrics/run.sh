@@ -17,7 +17,7 @@ PORT=${BENCH_PORT:-8093}
 # The management interface (/q/health, /q/metrics): a port of its own.
 OPS_PORT=$((PORT + 1000))
 RUNS=30
-KEY=bench-admin-key-0123456789abcdef0123456789abcdef
+ADMIN=bench-admin-key-0123456789abcdef0123456789abcdef
 WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
 
 source bench/lib.sh
@@ -29,22 +29,11 @@ bench_postgres "${BENCH_PG_PORT:-55432}" -c shared_buffers=512MB -c max_wal_size
 echo "== building"
 ./mvnw -B -q package -DskipTests
 
-start_baton() {
-  QUARKUS_DATASOURCE_JDBC_URL="$BENCH_JDBC_URL" BATON_BOOTSTRAP_ADMIN_KEY=$KEY \
-    QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$OPS_PORT "$BATON_JAVA" $BATON_JVM -jar target/quarkus-app/quarkus-run.jar >>"$WORK/baton.log" 2>&1 &
-  BATON_PID=$!
-  for _ in $(seq 1 120); do
-    curl -sf "http://localhost:$OPS_PORT/q/health/ready" >/dev/null && return
-    sleep 0.5
-  done
-  echo "Baton did not start:" >&2; cat "$WORK/baton.log" >&2; exit 1
-}
-
 echo "== starting Baton (prod profile) on port $PORT"
 start_baton # migrates the database
 if [[ $(psql "$BENCH_PSQL" -tAc "SELECT count(*) FROM lead") -lt "$LEADS" ]]; then
   # Generated while Baton is stopped, so that its SLA job does not race the bulk load.
-  kill "$BATON_PID"; wait "$BATON_PID" || true
+  stop_baton
   echo "== generating $LEADS leads"
   start=$(date +%s)
   psql "$BENCH_PSQL" -q -v leads="$LEADS" -f bench/metrics/generate.sql
@@ -59,8 +48,8 @@ FROM=$(date -u -d "$(date -u +%Y)-$(printf %02d $(( (MONTH - 1) / 3 * 3 + 1 )))-
 TO=$(date -u -d "$FROM +3 months" +%Y-%m-01)
 
 time_it() { # name, path: an API call with the key, or a scoreboard page with the key's cookie
-  local url="http://localhost:$PORT$2" times auth=(-H "Authorization: Bearer $KEY")
-  [[ $2 == /board* ]] && auth=(-b "baton_board_key=$KEY")
+  local url="http://localhost:$PORT$2" times auth=(-H "Authorization: Bearer $ADMIN")
+  [[ $2 == /board* ]] && auth=(-b "baton_board_key=$ADMIN")
   for _ in 1 2 3 4 5; do curl -sf -o /dev/null "${auth[@]}" "$url"; done
   times=$(for _ in $(seq 1 $RUNS); do
     curl -sf -o /dev/null -w '%{time_total}\n' "${auth[@]}" "$url"
