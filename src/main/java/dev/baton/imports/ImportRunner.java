@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.config.BatonConfig;
 import dev.baton.db.BatonClock;
 import dev.baton.db.DatabaseFailures;
+import dev.baton.db.PlannerStats;
 import dev.baton.imports.ImportBatches.Counts;
 import dev.baton.imports.ImportBatches.Row;
 import dev.baton.imports.Records.Position;

@@ -1,6 +1,7 @@
 package dev.baton.lead;
 
 import dev.baton.db.Pipeline;
+import dev.baton.db.PlannerStats;
 import dev.baton.paging.Cursor;
 import dev.baton.reason.RejectionReason;
 import dev.baton.sla.SlaState;
@@ -22,9 +23,11 @@ import org.hibernate.persister.entity.EntityPersister;
 public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
 
   private final Pipeline pipeline;
+  private final PlannerStats stats;
 
-  LeadRepository(Pipeline pipeline) {
+  LeadRepository(Pipeline pipeline, PlannerStats stats) {
     this.pipeline = pipeline;
+    this.stats = stats;
   }
 
   /** The criteria of GET /api/v1/leads; null means any. */
@@ -91,13 +94,15 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
 
   /**
    * Queues a new lead's row and its external ids ({@link LeadRows#INSERT}), as the lead stands now:
-   * the statements queued after them may refer to it.
+   * the statements queued after them may refer to it. Counted for the planner's statistics ({@link
+   * PlannerStats#created}).
    */
   void insert(Lead lead) {
     pipeline.add(LeadRows.INSERT, LeadRows.insert(lead));
     for (ExternalRef ref : lead.getExternalRefs()) {
       pipeline.add(LeadRows.REF_INSERT, lead.getId(), ref.system(), ref.id());
     }
+    stats.created();
   }
 
   /**

@@ -1,0 +1,89 @@
+package dev.baton.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.testing.Api;
+import dev.baton.testing.Api.As;
+import dev.baton.testing.Leads;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Handoffs that grow table lead have it analysed as they go, as imports do, so that plans made on
+ * the statistics of a nearly empty table (a new installation's first burst) do not outlive it.
+ */
+@QuarkusTest
+class HandoffPlannerStatsTest {
+
+  @Inject PlannerStats stats;
+  @Inject AgroalDataSource database;
+
+  @Test
+  void eachHandoffCountsTowardTheNextAnalysis() {
+    if (stats.untilAnalysis() < 3) {
+      handOff(3); // past the analysis that is due, so that the one below is counted
+    }
+    long until = stats.untilAnalysis();
+    Leads.handOff(Leads.body(Leads.uniqueSource(), null));
+    assertEquals(until - 1, stats.untilAnalysis());
+  }
+
+  @Test
+  void handingOffAsManyLeadsAsTheTableHeldAnalysesIt() throws Exception {
+    long before = analyses();
+    handOff(stats.untilAnalysis());
+    // In the background: no handoff waits for it.
+    long leads = single("SELECT count(*) FROM lead");
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while ((analyses() <= before || stats.untilAnalysis() < leads * 9 / 10)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertTrue(analyses() > before, "table lead was not analysed");
+    long known = single("SELECT reltuples::bigint FROM pg_class WHERE oid = 'lead'::regclass");
+    assertTrue(Math.abs(known - leads) <= leads / 10, known + " rows known of " + leads);
+    // The next analysis waits for as many new leads as the statistics now know of.
+    assertTrue(stats.untilAnalysis() >= leads * 9 / 10, stats.untilAnalysis() + " until the next");
+  }
+
+  /** Hands off {@code count} new leads, in batches. */
+  private static void handOff(long count) {
+    String source = Leads.uniqueSource();
+    for (long done = 0; done < count; ) {
+      List<Map<String, Object>> batch = new ArrayList<>();
+      for (; batch.size() < 500 && done < count; done++) {
+        batch.add(Leads.body(source, null));
+      }
+      Api.as(As.MARKETING)
+          .body(Map.of("leads", batch))
+          .post("/api/v1/leads/batch")
+          .then()
+          .statusCode(200);
+    }
+  }
+
+  /** How many times tables lead and lead_external_ref were analysed, autovacuum aside. */
+  private long analyses() throws Exception {
+    return single(
+        "SELECT coalesce(sum(analyze_count), 0) FROM pg_stat_user_tables"
+            + " WHERE relname IN ('lead', 'lead_external_ref')");
+  }
+
+  private long single(String query) throws Exception {
+    try (Connection c = database.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(query)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+}
