@@ -118,6 +118,11 @@ public class PlannerStats {
     }
   }
 
+  /** Whether no analysis is running. */
+  boolean idle() {
+    return !analysing.get();
+  }
+
   /** How many more leads {@link #created} counts before it analyses the tables. */
   long untilAnalysis() {
     return Math.max(Math.max(known, FIRST) - created.get(), 0);
