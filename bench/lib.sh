@@ -1,9 +1,9 @@
-# Sourced by the benchmark scripts: the JVM settings Baton runs with, and a throwaway PostgreSQL
-# cluster unless one is given.
+# Sourced by the benchmark scripts: the JVM settings Baton runs with, a throwaway PostgreSQL
+# cluster unless one is given, and Baton started and stopped as the benchmarks run it.
 #
 #   source bench/lib.sh
-#   $BATON_JAVA $BATON_JVM -jar target/quarkus-app/quarkus-run.jar
 #   bench_postgres <port> [-c setting=value ...]
+#   start_baton [java options...]; ...; stop_baton
 #
 # BATON_JVM: the container image's settings (C1 only, serial collector, no collection for class
 # metadata below 100 MiB, no hsperfdata file; src/main/docker/Dockerfile.jvm) and the heap a pod of

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.testing.Api;
 import dev.baton.testing.Api.As;
+import dev.baton.testing.LeadStatistics;
 import dev.baton.testing.Leads;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,17 +41,17 @@ class HandoffPlannerStatsTest {
 
   @Test
   void handingOffAsManyLeadsAsTheTableHeldAnalysesIt() throws Exception {
-    long before = analyses();
+    long before = LeadStatistics.analyses(database);
     handOff(stats.untilAnalysis());
     // In the background: no handoff waits for it.
-    long leads = single("SELECT count(*) FROM lead");
+    long leads = LeadStatistics.leads(database);
     long deadline = System.nanoTime() + 30_000_000_000L;
-    while ((analyses() <= before || stats.untilAnalysis() < leads * 9 / 10)
+    while ((LeadStatistics.analyses(database) <= before || stats.untilAnalysis() < leads * 9 / 10)
         && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
-    assertTrue(analyses() > before, "table lead was not analysed");
-    long known = single("SELECT reltuples::bigint FROM pg_class WHERE oid = 'lead'::regclass");
+    assertTrue(LeadStatistics.analyses(database) > before, "table lead was not analysed");
+    long known = LeadStatistics.known(database);
     assertTrue(Math.abs(known - leads) <= leads / 10, known + " rows known of " + leads);
     // The next analysis waits for as many new leads as the statistics now know of.
     assertTrue(stats.untilAnalysis() >= leads * 9 / 10, stats.untilAnalysis() + " until the next");
@@ -72,22 +70,6 @@ class HandoffPlannerStatsTest {
           .post("/api/v1/leads/batch")
           .then()
           .statusCode(200);
-    }
-  }
-
-  /** How many times tables lead and lead_external_ref were analysed, autovacuum aside. */
-  private long analyses() throws Exception {
-    return single(
-        "SELECT coalesce(sum(analyze_count), 0) FROM pg_stat_user_tables"
-            + " WHERE relname IN ('lead', 'lead_external_ref')");
-  }
-
-  private long single(String query) throws Exception {
-    try (Connection c = database.getConnection();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(query)) {
-      r.next();
-      return r.getLong(1);
     }
   }
 }
